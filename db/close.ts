@@ -1,0 +1,11 @@
+import { closeRedis } from "@/lib/cache/redis";
+import { stopMonitor } from "@/lib/read/monitor";
+import { primaryPool } from "./primary";
+import { closeReadNodes } from "./readers";
+
+/** Closes every pool and client this process opened (scripts and tests end with it). */
+export async function closeDatabases() {
+  stopMonitor();
+  await Promise.allSettled([primaryPool().end(), closeReadNodes(), closeRedis()]);
+  (globalThis as { __gxPrimaryPool?: unknown }).__gxPrimaryPool = undefined;
+}

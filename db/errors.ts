@@ -1,0 +1,52 @@
+import { AppError } from "@/lib/errors";
+
+// MySQL/MariaDB error numbers and driver codes the app reacts to.
+export const ER_DUP_ENTRY = 1062;
+export const ER_LOCK_DEADLOCK = 1213;
+export const ER_LOCK_WAIT_TIMEOUT = 1205;
+export const ER_CHECK_CONSTRAINT = 4025;
+export const ER_OPTION_PREVENTS_STATEMENT = 1290; // read_only
+const UNREACHABLE = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "PROTOCOL_CONNECTION_LOST",
+  "PROTOCOL_SEQUENCE_TIMEOUT",
+  "ER_SERVER_SHUTDOWN",
+  "ER_CON_COUNT_ERROR",
+  "ECONNABORTED",
+  "EHOSTUNREACH",
+]);
+
+type DbError = { errno?: number; code?: string; sqlMessage?: string; cause?: unknown };
+
+function dbError(e: unknown): DbError | undefined {
+  // Drizzle wraps driver errors ("Failed query: …") and keeps the driver's error as `cause`.
+  let cur: unknown = e;
+  for (let i = 0; i < 4 && cur && typeof cur === "object"; i++) {
+    const d = cur as DbError;
+    if (typeof d.errno === "number" || (typeof d.code === "string" && d.code.length > 0)) return d;
+    cur = d.cause;
+  }
+  return undefined;
+}
+
+export const errnoOf = (e: unknown) => dbError(e)?.errno;
+export const isDuplicate = (e: unknown, key?: string) =>
+  errnoOf(e) === ER_DUP_ENTRY && (!key || (dbError(e)?.sqlMessage ?? "").includes(key));
+export const isRetryableLock = (e: unknown) => [ER_LOCK_DEADLOCK, ER_LOCK_WAIT_TIMEOUT].includes(errnoOf(e) ?? 0);
+export const isUnreachable = (e: unknown) => {
+  const d = dbError(e);
+  return !!d && (UNREACHABLE.has(d.code ?? "") || d.errno === 2013 || d.errno === 2006 || d.errno === 1927);
+};
+
+/** The error a caller sees when the primary cannot be reached: nothing was written. */
+export function primaryUnavailable(cause: unknown) {
+  return new AppError(
+    "unavailable",
+    "primary_unavailable",
+    "지금은 주문·등록을 처리할 수 없습니다. 잠시 후 다시 시도해 주세요. (데이터베이스 연결 끊김, 변경된 내용 없음)",
+    { cause },
+  );
+}

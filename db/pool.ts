@@ -1,0 +1,30 @@
+import mysql from "mysql2/promise";
+
+// One place that turns a mysql:// URL into a mysql2 pool with the options every node needs:
+// UTC on the wire (DATETIMEs are UTC), utf8mb4, short connect timeouts so a dead node is noticed fast.
+export function createPool(url: string, opts: { size: number; tls?: boolean; name: string }) {
+  const u = new URL(url);
+  return mysql.createPool({
+    host: u.hostname,
+    port: Number(u.port || 3306),
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+    database: u.pathname.replace(/^\//, ""),
+    connectionLimit: opts.size,
+    maxIdle: opts.size,
+    idleTimeout: 60_000,
+    queueLimit: 0,
+    waitForConnections: true,
+    connectTimeout: 2_000,
+    enableKeepAlive: true,
+    timezone: "Z",
+    charset: "utf8mb4_unicode_ci",
+    supportBigNumbers: true,
+    dateStrings: false,
+    ssl: opts.tls ? { rejectUnauthorized: true } : undefined,
+    // Tells the server which pool a connection belongs to (SHOW PROCESSLIST), nothing more.
+    connectAttributes: { program_name: `gifticon-${opts.name}` },
+  });
+}
+
+export type Pool = ReturnType<typeof createPool>;

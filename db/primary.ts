@@ -1,0 +1,79 @@
+import "server-only";
+import { drizzle, type MySql2Database } from "drizzle-orm/mysql2";
+import type { PoolConnection } from "mysql2/promise";
+import { config } from "@/lib/config";
+import { isRetryableLock, isUnreachable, primaryUnavailable } from "./errors";
+import { createPool, type Pool } from "./pool";
+import * as schema from "./schema";
+
+// The primary: the only client that can write. Commands (lib/**/commands) use it through
+// runCommand(); query modules cannot import it (tests/architecture.test.ts fails the build if one does).
+
+export type PrimaryDb = MySql2Database<typeof schema>;
+export type Tx = Parameters<Parameters<PrimaryDb["transaction"]>[0]>[0];
+
+const g = globalThis as unknown as { __gxPrimaryPool?: Pool };
+
+export function primaryPool(): Pool {
+  g.__gxPrimaryPool ??= createPool(config().DATABASE_PRIMARY_URL, {
+    size: config().DATABASE_POOL_SIZE,
+    tls: config().DATABASE_TLS,
+    name: "primary",
+  });
+  return g.__gxPrimaryPool;
+}
+
+/** The GTID of a committed transaction, e.g. "0-1-1234": the replication position that contains it. */
+export type Gtid = string;
+
+export type CommandResult<T> = { value: T; gtid: Gtid | null };
+
+const MAX_ATTEMPTS = 4;
+
+/**
+ * Runs `fn` in one READ COMMITTED transaction on the primary and returns its value with the GTID of the
+ * commit (read on the same connection with @@last_gtid), which the read side uses to know when a replica
+ * or a cache entry contains this write. Deadlocks and lock-wait timeouts roll back and are retried, so
+ * `fn` must not have side effects outside the transaction. An unreachable primary becomes a 503 AppError;
+ * either way, nothing is half-done: the transaction committed or it did not.
+ */
+export async function runCommand<T>(fn: (tx: Tx) => Promise<T>): Promise<CommandResult<T>> {
+  for (let attempt = 1; ; attempt++) {
+    let conn: PoolConnection | undefined;
+    try {
+      conn = await primaryPool().getConnection();
+      const db = drizzle({ client: conn, schema, mode: "default" });
+      const value = await db.transaction(fn, { isolationLevel: "read committed" });
+      const gtid = await lastGtid(conn);
+      conn.release();
+      return { value, gtid };
+    } catch (e) {
+      if (conn) {
+        // A connection that failed mid-transaction is not trusted again.
+        if (isUnreachable(e)) conn.destroy();
+        else conn.release();
+      }
+      if (isUnreachable(e)) throw primaryUnavailable(e);
+      if (isRetryableLock(e) && attempt < MAX_ATTEMPTS) {
+        await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 20 * attempt));
+        continue;
+      }
+      throw e;
+    }
+  }
+}
+
+async function lastGtid(conn: PoolConnection): Promise<Gtid | null> {
+  try {
+    const [rows] = await conn.query("SELECT @@last_gtid AS g");
+    const g = (rows as { g: string }[])[0]?.g;
+    return g ? g : null;
+  } catch {
+    return null; // committed, but the position is unknown: readers fall back to the current primary position
+  }
+}
+
+/** A plain (non-transactional) primary client for scripts and the seed. Commands use runCommand. */
+export function primaryDb(): PrimaryDb {
+  return drizzle({ client: primaryPool(), schema, mode: "default" });
+}

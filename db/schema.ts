@@ -1,0 +1,329 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  binary,
+  boolean,
+  check,
+  datetime,
+  index,
+  int,
+  mysqlEnum,
+  mysqlTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  varbinary,
+  varchar,
+} from "drizzle-orm/mysql-core";
+
+// The whole domain (../shared/docs/domain.md). Money is integer KRW; times are UTC DATETIME(3).
+// Invariants the database itself guards: unique email/nickname, one order per listing and per bid,
+// one live copy of a code (code_lock), balances never negative (CHECK), one like per user and product.
+
+const id = () => bigint("id", { mode: "number", unsigned: true }).autoincrement().primaryKey();
+const ref = (name: string) => bigint(name, { mode: "number", unsigned: true });
+const createdAt = () => datetime("created_at", { mode: "date", fsp: 3 }).notNull().default(sql`CURRENT_TIMESTAMP(3)`);
+const updatedAt = () =>
+  datetime("updated_at", { mode: "date", fsp: 3 })
+    .notNull()
+    .default(sql`CURRENT_TIMESTAMP(3)`)
+    .$onUpdate(() => new Date());
+const at = (name: string) => datetime(name, { mode: "date", fsp: 3 });
+
+export const CATEGORIES = [
+  "cafe",
+  "convenience",
+  "chicken",
+  "bakery",
+  "icecream",
+  "burger",
+  "pizza",
+  "dessert",
+  "movie",
+  "giftcard",
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const users = mysqlTable(
+  "users",
+  {
+    id: id(),
+    email: varchar("email", { length: 254 }).notNull(),
+    passwordHash: varchar("password_hash", { length: 255 }).notNull(),
+    nickname: varchar("nickname", { length: 20 }).notNull(),
+    role: mysqlEnum("role", ["user", "admin"]).notNull().default("user"),
+    status: mysqlEnum("status", ["active", "suspended"]).notNull().default("active"),
+    points: int("points").notNull().default(0),
+    heldPoints: int("held_points").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("users_email_uq").on(t.email),
+    uniqueIndex("users_nickname_uq").on(t.nickname),
+    check("users_points_ck", sql`${t.points} >= 0 AND ${t.heldPoints} >= 0`),
+  ],
+);
+
+export const brands = mysqlTable(
+  "brands",
+  {
+    id: id(),
+    slug: varchar("slug", { length: 40 }).notNull(),
+    name: varchar("name", { length: 60 }).notNull(),
+    nameEn: varchar("name_en", { length: 60 }).notNull(),
+    category: mysqlEnum("category", CATEGORIES).notNull(),
+    color: varchar("color", { length: 7 }).notNull().default("#64748b"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("brands_slug_uq").on(t.slug), index("brands_category_ix").on(t.category)],
+);
+
+export const products = mysqlTable(
+  "products",
+  {
+    id: id(),
+    brandId: ref("brand_id").notNull().references(() => brands.id),
+    name: varchar("name", { length: 100 }).notNull(),
+    nameEn: varchar("name_en", { length: 100 }).notNull(),
+    category: mysqlEnum("category", CATEGORIES).notNull(),
+    faceValue: int("face_value").notNull(),
+    emoji: varchar("emoji", { length: 16 }).notNull().default("🎁"),
+    active: boolean("active").notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("products_brand_ix").on(t.brandId),
+    index("products_category_ix").on(t.category),
+    check("products_face_value_ck", sql`${t.faceValue} > 0`),
+  ],
+);
+
+// The seller's voucher. The code itself is only ever stored encrypted (AES-256-GCM, lib/gifticons/code-crypto.ts);
+// code_hmac identifies it; code_lock holds the same HMAC while the code is on the market or sold, and is
+// cleared when a listing is cancelled or expires, so a unique index allows one live copy of each code.
+export const gifticons = mysqlTable(
+  "gifticons",
+  {
+    id: id(),
+    ownerId: ref("owner_id").notNull().references(() => users.id),
+    productId: ref("product_id").notNull().references(() => products.id),
+    codeCipher: varbinary("code_cipher", { length: 255 }).notNull(),
+    codeHmac: binary("code_hmac", { length: 32 }).notNull(),
+    codeLock: binary("code_lock", { length: 32 }),
+    codeLast4: varchar("code_last4", { length: 4 }).notNull(),
+    expiresAt: at("expires_at").notNull(),
+    imageKey: varchar("image_key", { length: 80 }),
+    imageMime: varchar("image_mime", { length: 40 }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("gifticons_code_lock_uq").on(t.codeLock), index("gifticons_hmac_ix").on(t.codeHmac)],
+);
+
+export const LISTING_STATUSES = ["on_sale", "sold", "cancelled", "expired"] as const;
+export const listings = mysqlTable(
+  "listings",
+  {
+    id: id(),
+    productId: ref("product_id").notNull().references(() => products.id),
+    sellerId: ref("seller_id").notNull().references(() => users.id),
+    gifticonId: ref("gifticon_id").notNull().references(() => gifticons.id),
+    price: int("price").notNull(),
+    deadline: at("deadline").notNull(),
+    status: mysqlEnum("status", LISTING_STATUSES).notNull().default("on_sale"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("listings_gifticon_uq").on(t.gifticonId),
+    index("listings_book_ix").on(t.productId, t.status, t.price, t.id),
+    index("listings_feed_ix").on(t.status, t.createdAt),
+    index("listings_seller_ix").on(t.sellerId, t.createdAt),
+    index("listings_deadline_ix").on(t.status, t.deadline),
+    check("listings_price_ck", sql`${t.price} > 0`),
+  ],
+);
+
+export const BID_STATUSES = ["active", "filled", "cancelled", "expired"] as const;
+export const bids = mysqlTable(
+  "bids",
+  {
+    id: id(),
+    productId: ref("product_id").notNull().references(() => products.id),
+    buyerId: ref("buyer_id").notNull().references(() => users.id),
+    price: int("price").notNull(),
+    deadline: at("deadline").notNull(),
+    status: mysqlEnum("status", BID_STATUSES).notNull().default("active"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("bids_book_ix").on(t.productId, t.status, t.price, t.id),
+    index("bids_buyer_ix").on(t.buyerId, t.createdAt),
+    index("bids_deadline_ix").on(t.status, t.deadline),
+    check("bids_price_ck", sql`${t.price} > 0`),
+  ],
+);
+
+export const coupons = mysqlTable(
+  "coupons",
+  {
+    id: id(),
+    code: varchar("code", { length: 32 }).notNull(),
+    name: varchar("name", { length: 60 }).notNull(),
+    kind: mysqlEnum("kind", ["amount", "percent"]).notNull(),
+    value: int("value").notNull(),
+    minPrice: int("min_price").notNull().default(0),
+    maxDiscount: int("max_discount"),
+    validUntil: at("valid_until").notNull(),
+    active: boolean("active").notNull().default(true),
+    createdBy: ref("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("coupons_code_uq").on(t.code), check("coupons_value_ck", sql`${t.value} > 0`)],
+);
+
+// A coupon in a user's wallet; used at most once (used_order_id).
+export const userCoupons = mysqlTable(
+  "user_coupons",
+  {
+    id: id(),
+    couponId: ref("coupon_id").notNull().references(() => coupons.id),
+    userId: ref("user_id").notNull().references(() => users.id),
+    usedOrderId: ref("used_order_id"),
+    usedAt: at("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("user_coupons_uq").on(t.couponId, t.userId), index("user_coupons_user_ix").on(t.userId)],
+);
+
+export const ORDER_STATUSES = ["paid", "disputed", "completed", "refunded"] as const;
+export const orders = mysqlTable(
+  "orders",
+  {
+    id: id(),
+    listingId: ref("listing_id").notNull().references(() => listings.id),
+    bidId: ref("bid_id").references(() => bids.id),
+    productId: ref("product_id").notNull().references(() => products.id),
+    buyerId: ref("buyer_id").notNull().references(() => users.id),
+    sellerId: ref("seller_id").notNull().references(() => users.id),
+    price: int("price").notNull(),
+    discount: int("discount").notNull().default(0),
+    paid: int("paid").notNull(),
+    userCouponId: ref("user_coupon_id"),
+    status: mysqlEnum("status", ORDER_STATUSES).notNull().default("paid"),
+    confirmDueAt: at("confirm_due_at").notNull(),
+    disputeReason: varchar("dispute_reason", { length: 500 }),
+    resolvedBy: ref("resolved_by"),
+    completedAt: at("completed_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("orders_listing_uq").on(t.listingId),
+    uniqueIndex("orders_bid_uq").on(t.bidId),
+    index("orders_product_ix").on(t.productId, t.createdAt),
+    index("orders_buyer_ix").on(t.buyerId, t.createdAt),
+    index("orders_seller_ix").on(t.sellerId, t.createdAt),
+    index("orders_due_ix").on(t.status, t.confirmDueAt),
+  ],
+);
+
+export const LEDGER_KINDS = [
+  "top_up",
+  "hold",
+  "release",
+  "purchase",
+  "sale",
+  "refund",
+  "withdrawal",
+  "withdrawal_reverted",
+] as const;
+// Every change of a balance is a row here, written in the same transaction as the change:
+// users.points = SUM(points_delta) and users.held_points = SUM(held_delta) per user, always.
+export const pointLedger = mysqlTable(
+  "point_ledger",
+  {
+    id: id(),
+    userId: ref("user_id").notNull().references(() => users.id),
+    kind: mysqlEnum("kind", LEDGER_KINDS).notNull(),
+    pointsDelta: int("points_delta").notNull(),
+    heldDelta: int("held_delta").notNull().default(0),
+    pointsAfter: int("points_after").notNull(),
+    heldAfter: int("held_after").notNull(),
+    refType: mysqlEnum("ref_type", ["order", "bid", "payment", "withdrawal"]),
+    refId: ref("ref_id"),
+    memo: varchar("memo", { length: 200 }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("point_ledger_user_ix").on(t.userId, t.id)],
+);
+
+export const payments = mysqlTable(
+  "payments",
+  {
+    id: id(),
+    userId: ref("user_id").notNull().references(() => users.id),
+    provider: varchar("provider", { length: 20 }).notNull(),
+    providerRef: varchar("provider_ref", { length: 80 }).notNull(),
+    amount: int("amount").notNull(),
+    status: mysqlEnum("status", ["succeeded", "failed"]).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("payments_provider_ref_uq").on(t.provider, t.providerRef), index("payments_user_ix").on(t.userId)],
+);
+
+export const withdrawals = mysqlTable(
+  "withdrawals",
+  {
+    id: id(),
+    userId: ref("user_id").notNull().references(() => users.id),
+    amount: int("amount").notNull(),
+    bankName: varchar("bank_name", { length: 40 }).notNull(),
+    accountMasked: varchar("account_masked", { length: 40 }).notNull(),
+    status: mysqlEnum("status", ["requested", "paid", "rejected"]).notNull().default("requested"),
+    processedAt: at("processed_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("withdrawals_user_ix").on(t.userId, t.createdAt), index("withdrawals_status_ix").on(t.status)],
+);
+
+export const likes = mysqlTable(
+  "likes",
+  {
+    userId: ref("user_id").notNull().references(() => users.id),
+    productId: ref("product_id").notNull().references(() => products.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.productId] }), index("likes_product_ix").on(t.productId)],
+);
+
+// A retried request with the same Idempotency-Key answers with the first result (domain invariant 7).
+// The row is inserted in the same transaction as the trade, so the primary key decides.
+export const idempotencyKeys = mysqlTable(
+  "idempotency_keys",
+  {
+    userId: ref("user_id").notNull(),
+    key: varchar("idem_key", { length: 100 }).notNull(),
+    scope: varchar("scope", { length: 40 }).notNull(),
+    requestHash: varchar("request_hash", { length: 64 }).notNull(),
+    response: text("response").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);
+
+// Written on the primary by every app process's monitor; its age on a replica is that replica's lag.
+export const heartbeats = mysqlTable("heartbeats", {
+  source: varchar("source", { length: 64 }).primaryKey(),
+  ts: datetime("ts", { mode: "date", fsp: 6 }).notNull(),
+});
+
+export type User = typeof users.$inferSelect;
+export type Brand = typeof brands.$inferSelect;
+export type Product = typeof products.$inferSelect;
+export type Gifticon = typeof gifticons.$inferSelect;
+export type Listing = typeof listings.$inferSelect;
+export type Bid = typeof bids.$inferSelect;
+export type Order = typeof orders.$inferSelect;
+export type Coupon = typeof coupons.$inferSelect;
+export type LedgerEntry = typeof pointLedger.$inferSelect;

@@ -1,0 +1,43 @@
+// Seeds the catalog, the demo accounts and a living market (`npm run db:seed`). Runs once per database:
+// a second run finds the demo admin and does nothing, so `npm start` can call it every time.
+import "../load-env";
+import { eq } from "drizzle-orm";
+import { hashPassword } from "@/lib/auth/password";
+import { closeDatabases } from "../close";
+import { primaryDb } from "../primary";
+import { brands, products, users } from "../schema";
+import { SEED_BRANDS, SEED_USERS } from "./catalog";
+import { seedMarket } from "./market";
+
+const db = primaryDb();
+
+async function main() {
+  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, SEED_USERS[0].email));
+  if (existing) {
+    console.log("[seed] already seeded; nothing to do");
+    return;
+  }
+  const t0 = Date.now();
+  for (const b of SEED_BRANDS) {
+    const [{ id: brandId }] = await db
+      .insert(brands)
+      .values({ slug: b.slug, name: b.name, nameEn: b.nameEn, category: b.category, color: b.color })
+      .$returningId();
+    await db.insert(products).values(b.products.map((p) => ({ ...p, brandId, category: b.category })));
+  }
+  const hashes = new Map<string, string>();
+  for (const u of SEED_USERS) {
+    if (!hashes.has(u.password)) hashes.set(u.password, await hashPassword(u.password));
+    await db.insert(users).values({ email: u.email, nickname: u.nickname, role: u.role, passwordHash: hashes.get(u.password)! });
+  }
+  const productCount = SEED_BRANDS.reduce((n, b) => n + b.products.length, 0);
+  console.log(`[seed] catalog: ${SEED_BRANDS.length} brands, ${productCount} products; ${SEED_USERS.length} demo users`);
+  await seedMarket();
+  console.log(`[seed] done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+try {
+  await main();
+} finally {
+  await closeDatabases();
+}

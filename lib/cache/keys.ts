@@ -1,0 +1,37 @@
+// Every Redis key of the app, in one place. A cached view has three keys (lib/cache/views.ts):
+//   v:<view>  the snapshot (hash: p = replication position it was read at, d = data)
+//   f:<view>  the fence: the position of the last change the snapshot must include
+//   x:<view>  the deltas: changes committed after some snapshot, applied on read (new posts, removals)
+// Several views may share one fence and delta stream (all catalog pages share "catalog").
+
+export type ViewKeys = { snap: string; fence: string; deltas: string };
+
+const view = (snap: string, stream = snap): ViewKeys => ({ snap: `v:${snap}`, fence: `f:${stream}`, deltas: `x:${stream}` });
+
+export const keys = {
+  /** A product page: the product, its ask and bid books, recent trades. */
+  book: (productId: number) => view(`book:${productId}`),
+  /** The newest live listings across the market. */
+  feed: () => view("feed"),
+  /** A page of the catalog (search, filters, sort, cursor); every page shares the "catalog" stream. */
+  catalogPage: (query: string) => view(`catalog:${query}`, "catalog"),
+  catalogStream: () => view("catalog"),
+  /** A seller's public page: their live listings. */
+  seller: (userId: number) => view(`seller:${userId}`),
+  /** The static catalog of brands and categories (changes only through admin). */
+  brands: () => view("brands"),
+  /** Positions after which no snapshot is trusted (a change that could not be published). */
+  globalFence: "f:*",
+  /** A user's last write position (read-your-writes across devices and app instances). */
+  userPosition: (userId: number) => `ryw:${userId}`,
+  rateLimitPrefix: "rl",
+};
+
+export const TTL = {
+  fenceMs: 24 * 3600_000,
+  deltasMs: 24 * 3600_000,
+  userPositionMs: 3600_000,
+};
+
+/** How many deltas a stream keeps; trimming raises the stream's fence past what it dropped. */
+export const MAX_DELTAS = 1_000;

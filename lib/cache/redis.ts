@@ -1,0 +1,60 @@
+import "server-only";
+import { Redis } from "@upstash/redis";
+import { config } from "@/lib/config";
+import { createTcpRequester, type TcpRequester } from "./tcp-requester";
+
+// The one Redis client of the app: `@upstash/redis`'s API over either transport.
+// - UPSTASH_REDIS_REST_URL + UPSTASH_REDIS_REST_TOKEN set: Upstash's REST API over HTTPS (serverless hosts).
+// - otherwise REDIS_URL: RESP over TCP to any Redis (the local default), through lib/cache/tcp-requester.ts.
+
+export type Transport = "rest" | "tcp";
+
+export function createRedis(
+  opts: { restUrl: string; restToken: string } | { tcpUrl: string },
+): { redis: Redis; transport: Transport; close(): Promise<void> } {
+  if ("restUrl" in opts) {
+    const redis = new Redis({
+      url: opts.restUrl,
+      token: opts.restToken,
+      // Fail fast: when Redis is unreachable the app reads the databases instead of waiting.
+      retry: { retries: 1, backoff: () => 50 },
+      signal: () => AbortSignal.timeout(1_500),
+      enableTelemetry: false,
+      readYourWrites: false,
+    });
+    return { redis, transport: "rest", close: async () => {} };
+  }
+  const requester: TcpRequester = createTcpRequester(opts.tcpUrl);
+  return { redis: new Redis(requester), transport: "tcp", close: () => requester.close() };
+}
+
+const g = globalThis as unknown as { __gxRedis?: ReturnType<typeof createRedis> };
+
+function instance() {
+  const c = config();
+  g.__gxRedis ??= c.UPSTASH_REDIS_REST_URL
+    ? createRedis({ restUrl: c.UPSTASH_REDIS_REST_URL, restToken: c.UPSTASH_REDIS_REST_TOKEN! })
+    : createRedis({ tcpUrl: c.REDIS_URL });
+  return g.__gxRedis;
+}
+
+export const redis = (): Redis => instance().redis;
+export const redisTransport = (): Transport => instance().transport;
+
+export async function closeRedis() {
+  const r = g.__gxRedis;
+  g.__gxRedis = undefined;
+  await r?.close();
+}
+
+const scripts = new WeakMap<Redis, Map<string, ReturnType<Redis["createScript"]>>>();
+/** A Lua script on the app's client (EVALSHA, falling back to EVAL once), its SHA computed once. */
+export function script<T>(lua: string): { exec(keys: string[], args: string[]): Promise<T> } {
+  const r = redis();
+  let m = scripts.get(r);
+  if (!m) scripts.set(r, (m = new Map()));
+  let s = m.get(lua);
+  if (!s) m.set(lua, (s = r.createScript(lua)));
+  const sc = s;
+  return { exec: (keys, args) => sc.exec(keys, args) as Promise<T> };
+}

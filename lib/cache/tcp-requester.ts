@@ -1,0 +1,98 @@
+import { errors, type Requester, type UpstashRequest, type UpstashResponse } from "@upstash/redis";
+import { createClient, ErrorReply } from "redis";
+
+// Upstash's `Redis` client speaks HTTP to Upstash. This Requester lets the very same client speak plain
+// RESP over TCP (node-redis) to any self-hosted Redis, which is the local default. RESP2 is required:
+// its replies have the shapes Upstash's REST API returns (RESP3 changes HGETALL, ZRANGE WITHSCORES…).
+
+type Reply = unknown;
+type Command = (string | number | boolean)[];
+
+export type TcpRequester = Requester & { close(): Promise<void>; isReady(): boolean };
+
+export function createTcpRequester(url: string, opts: { connectTimeoutMs?: number } = {}): TcpRequester {
+  const client = createClient({
+    url,
+    RESP: 2,
+    // Fail fast while disconnected instead of queueing: callers fall back to the database.
+    disableOfflineQueue: true,
+    socket: {
+      connectTimeout: opts.connectTimeoutMs ?? 1_000,
+      reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 1_000),
+    },
+  });
+  let lastLogged = 0;
+  client.on("error", (err: Error) => {
+    // node-redis emits on every failed reconnect; one line per 10 s is enough.
+    if (Date.now() - lastLogged > 10_000) {
+      lastLogged = Date.now();
+      console.warn(`[cache] redis ${url.replace(/\/\/[^@]*@/, "//***@")}: ${err.message}`);
+    }
+  });
+  // The first connection is waited for (briefly); after that, an outage fails commands at once.
+  let firstSettled = false;
+  const connecting = client.connect().then(
+    () => void (firstSettled = true),
+    () => void (firstSettled = true),
+  );
+  const connectTimeoutMs = opts.connectTimeoutMs ?? 1_000;
+
+  const args = (cmd: Command) => cmd.map((a) => (typeof a === "string" ? a : String(a)));
+  const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+  async function one(cmd: Command): Promise<UpstashResponse<Reply>> {
+    try {
+      return { result: normalize(await client.sendCommand(args(cmd))) };
+    } catch (e) {
+      if (isServerError(e)) return { error: errorText(e) };
+      throw e; // transport failure: let the caller see it (the cache layer falls back)
+    }
+  }
+
+  async function request<T>(req: UpstashRequest): Promise<UpstashResponse<T>> {
+    if (!firstSettled && !client.isReady) await Promise.race([connecting, new Promise((r) => setTimeout(r, connectTimeoutMs))]);
+    const path = req.path ?? [];
+    if (path.length === 0) return (await one(req.body as Command)) as UpstashResponse<T>;
+    if (path[0] === "pipeline") {
+      // Commands sent in the same tick share one round trip (node-redis pipelines them).
+      return (await Promise.all((req.body as Command[]).map(one))) as unknown as UpstashResponse<T>;
+    }
+    if (path[0] === "multi-exec") {
+      const multi = client.multi();
+      for (const cmd of req.body as Command[]) multi.addCommand(args(cmd));
+      try {
+        const replies = await multi.exec();
+        return replies.map((r) => ({ result: normalize(r) })) as unknown as UpstashResponse<T>;
+      } catch (e) {
+        const replies = (e as { replies?: unknown[] }).replies;
+        // Discarded at queue time (EXECABORT: unknown command, wrong arity…): the REST API answers 400 and
+        // the HTTP client throws an UpstashError; do the same instead of leaking node-redis's error class.
+        if (!Array.isArray(replies)) throw isServerError(e) ? new errors.UpstashError(errorText(e)) : e;
+        return replies.map((r) =>
+          r instanceof Error ? { error: r.message } : { result: normalize(r) },
+        ) as unknown as UpstashResponse<T>;
+      }
+    }
+    throw new Error(`tcp requester: unsupported path /${path.join("/")}`);
+  }
+
+  return {
+    request,
+    isReady: () => client.isReady,
+    close: async () => {
+      await connecting;
+      if (client.isOpen) await client.close();
+    },
+  };
+}
+
+// A reply that came from the Redis server itself (wrong type, syntax…), as opposed to a broken connection.
+function isServerError(e: unknown) {
+  return e instanceof ErrorReply;
+}
+
+function normalize(r: Reply): Reply {
+  if (Buffer.isBuffer(r)) return r.toString("utf8");
+  if (Array.isArray(r)) return r.map(normalize);
+  return r;
+}

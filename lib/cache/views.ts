@@ -1,0 +1,113 @@
+import "server-only";
+import type { ReadDb } from "@/db/readers";
+import { config } from "@/lib/config";
+import { hasFitReplica, readAt } from "@/lib/read/router";
+import { stats } from "@/lib/read/stats";
+import { CacheUnavailable, guarded } from "./breaker";
+import { keys as allKeys, type ViewKeys } from "./keys";
+import { GET_VIEW, PUT_VIEW } from "./lua";
+import { script } from "./redis";
+
+// Cached views: what every public page and API read goes through.
+//
+//   view = snapshot (read from a replica at position p) + deltas committed after p
+//
+// - New posts (and removals) are published by the command that made them as deltas (lib/cache/publish.ts),
+//   right after commit, so every reader sees them at once, whatever the replica's lag.
+// - Any other change raises the view's fence; a snapshot older than its fence is not served (except as a
+//   last resort when no replica is fit and another process is already refilling it), and a refill is read
+//   from a node that has applied the fence, and stored only if it is still newer than the fence (PUT_VIEW),
+//   so a refill from a lagging replica can never put back what an invalidation removed.
+// - Redis down: the view is read from the databases directly (the breaker makes that immediate).
+
+export type Delta<I = unknown> = {
+  s: number; // position of the commit that made the change
+  op: "upsert" | "remove";
+  kind: string;
+  id: number;
+  item?: I;
+};
+
+export type ViewDef<A, T> = {
+  name: string;
+  keys: (args: A) => ViewKeys;
+  load: (db: ReadDb, args: A) => Promise<T>;
+  /** Applies deltas (ascending positions, all newer than the data) to the data. Defaults to ignoring them. */
+  apply?: (data: T, deltas: Delta[], args: A) => T | Promise<T>;
+  ttlMs: number;
+  /** After this many pending deltas, the snapshot is refreshed in the background. */
+  refreshAfterDeltas?: number;
+};
+
+export type ViewRead<T> = { data: T; seq: number; source: "cache" | "db" | "stale-cache" | "no-cache" };
+
+const getScript = () => script<[string | null, unknown, number, unknown[]]>(GET_VIEW);
+const putScript = () => script<number>(PUT_VIEW);
+
+const inflight = new Map<string, Promise<{ data: unknown; seq: number }>>();
+
+export async function readView<A, T>(def: ViewDef<A, T>, args: A, ctx: { minSeq?: number } = {}): Promise<ViewRead<T>> {
+  if (!config().CACHE_ENABLED) {
+    const r = await readAt({ minSeq: ctx.minSeq, mode: "fresh" }, (db) => def.load(db, args));
+    return { data: r.value, seq: r.seq, source: "no-cache" };
+  }
+  const k = def.keys(args);
+  let got: [string | null, unknown, number, unknown[]];
+  try {
+    got = await guarded(() => getScript().exec([k.snap, k.fence, k.deltas, allKeys.globalFence], []));
+  } catch (e) {
+    if (!(e instanceof CacheUnavailable)) throw e;
+    stats.count("cacheError");
+    // Redis is down: straight to the databases, honouring the reader's own last write.
+    const r = await readAt({ minSeq: ctx.minSeq, mode: "fresh" }, (db) => def.load(db, args));
+    return { data: r.value, seq: r.seq, source: "db" };
+  }
+  const [pRaw, dRaw, fence, deltaRaw] = got;
+  const p = pRaw === null || pRaw === undefined ? null : Number(pRaw);
+  const deltas = parseDeltas(deltaRaw);
+
+  if (p !== null && p >= Number(fence)) {
+    stats.count("cacheHit");
+    const pending = deltas.filter((d) => d.s > p);
+    if (def.refreshAfterDeltas && pending.length > def.refreshAfterDeltas) void refill(def, args, k, Number(fence)).catch(() => {});
+    return { data: await applyDeltas(def, dRaw as T, pending, args), seq: p, source: "cache" };
+  }
+
+  stats.count("cacheMiss");
+  // A stale snapshot exists and no replica could serve the refill: rather than every reader going to the
+  // primary, one refill runs (single-flight per process) and the others get the stale snapshot + deltas.
+  if (p !== null && inflight.has(k.snap) && !(await hasFitReplica())) {
+    stats.count("cacheStaleServed");
+    return { data: await applyDeltas(def, dRaw as T, deltas.filter((d) => d.s > p), args), seq: p, source: "stale-cache" };
+  }
+  const r = (await refill(def, args, k, Number(fence))) as { data: T; seq: number };
+  return { data: await applyDeltas(def, r.data, deltas.filter((d) => d.s > r.seq), args), seq: r.seq, source: "db" };
+}
+
+function refill<A, T>(def: ViewDef<A, T>, args: A, k: ViewKeys, fence: number) {
+  const running = inflight.get(k.snap);
+  if (running) return running;
+  const job = (async () => {
+    const r = await readAt({ minSeq: fence, mode: "fresh" }, (db) => def.load(db, args));
+    try {
+      const stored = await guarded(() => putScript().exec([k.snap, k.fence, allKeys.globalFence], [String(r.seq), JSON.stringify(r.value), String(def.ttlMs)]));
+      if (Number(stored) === 0) stats.count("cacheRefillRefused");
+    } catch {
+      stats.count("cacheError");
+    }
+    return { data: r.value as unknown, seq: r.seq };
+  })().finally(() => inflight.delete(k.snap));
+  inflight.set(k.snap, job);
+  return job;
+}
+
+async function applyDeltas<A, T>(def: ViewDef<A, T>, data: T, deltas: Delta[], args: A): Promise<T> {
+  if (!deltas.length || !def.apply) return data;
+  stats.count("deltasApplied", deltas.length);
+  return def.apply(data, deltas.sort((a, b) => a.s - b.s), args);
+}
+
+function parseDeltas(raw: unknown[]): Delta[] {
+  // @upstash/redis parses JSON replies on both transports; tolerate strings too.
+  return (raw ?? []).map((d) => (typeof d === "string" ? JSON.parse(d) : d) as Delta);
+}

@@ -1,0 +1,269 @@
+import "server-only";
+import { and, asc, count, desc, eq, gt, inArray, like, max, min, ne, or, sql, type SQL } from "drizzle-orm";
+import { brands, bids, likes, listings, orders, products, users } from "@/db/schema";
+import type { ReadDb } from "@/db/readers";
+import { keys } from "@/lib/cache/keys";
+import { readView, type ViewDef } from "@/lib/cache/views";
+import {
+  applyToBook,
+  applyToCatalogRow,
+  bestOf,
+  liveBook,
+  TRADES_SHOWN,
+  type AskItem,
+  type BidItem,
+  type BookData,
+  type CatalogItem,
+  type ProductInfo,
+} from "@/lib/market/read-model";
+import type { CatalogQuery } from "./schemas";
+
+// Catalog reads: the product pages' books and the catalog pages, from the replica through the cache.
+
+const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
+const now3 = sql`NOW(3)`;
+
+export const productInfoColumns = {
+  id: products.id,
+  brandId: products.brandId,
+  brandName: brands.name,
+  brandSlug: brands.slug,
+  brandColor: brands.color,
+  name: products.name,
+  nameEn: products.nameEn,
+  category: products.category,
+  faceValue: products.faceValue,
+  emoji: products.emoji,
+};
+
+export async function loadBook(db: ReadDb, productId: number): Promise<BookData | null> {
+  const [product] = await db
+    .select(productInfoColumns)
+    .from(products)
+    .innerJoin(brands, eq(brands.id, products.brandId))
+    .where(and(eq(products.id, productId), eq(products.active, true)));
+  if (!product) return null;
+  const [askRows, bidRows, tradeRows, [likeRow]] = await Promise.all([
+    db
+      .select({
+        id: listings.id,
+        productId: listings.productId,
+        sellerId: listings.sellerId,
+        sellerNickname: users.nickname,
+        price: listings.price,
+        deadline: listings.deadline,
+        createdAt: listings.createdAt,
+      })
+      .from(listings)
+      .innerJoin(users, eq(users.id, listings.sellerId))
+      .where(and(eq(listings.productId, productId), eq(listings.status, "on_sale"), gt(listings.deadline, now3)))
+      .orderBy(asc(listings.price), asc(listings.id)),
+    db
+      .select({ id: bids.id, productId: bids.productId, price: bids.price, deadline: bids.deadline, createdAt: bids.createdAt })
+      .from(bids)
+      .where(and(eq(bids.productId, productId), eq(bids.status, "active"), gt(bids.deadline, now3)))
+      .orderBy(desc(bids.price), asc(bids.id)),
+    db
+      .select({ orderId: orders.id, price: orders.price, at: orders.createdAt })
+      .from(orders)
+      .where(and(eq(orders.productId, productId), ne(orders.status, "refunded")))
+      .orderBy(desc(orders.id))
+      .limit(TRADES_SHOWN),
+    db.select({ n: count() }).from(likes).where(eq(likes.productId, productId)),
+  ]);
+  return {
+    product: product as ProductInfo,
+    asks: askRows.map((a): AskItem => ({ ...a, deadline: iso(a.deadline), createdAt: iso(a.createdAt) })),
+    bids: bidRows.map((b): BidItem => ({ ...b, deadline: iso(b.deadline), createdAt: iso(b.createdAt) })),
+    trades: tradeRows.map((t) => ({ orderId: t.orderId, price: t.price, at: iso(t.at) })),
+    likeCount: Number(likeRow?.n ?? 0),
+  };
+}
+
+export const bookView: ViewDef<number, BookData | null> = {
+  name: "book",
+  keys: (productId) => keys.book(productId),
+  load: loadBook,
+  apply: (data, deltas) => (data ? applyToBook(data, deltas) : data),
+  ttlMs: 5 * 60_000,
+  refreshAfterDeltas: 40,
+};
+
+/** A product page's data as every user should see it now (live asks and bids only). */
+export async function getProductBook(productId: number, ctx: { minSeq?: number } = {}): Promise<BookData | null> {
+  const { data } = await readView(bookView, productId, ctx);
+  return data ? liveBook(data) : null;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Catalog pages
+
+function escapeLike(s: string) {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+async function loadCatalogPage(db: ReadDb, q: CatalogQuery): Promise<{ items: CatalogItem[]; nextCursor: string | null }> {
+  const askAgg = db
+    .select({
+      productId: listings.productId,
+      askCount: count().as("ask_count"),
+      minPrice: min(listings.price).as("min_price"),
+      minDeadline: min(listings.deadline).as("min_deadline"),
+      newest: max(listings.createdAt).as("newest"),
+    })
+    .from(listings)
+    .where(and(eq(listings.status, "on_sale"), gt(listings.deadline, now3)))
+    .groupBy(listings.productId)
+    .as("a");
+  const tradeAgg = db
+    .select({ productId: orders.productId, n: count().as("trade_n") })
+    .from(orders)
+    .where(gt(orders.createdAt, sql`NOW(3) - INTERVAL 30 DAY`))
+    .groupBy(orders.productId)
+    .as("t");
+  const likeAgg = db
+    .select({ productId: likes.productId, n: count().as("like_n") })
+    .from(likes)
+    .groupBy(likes.productId)
+    .as("l");
+
+  const where: SQL[] = [eq(products.active, true)];
+  if (q.category) where.push(eq(products.category, q.category));
+  if (q.brand) where.push(eq(brands.slug, q.brand));
+  if (q.q) {
+    const pattern = `%${escapeLike(q.q)}%`;
+    where.push(or(like(products.name, pattern), like(products.nameEn, pattern), like(brands.name, pattern), like(brands.nameEn, pattern))!);
+  }
+  const popularity = sql`(COALESCE(${tradeAgg.n}, 0) * 3 + COALESCE(${likeAgg.n}, 0) + COALESCE(${askAgg.askCount}, 0))`;
+  const order: Record<CatalogQuery["sort"], SQL[]> = {
+    popular: [sql`${popularity} DESC`, asc(products.id)],
+    price: [sql`${askAgg.minPrice} IS NULL`, sql`${askAgg.minPrice} ASC`, asc(products.id)],
+    discount: [sql`${askAgg.minPrice} IS NULL`, sql`(${products.faceValue} - ${askAgg.minPrice}) / ${products.faceValue} DESC`, asc(products.id)],
+    newest: [sql`${askAgg.newest} IS NULL`, sql`${askAgg.newest} DESC`, desc(products.id)],
+    expiring: [sql`${askAgg.minDeadline} IS NULL`, sql`${askAgg.minDeadline} ASC`, asc(products.id)],
+  };
+  const offset = Number(q.cursor ?? 0);
+  const rows = await db
+    .select({
+      ...productInfoColumns,
+      askCount: askAgg.askCount,
+      trades30d: tradeAgg.n,
+      likeCount: likeAgg.n,
+    })
+    .from(products)
+    .innerJoin(brands, eq(brands.id, products.brandId))
+    .leftJoin(askAgg, eq(askAgg.productId, products.id))
+    .leftJoin(tradeAgg, eq(tradeAgg.productId, products.id))
+    .leftJoin(likeAgg, eq(likeAgg.productId, products.id))
+    .where(and(...where))
+    .orderBy(...order[q.sort])
+    .limit(q.limit + 1)
+    .offset(offset);
+  const page = rows.slice(0, q.limit);
+  const ids = page.map((r) => r.id);
+  const best = await bestPrices(db, ids);
+  return {
+    items: page.map((r) => ({
+      ...(r as unknown as ProductInfo),
+      askCount: Number(r.askCount ?? 0),
+      trades30d: Number(r.trades30d ?? 0),
+      likeCount: Number(r.likeCount ?? 0),
+      lowestAsk: best.asks.get(r.id) ?? null,
+      highestBid: best.bids.get(r.id) ?? null,
+    })),
+    nextCursor: rows.length > q.limit ? String(offset + q.limit) : null,
+  };
+}
+
+/** The best live ask and bid (id, price, deadline) of each product. */
+async function bestPrices(db: ReadDb, productIds: number[]) {
+  const asks = new Map<number, { id: number; price: number; deadline: string }>();
+  const bidsBest = new Map<number, { id: number; price: number; deadline: string }>();
+  if (!productIds.length) return { asks, bids: bidsBest };
+  const rank = (table: typeof listings | typeof bids, dir: "ASC" | "DESC") =>
+    sql`ROW_NUMBER() OVER (PARTITION BY ${table.productId} ORDER BY ${table.price} ${sql.raw(dir)}, ${table.id} ASC)`;
+  const askRanked = db
+    .select({ id: listings.id, productId: listings.productId, price: listings.price, deadline: listings.deadline, rn: rank(listings, "ASC").as("rn") })
+    .from(listings)
+    .where(and(inArray(listings.productId, productIds), eq(listings.status, "on_sale"), gt(listings.deadline, now3)))
+    .as("ar");
+  const bidRanked = db
+    .select({ id: bids.id, productId: bids.productId, price: bids.price, deadline: bids.deadline, rn: rank(bids, "DESC").as("rn") })
+    .from(bids)
+    .where(and(inArray(bids.productId, productIds), eq(bids.status, "active"), gt(bids.deadline, now3)))
+    .as("br");
+  const [a, b] = await Promise.all([
+    db.select().from(askRanked).where(eq(askRanked.rn, 1)),
+    db.select().from(bidRanked).where(eq(bidRanked.rn, 1)),
+  ]);
+  for (const r of a) asks.set(r.productId, { id: r.id, price: r.price, deadline: iso(r.deadline) });
+  for (const r of b) bidsBest.set(r.productId, { id: r.id, price: r.price, deadline: iso(r.deadline) });
+  return { asks, bids: bidsBest };
+}
+
+const catalogKey = (q: CatalogQuery) =>
+  [q.q ?? "", q.category ?? "", q.brand ?? "", q.sort, q.cursor ?? "0", q.limit].map(encodeURIComponent).join("|");
+
+export const catalogView: ViewDef<CatalogQuery, { items: CatalogItem[]; nextCursor: string | null }> = {
+  name: "catalog",
+  keys: (q) => keys.catalogPage(catalogKey(q)),
+  load: loadCatalogPage,
+  apply: async (data, deltas) => {
+    const byProduct = new Map<number, typeof deltas>();
+    for (const d of deltas) {
+      const pid = (d.item as { productId?: number } | undefined)?.productId;
+      if (pid) byProduct.set(pid, [...(byProduct.get(pid) ?? []), d]);
+    }
+    const items = await Promise.all(
+      data.items.map(async (row) => {
+        const { row: next, needsBook } = applyToCatalogRow(row, byProduct.get(row.id) ?? []);
+        if (!needsBook) return next;
+        const book = await getProductBook(row.id);
+        return book ? { ...next, ...bestOf(book) } : next;
+      }),
+    );
+    return { ...data, items };
+  },
+  ttlMs: 60_000,
+  refreshAfterDeltas: 30,
+};
+
+export async function searchCatalog(q: CatalogQuery, ctx: { minSeq?: number } = {}) {
+  const { data } = await readView(catalogView, q, ctx);
+  // Rows whose best ask has passed its deadline since the snapshot are fixed by the delta step above.
+  return data;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Brands (for filters and the home page)
+
+export type BrandSummary = { id: number; slug: string; name: string; nameEn: string; category: string; color: string; productCount: number };
+
+async function loadBrands(db: ReadDb): Promise<BrandSummary[]> {
+  const rows = await db
+    .select({
+      id: brands.id,
+      slug: brands.slug,
+      name: brands.name,
+      nameEn: brands.nameEn,
+      category: brands.category,
+      color: brands.color,
+      productCount: count(products.id),
+    })
+    .from(brands)
+    .leftJoin(products, and(eq(products.brandId, brands.id), eq(products.active, true)))
+    .groupBy(brands.id)
+    .orderBy(asc(brands.category), asc(brands.id));
+  return rows.map((r) => ({ ...r, productCount: Number(r.productCount) }));
+}
+
+export const brandsView: ViewDef<null, BrandSummary[]> = {
+  name: "brands",
+  keys: () => keys.brands(),
+  load: (db) => loadBrands(db),
+  ttlMs: 10 * 60_000,
+};
+
+export async function listBrands() {
+  return (await readView(brandsView, null)).data;
+}

@@ -1,0 +1,80 @@
+import { createHmac } from "node:crypto";
+import { z } from "zod";
+
+// Every environment variable the app reads, validated once. Defaults point at the services that
+// `npm start` runs (scripts/services.sh), so nothing needs to be set locally; .env.example documents them.
+
+const mysqlUrl = z
+  .string()
+  .trim()
+  .refine((v) => /^mysql:\/\/[^/]+\/\w+/.test(v), "must look like mysql://user:password@host:port/database");
+
+const base64Key = (bytes: number) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => Buffer.from(v, "base64").length >= bytes, `must be at least ${bytes} random bytes in base64`);
+
+const bool = z
+  .enum(["1", "0", "true", "false", "on", "off", "yes", "no"])
+  .transform((v) => ["1", "true", "on", "yes"].includes(v));
+
+const missingSecret =
+  "is not set: `npm start` writes one into .env.local; elsewhere generate one with `openssl rand -base64 32`";
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_PRIMARY_URL: mysqlUrl.default("mysql://gx_app:gx_app_local@127.0.0.1:3407/gifticon"),
+    // Read-only credentials on the primary, for reads that must not wait for a replica.
+    DATABASE_PRIMARY_READ_URL: mysqlUrl.default("mysql://gx_read:gx_read_local@127.0.0.1:3407/gifticon"),
+    DATABASE_REPLICA_URLS: z
+      .string()
+      .default("mysql://gx_read:gx_read_local@127.0.0.1:3408/gifticon")
+      .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+      .pipe(z.array(mysqlUrl)),
+    DATABASE_TLS: bool.default(false),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+    REDIS_URL: z.string().trim().regex(/^rediss?:\/\//, "must be redis://host:port or rediss://…").default("redis://127.0.0.1:6479"),
+    UPSTASH_REDIS_REST_URL: z.url().optional(),
+    UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
+    CACHE_ENABLED: bool.default(true),
+    AUTH_SECRET: z.string({ error: `AUTH_SECRET ${missingSecret}` }).min(32, "AUTH_SECRET must be at least 32 characters"),
+    CODE_ENCRYPTION_KEY: base64Key(32).optional(),
+    CODE_HMAC_KEY: base64Key(32).optional(),
+    REPLICA_MAX_LAG_MS: z.coerce.number().int().min(0).default(10_000),
+    READ_WAIT_MS: z.coerce.number().int().min(0).max(2000).default(50),
+    ORDER_CONFIRM_HOURS: z.coerce.number().positive().default(72),
+    TRUST_PROXY_HEADERS: bool.default(false),
+  })
+  .refine((c) => !c.UPSTASH_REDIS_REST_URL === !c.UPSTASH_REDIS_REST_TOKEN, {
+    message: "set both UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN, or neither",
+    path: ["UPSTASH_REDIS_REST_TOKEN"],
+  });
+
+export type Config = z.infer<typeof schema> & { CODE_ENCRYPTION_KEY: string; CODE_HMAC_KEY: string };
+
+function load(): Config {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "env"}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const c = parsed.data;
+  // The code keys default to keys derived from AUTH_SECRET so a single secret is enough locally;
+  // production deployments should set their own (and keep them: codes cannot be read without them).
+  const derive = (label: string) =>
+    createHmac("sha256", c.AUTH_SECRET).update(label).digest("base64");
+  return {
+    ...c,
+    CODE_ENCRYPTION_KEY: c.CODE_ENCRYPTION_KEY ?? derive("gifticon-code-encryption"),
+    CODE_HMAC_KEY: c.CODE_HMAC_KEY ?? derive("gifticon-code-hmac"),
+  };
+}
+
+let cached: Config | undefined;
+/** The validated configuration (read on first use, so a build without secrets can still import modules). */
+export function config(): Config {
+  cached ??= load();
+  return cached;
+}

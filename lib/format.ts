@@ -1,0 +1,48 @@
+// Display formats of the Korean UI: won with separators, dates in Asia/Seoul.
+
+const wonFmt = new Intl.NumberFormat("ko-KR", { style: "currency", currency: "KRW", maximumFractionDigits: 0 });
+const numFmt = new Intl.NumberFormat("ko-KR");
+const dateTimeFmt = new Intl.DateTimeFormat("ko-KR", {
+  timeZone: "Asia/Seoul",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hour12: false,
+});
+const dateFmt = new Intl.DateTimeFormat("ko-KR", { timeZone: "Asia/Seoul", year: "numeric", month: "2-digit", day: "2-digit" });
+const shortFmt = new Intl.DateTimeFormat("ko-KR", { timeZone: "Asia/Seoul", month: "numeric", day: "numeric" });
+
+/** ₩4,700 */
+export const won = (n: number) => wonFmt.format(n);
+/** 4,700 */
+export const num = (n: number) => numFmt.format(n);
+/** 2026. 11. 25. 14:30 (KST) */
+export const dateTime = (d: string | Date) => dateTimeFmt.format(new Date(d));
+/** 2026. 11. 25. */
+export const dateOnly = (d: string | Date) => dateFmt.format(new Date(d));
+/** 11. 25. */
+export const shortDate = (d: string | Date) => shortFmt.format(new Date(d));
+
+/** Discount from face value in whole percent (never negative). */
+export const percentOff = (price: number, faceValue: number) => Math.max(0, Math.floor(((faceValue - price) / faceValue) * 100));
+
+/** "3일 남음", "5시간 남음", "마감" */
+export function timeLeft(deadline: string | Date, now = Date.now()): string {
+  const ms = new Date(deadline).getTime() - now;
+  if (ms <= 0) return "마감";
+  const h = Math.floor(ms / 3_600_000);
+  if (h >= 48) return `${Math.floor(h / 24)}일 남음`;
+  if (h >= 1) return `${h}시간 남음`;
+  return `${Math.max(1, Math.floor(ms / 60_000))}분 남음`;
+}
+
+/** "방금 전", "5분 전", "3시간 전", "2일 전" */
+export function ago(d: string | Date, now = Date.now()): string {
+  const s = Math.max(0, Math.floor((now - new Date(d).getTime()) / 1000));
+  if (s < 60) return "방금 전";
+  if (s < 3600) return `${Math.floor(s / 60)}분 전`;
+  if (s < 86400) return `${Math.floor(s / 3600)}시간 전`;
+  return `${Math.floor(s / 86400)}일 전`;
+}

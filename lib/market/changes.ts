@@ -1,0 +1,61 @@
+import type { Change } from "@/lib/cache/publish";
+import { keys } from "@/lib/cache/keys";
+import type { AskItem, BidItem, FeedItem, ProductInfo, TradeItem } from "./read-model";
+
+// What each market event changes on the read side. Commands return these after commit (lib/write/command.ts
+// publishes them), so every view that lists an ask or a bid learns about it at once: the product's book,
+// the new-listings feed, the seller's page and the catalog's best prices.
+
+export function askAdded(ask: AskItem, product: ProductInfo): Change[] {
+  const listing: FeedItem = { ...ask, product };
+  return [
+    { view: keys.book(ask.productId), delta: { op: "upsert", kind: "ask", id: ask.id, item: ask } },
+    { view: keys.feed(), delta: { op: "upsert", kind: "listing", id: ask.id, item: listing } },
+    { view: keys.seller(ask.sellerId), delta: { op: "upsert", kind: "listing", id: ask.id, item: listing } },
+    {
+      view: keys.catalogStream(),
+      delta: { op: "upsert", kind: "ask-ref", id: ask.id, item: { productId: ask.productId, price: ask.price, deadline: ask.deadline } },
+    },
+  ];
+}
+
+export function askRemoved(ask: { id: number; productId: number; sellerId: number }): Change[] {
+  return [
+    { view: keys.book(ask.productId), delta: { op: "remove", kind: "ask", id: ask.id } },
+    { view: keys.feed(), delta: { op: "remove", kind: "listing", id: ask.id } },
+    { view: keys.seller(ask.sellerId), delta: { op: "remove", kind: "listing", id: ask.id } },
+    { view: keys.catalogStream(), delta: { op: "remove", kind: "ask-ref", id: ask.id, item: { productId: ask.productId } } },
+  ];
+}
+
+export function bidAdded(bid: BidItem): Change[] {
+  return [
+    { view: keys.book(bid.productId), delta: { op: "upsert", kind: "bid", id: bid.id, item: bid } },
+    {
+      view: keys.catalogStream(),
+      delta: { op: "upsert", kind: "bid-ref", id: bid.id, item: { productId: bid.productId, price: bid.price, deadline: bid.deadline } },
+    },
+  ];
+}
+
+export function bidRemoved(bid: { id: number; productId: number }): Change[] {
+  return [
+    { view: keys.book(bid.productId), delta: { op: "remove", kind: "bid", id: bid.id } },
+    { view: keys.catalogStream(), delta: { op: "remove", kind: "bid-ref", id: bid.id, item: { productId: bid.productId } } },
+  ];
+}
+
+export function tradeMade(productId: number, trade: TradeItem): Change[] {
+  return [{ view: keys.book(productId), delta: { op: "upsert", kind: "trade", id: trade.orderId, item: trade } }];
+}
+
+export function likeChanged(productId: number, delta: 1 | -1): Change[] {
+  return [{ view: keys.book(productId), delta: { op: "upsert", kind: "like", id: productId, item: { delta } } }];
+}
+
+/** The catalog itself changed (admin edits): every page and product book is re-read. */
+export function catalogChanged(productId?: number): Change[] {
+  const out: Change[] = [{ view: keys.catalogStream(), fence: true }, { view: keys.brands(), fence: true }];
+  if (productId) out.push({ view: keys.book(productId), fence: true });
+  return out;
+}

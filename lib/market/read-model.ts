@@ -1,0 +1,141 @@
+import type { Delta } from "@/lib/cache/views";
+import type { Category } from "@/db/schema";
+
+// The shapes that public pages and the API show, and how a delta changes them. Pure: commands use it to
+// build the deltas they publish after commit, queries to apply them to cached snapshots. Nothing here
+// carries a code, its last digits or a buyer's identity (domain invariant 5).
+
+export type ProductInfo = {
+  id: number;
+  brandId: number;
+  brandName: string;
+  brandSlug: string;
+  brandColor: string;
+  name: string;
+  nameEn: string;
+  category: Category;
+  faceValue: number;
+  emoji: string;
+};
+
+export type AskItem = {
+  id: number;
+  productId: number;
+  sellerId: number;
+  sellerNickname: string;
+  price: number;
+  deadline: string; // ISO 8601; past it the ask is not live
+  createdAt: string;
+};
+
+export type BidItem = { id: number; productId: number; price: number; deadline: string; createdAt: string };
+export type TradeItem = { orderId: number; price: number; at: string };
+
+export type BookData = {
+  product: ProductInfo;
+  asks: AskItem[]; // cheapest first, then oldest
+  bids: BidItem[]; // highest first, then oldest
+  trades: TradeItem[]; // newest first
+  likeCount: number;
+};
+
+export type FeedItem = AskItem & { product: ProductInfo };
+
+export type PriceRef = { id: number; price: number; deadline: string } | null;
+export type CatalogItem = ProductInfo & {
+  lowestAsk: PriceRef;
+  highestBid: PriceRef;
+  askCount: number;
+  trades30d: number;
+  likeCount: number;
+};
+
+export const FEED_SIZE = 60;
+export const TRADES_SHOWN = 50;
+
+export const isLive = (x: { deadline: string }, now = Date.now()) => Date.parse(x.deadline) > now;
+
+export const byAsk = (a: AskItem, b: AskItem) => a.price - b.price || a.id - b.id;
+export const byBid = (a: BidItem, b: BidItem) => b.price - a.price || a.id - b.id;
+const newestFirst = (a: { id: number }, b: { id: number }) => b.id - a.id;
+
+// Delta kinds published by commands (lib/market/changes.ts) and understood here.
+export type MarketDelta =
+  | (Delta<AskItem> & { kind: "ask" })
+  | (Delta<BidItem> & { kind: "bid" })
+  | (Delta<TradeItem> & { kind: "trade" })
+  | (Delta<FeedItem> & { kind: "listing" })
+  | (Delta<{ delta: number }> & { kind: "like" })
+  | (Delta<{ productId: number; price: number; deadline: string }> & { kind: "ask-ref" | "bid-ref" });
+
+function upsertById<T extends { id: number }>(list: T[], d: Delta, sort: (a: T, b: T) => number): T[] {
+  const rest = list.filter((x) => x.id !== d.id);
+  if (d.op === "remove") return rest;
+  return [...rest, d.item as T].sort(sort);
+}
+
+/** A product page: the snapshot's books and trades with newer asks, bids, trades and likes applied. */
+export function applyToBook(data: BookData, deltas: Delta[]): BookData {
+  let { asks, bids, trades, likeCount } = data;
+  for (const d of deltas as MarketDelta[]) {
+    if (d.kind === "ask") asks = upsertById(asks, d, byAsk);
+    else if (d.kind === "bid") bids = upsertById(bids, d, byBid);
+    else if (d.kind === "trade" && d.op === "upsert" && !trades.some((t) => t.orderId === d.id))
+      trades = [d.item as TradeItem, ...trades].sort((a, b) => b.orderId - a.orderId).slice(0, TRADES_SHOWN);
+    else if (d.kind === "like") likeCount = Math.max(0, likeCount + ((d.item as { delta: number })?.delta ?? 0));
+  }
+  return { ...data, asks, bids, trades, likeCount };
+}
+
+/** The new-listings feed (or a seller's listings): newest first. */
+export function applyToListings(items: FeedItem[], deltas: Delta[], limit = FEED_SIZE): FeedItem[] {
+  let out = items;
+  for (const d of deltas) if (d.kind === "listing") out = upsertById(out, d, newestFirst);
+  return out.slice(0, limit);
+}
+
+/** What the books look like to a reader now: only live entries. */
+export function liveBook(book: BookData, now = Date.now()): BookData {
+  return { ...book, asks: book.asks.filter((a) => isLive(a, now)), bids: book.bids.filter((b) => isLive(b, now)) };
+}
+
+/**
+ * Catalog rows carry their product's best ask and bid. A newer ask or bid can only improve them; a removed
+ * one that was the best leaves the row unknown, and the caller re-reads that product's book.
+ */
+export function applyToCatalogRow(row: CatalogItem, deltas: Delta[]): { row: CatalogItem; needsBook: boolean } {
+  let { lowestAsk, highestBid, askCount } = row;
+  let needsBook = false;
+  for (const d of deltas as MarketDelta[]) {
+    if (d.kind === "ask-ref") {
+      if (d.op === "upsert") {
+        const i = d.item!;
+        askCount++;
+        if (!lowestAsk || i.price < lowestAsk.price || (i.price === lowestAsk.price && d.id < lowestAsk.id))
+          lowestAsk = { id: d.id, price: i.price, deadline: i.deadline };
+      } else {
+        askCount = Math.max(0, askCount - 1);
+        if (lowestAsk?.id === d.id) needsBook = true;
+      }
+    } else if (d.kind === "bid-ref") {
+      if (d.op === "upsert") {
+        const i = d.item!;
+        if (!highestBid || i.price > highestBid.price) highestBid = { id: d.id, price: i.price, deadline: i.deadline };
+      } else if (highestBid?.id === d.id) needsBook = true;
+    }
+  }
+  const now = Date.now();
+  if ((lowestAsk && !isLive(lowestAsk, now)) || (highestBid && !isLive(highestBid, now))) needsBook = true;
+  return { row: { ...row, lowestAsk, highestBid, askCount }, needsBook };
+}
+
+/** Best ask and bid of a (live) book, as catalog rows show them. */
+export function bestOf(book: BookData): { lowestAsk: PriceRef; highestBid: PriceRef; askCount: number } {
+  const a = book.asks[0];
+  const b = book.bids[0];
+  return {
+    lowestAsk: a ? { id: a.id, price: a.price, deadline: a.deadline } : null,
+    highestBid: b ? { id: b.id, price: b.price, deadline: b.deadline } : null,
+    askCount: book.asks.length,
+  };
+}

@@ -1,0 +1,103 @@
+import "server-only";
+import { readNodes } from "@/db/readers";
+import { breakerState } from "@/lib/cache/breaker";
+import { publishBacklog } from "@/lib/cache/publish";
+import { redis, redisTransport } from "@/lib/cache/redis";
+import { config } from "@/lib/config";
+import { ensureMonitor, nodeStates, refreshNow } from "@/lib/read/monitor";
+import { stats } from "@/lib/read/stats";
+
+// What /api/health and the admin status page show: every node, the cache, and where reads went.
+
+export type ReplicationStatus = {
+  ioRunning: boolean;
+  sqlRunning: boolean;
+  secondsBehindMaster: number | null;
+  configuredDelaySeconds: number;
+  lastError: string | null;
+};
+
+export type NodeHealth = {
+  name: string;
+  role: "primary" | "replica";
+  address: string;
+  reachable: boolean;
+  gtid: string | null;
+  position: number;
+  lagMs: number | null;
+  behindTransactions: number | null;
+  fitForReads: boolean | null;
+  replication?: ReplicationStatus | null;
+  error: string | null;
+};
+
+async function replicationOf(name: string): Promise<ReplicationStatus | null> {
+  const node = readNodes().find((n) => n.name === name);
+  if (!node) return null;
+  try {
+    const [rows] = await node.pool.query("SHOW SLAVE STATUS");
+    const r = (rows as Record<string, unknown>[])[0];
+    if (!r) return null;
+    return {
+      ioRunning: r.Slave_IO_Running === "Yes",
+      sqlRunning: r.Slave_SQL_Running === "Yes",
+      secondsBehindMaster: r.Seconds_Behind_Master === null ? null : Number(r.Seconds_Behind_Master),
+      configuredDelaySeconds: Number(r.SQL_Delay ?? 0),
+      lastError: (r.Last_IO_Error || r.Last_SQL_Error || null) as string | null,
+    };
+  } catch {
+    return null;
+  }
+}
+
+async function redisHealth() {
+  const t = performance.now();
+  try {
+    const pong = await Promise.race([
+      redis().ping(),
+      new Promise<never>((_, rej) => setTimeout(() => rej(new Error("timeout after 1 s")), 1_000)),
+    ]);
+    return { reachable: pong === "PONG", transport: redisTransport(), latencyMs: +(performance.now() - t).toFixed(2), error: null };
+  } catch (e) {
+    return { reachable: false, transport: redisTransport(), latencyMs: null, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+export async function health() {
+  await ensureMonitor();
+  await refreshNow();
+  const states = nodeStates();
+  const primary = states.find((s) => s.role === "primary");
+  const maxLag = config().REPLICA_MAX_LAG_MS;
+  const nodes: NodeHealth[] = await Promise.all(
+    states.map(async (s) => {
+      const replication = s.role === "replica" && s.reachable ? await replicationOf(s.name) : undefined;
+      return {
+        name: s.name,
+        role: s.role,
+        address: s.url,
+        reachable: s.reachable,
+        gtid: s.gtid,
+        position: s.seq,
+        lagMs: s.role === "replica" ? s.lagMs : null,
+        behindTransactions: s.role === "replica" && primary?.reachable && s.reachable ? Math.max(0, primary.seq - s.seq) : null,
+        fitForReads: s.role === "replica" ? s.reachable && s.lagMs !== null && s.lagMs <= maxLag : null,
+        ...(s.role === "replica" ? { replication: replication ?? null } : {}),
+        error: s.reachable ? null : s.error,
+      };
+    }),
+  );
+  const cache = { ...(await redisHealth()), enabled: config().CACHE_ENABLED, breaker: breakerState(), publishBacklog: publishBacklog() };
+  const healthy =
+    nodes.every((n) => n.reachable) &&
+    nodes.every((n) => n.role === "primary" || (n.replication?.ioRunning && n.replication?.sqlRunning)) &&
+    cache.reachable;
+  return {
+    status: healthy ? ("ok" as const) : ("degraded" as const),
+    checkedAt: new Date().toISOString(),
+    nodes,
+    cache,
+    reads: stats.snapshot(),
+    settings: { replicaMaxLagMs: maxLag, readWaitMs: config().READ_WAIT_MS },
+  };
+}

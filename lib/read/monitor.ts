@@ -1,0 +1,133 @@
+import "server-only";
+import { readNodes, type ReadNode } from "@/db/readers";
+import { seqOf } from "./gtid";
+
+// Watches every database node a few times a second: is it reachable, what position has it applied, and
+// how far behind the primary is it. Lag is measured from positions, not from Seconds_Behind_Master:
+// the primary's position is sampled over time, so a replica at position r is as stale as the oldest
+// commit it is missing, i.e. `now - (first time the primary was seen past r)`. The heartbeat that every
+// app process writes (lib/ops/heartbeat.ts) keeps commits flowing, so an idle but delayed replica shows
+// its delay too.
+
+export type NodeState = {
+  name: string;
+  role: "primary" | "replica";
+  url: string;
+  reachable: boolean;
+  seq: number; // applied (replica) or written (primary) position; 0 when never seen
+  gtid: string | null;
+  lagMs: number | null; // replicas: null when unknown (primary unreachable or never seen)
+  checkedAt: number;
+  error: string | null;
+};
+
+const POLL_MS = 200;
+const HISTORY_MS = 15 * 60_000;
+
+type Monitor = {
+  states: Map<string, NodeState>;
+  history: { at: number; seq: number }[]; // primary position samples, only when it moved
+  timer: ReturnType<typeof setInterval> | null;
+  inflight: Set<string>;
+  ready: Promise<void> | null;
+};
+
+const g = globalThis as unknown as { __gxMonitor?: Monitor };
+const m = (): Monitor => (g.__gxMonitor ??= { states: new Map(), history: [], timer: null, inflight: new Set(), ready: null });
+
+async function probe(node: ReadNode): Promise<void> {
+  const mon = m();
+  if (mon.inflight.has(node.name)) return;
+  mon.inflight.add(node.name);
+  const prev = mon.states.get(node.name);
+  try {
+    const [rows] = await node.pool.query(
+      node.role === "primary" ? "SELECT @@gtid_binlog_pos AS pos" : "SELECT @@gtid_slave_pos AS pos",
+    );
+    const gtid = (rows as { pos: string }[])[0]?.pos ?? "";
+    const seq = seqOf(gtid);
+    const now = Date.now();
+    if (node.role === "primary") {
+      const last = mon.history.at(-1);
+      if (!last || last.seq !== seq) mon.history.push({ at: now, seq });
+      while (mon.history.length > 2 && mon.history[0].at < now - HISTORY_MS) mon.history.shift();
+    }
+    mon.states.set(node.name, { ...base(node), reachable: true, seq, gtid, checkedAt: now, error: null, lagMs: prev?.lagMs ?? null });
+  } catch (e) {
+    mon.states.set(node.name, {
+      ...(prev ?? base(node)),
+      reachable: false,
+      checkedAt: Date.now(),
+      error: e instanceof Error ? e.message : String(e),
+    });
+  } finally {
+    mon.inflight.delete(node.name);
+  }
+}
+
+const base = (node: ReadNode): NodeState => ({
+  name: node.name,
+  role: node.role,
+  url: node.url,
+  reachable: false,
+  seq: 0,
+  gtid: null,
+  lagMs: null,
+  checkedAt: 0,
+  error: null,
+});
+
+function computeLags() {
+  const mon = m();
+  const primary = mon.states.get("primary");
+  for (const s of mon.states.values()) {
+    if (s.role !== "replica") continue;
+    if (!primary?.reachable || !s.reachable) {
+      s.lagMs = s.reachable ? s.lagMs : null;
+      continue;
+    }
+    if (s.seq >= primary.seq) {
+      s.lagMs = 0;
+      continue;
+    }
+    // The first sample in which the primary had something this replica has not applied yet.
+    const firstAhead = mon.history.find((h) => h.seq > s.seq);
+    s.lagMs = firstAhead ? Math.max(0, Date.now() - firstAhead.at) : HISTORY_MS;
+  }
+}
+
+async function pollOnce() {
+  await Promise.all(readNodes().map(probe));
+  computeLags();
+}
+
+/** Starts the monitor in this process (idempotent) and resolves once every node was probed once. */
+export function ensureMonitor(): Promise<void> {
+  const mon = m();
+  if (!mon.timer) {
+    mon.timer = setInterval(() => void pollOnce().catch(() => {}), POLL_MS);
+    mon.timer.unref?.();
+    mon.ready = pollOnce().catch(() => {});
+  }
+  return mon.ready ?? Promise.resolve();
+}
+
+export function stopMonitor() {
+  const mon = m();
+  if (mon.timer) clearInterval(mon.timer);
+  mon.timer = null;
+  mon.ready = null;
+  mon.states.clear();
+  mon.history = [];
+}
+
+/** Probe now instead of waiting for the next tick (tests, and the health endpoint). */
+export const refreshNow = () => pollOnce();
+
+export function nodeStates(): NodeState[] {
+  return readNodes().map((n) => m().states.get(n.name) ?? base(n));
+}
+
+export function nodeState(name: string): NodeState | undefined {
+  return m().states.get(name);
+}

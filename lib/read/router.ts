@@ -1,0 +1,136 @@
+import "server-only";
+import { drizzle } from "drizzle-orm/mysql2";
+import type { PoolConnection } from "mysql2/promise";
+import { isUnreachable } from "@/db/errors";
+import { readNodes, type ReadDb, type ReadNode } from "@/db/readers";
+import { config } from "@/lib/config";
+import { AppError } from "@/lib/errors";
+import { gtidFor, seqOf } from "./gtid";
+import { ensureMonitor, nodeState, nodeStates } from "./monitor";
+import { stats } from "./stats";
+
+// Lag-aware routing of reads. A read names the oldest position it may see (`minSeq`: the reader's own
+// last write, or the last change of a cached view); the router sends it to a replica that is fit (reachable,
+// not too far behind) and has applied that position, waits briefly for one that almost has
+// (MASTER_GTID_WAIT), and otherwise reads the primary through its read-only account.
+//
+// Every read runs in a consistent snapshot and reports the exact position it saw, so a cache entry made
+// from it can be fenced against newer invalidations (lib/cache/views.ts).
+
+export type ReadNeed = {
+  /** The read must see at least this position. */
+  minSeq?: number;
+  /** "fresh": must honour minSeq (primary if need be). "any": any fit node, no primary unless nothing else. */
+  mode?: "fresh" | "any";
+};
+
+export type ReadResult<T> = { value: T; seq: number; node: string; stale?: boolean };
+
+export class NoFitReplica extends Error {}
+
+function fitReplicas(): { node: ReadNode; seq: number }[] {
+  const maxLag = config().REPLICA_MAX_LAG_MS;
+  const primaryUp = nodeState("primary")?.reachable ?? false;
+  const out: { node: ReadNode; seq: number }[] = [];
+  for (const node of readNodes()) {
+    if (node.role !== "replica") continue;
+    const s = nodeState(node.name);
+    if (!s?.reachable) continue;
+    // With the primary down, lag cannot be measured: every reachable replica is the best there is.
+    if (primaryUp && (s.lagMs === null || s.lagMs > maxLag)) continue;
+    out.push({ node, seq: s.seq });
+  }
+  return out;
+}
+
+const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)];
+const primaryNode = () => readNodes().find((n) => n.role === "primary")!;
+
+/** Chooses where a read goes. Returns the node and whether the choice needed a wait. */
+async function choose(need: ReadNeed, exclude: Set<string>): Promise<{ node: ReadNode; waited?: boolean }> {
+  await ensureMonitor();
+  const minSeq = need.minSeq ?? 0;
+  const fit = fitReplicas().filter((r) => !exclude.has(r.node.name));
+  const ready = fit.filter((r) => r.seq >= minSeq);
+  if (ready.length) return { node: pick(ready).node };
+  if (fit.length && need.mode !== "any") {
+    // The freshest fit replica may be a few milliseconds short: let it catch up for READ_WAIT_MS.
+    const best = fit.reduce((a, b) => (b.seq > a.seq ? b : a));
+    if (await waitFor(best.node, minSeq, config().READ_WAIT_MS)) return { node: best.node, waited: true };
+  }
+  if (fit.length && need.mode === "any") return { node: pick(fit).node };
+  const primaryUp = nodeState("primary")?.reachable !== false;
+  if (primaryUp && !exclude.has("primary")) return { node: primaryNode() };
+  // Primary down too: the best reachable replica, even if behind (reads keep working; writes cannot).
+  const anyReplica = nodeStates()
+    .filter((s) => s.role === "replica" && s.reachable && !exclude.has(s.name))
+    .sort((a, b) => b.seq - a.seq)[0];
+  if (anyReplica) return { node: readNodes().find((n) => n.name === anyReplica.name)! };
+  if (!exclude.has("primary")) return { node: primaryNode() };
+  throw new AppError("unavailable", "no_database", "데이터베이스에 연결할 수 없습니다. 잠시 후 다시 시도해 주세요.");
+}
+
+async function waitFor(node: ReadNode, seq: number, ms: number): Promise<boolean> {
+  if (ms <= 0) return false;
+  try {
+    const [rows] = await node.pool.query("SELECT MASTER_GTID_WAIT(?, ?) AS r", [gtidFor(seq), ms / 1000]);
+    const ok = Number((rows as { r: number }[])[0]?.r) === 0;
+    stats.count(ok ? "waitOk" : "waitTimeout");
+    return ok;
+  } catch {
+    return false;
+  }
+}
+
+// One consistent snapshot on one connection; the position is read inside it, so it is exactly what the
+// queries see: the binlog position of the snapshot on the primary, the applied GTID on a replica (the
+// replica records it in mysql.gtid_slave_pos in the same transaction as the replicated rows).
+async function inSnapshot<T>(node: ReadNode, fn: (db: ReadDb) => Promise<T>): Promise<{ value: T; seq: number }> {
+  const conn: PoolConnection = await node.pool.getConnection();
+  let ok = false;
+  try {
+    await conn.query("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
+    const [rows] = await conn.query(
+      node.role === "primary"
+        ? `SELECT BINLOG_GTID_POS(
+             (SELECT variable_value FROM information_schema.session_status WHERE variable_name = 'BINLOG_SNAPSHOT_FILE'),
+             (SELECT variable_value FROM information_schema.session_status WHERE variable_name = 'BINLOG_SNAPSHOT_POSITION')) AS pos`
+        : "SELECT CONCAT('0-0-', COALESCE(MAX(seq_no), 0)) AS pos FROM mysql.gtid_slave_pos WHERE domain_id = 0",
+    );
+    const seq = seqOf((rows as { pos: string | null }[])[0]?.pos ?? null);
+    const value = await fn(drizzle({ client: conn }) as unknown as ReadDb);
+    await conn.query("COMMIT");
+    ok = true;
+    return { value, seq };
+  } finally {
+    if (ok) conn.release();
+    else conn.destroy();
+  }
+}
+
+/**
+ * Runs a read where `need` allows and returns it with the position it saw. A node that fails to answer is
+ * skipped and the read tried elsewhere, so a replica going down costs one failed attempt, not an error.
+ */
+export async function readAt<T>(need: ReadNeed, fn: (db: ReadDb) => Promise<T>): Promise<ReadResult<T>> {
+  const exclude = new Set<string>();
+  for (;;) {
+    const { node } = await choose(need, exclude);
+    try {
+      const { value, seq } = await inSnapshot(node, fn);
+      stats.read(node.name);
+      const stale = (need.minSeq ?? 0) > seq;
+      return { value, seq, node: node.name, stale };
+    } catch (e) {
+      if (!isUnreachable(e)) throw e;
+      stats.count("nodeErrors");
+      exclude.add(node.name);
+    }
+  }
+}
+
+/** Whether some replica can serve reads right now (used to decide between the cache and the primary). */
+export async function hasFitReplica(): Promise<boolean> {
+  await ensureMonitor();
+  return fitReplicas().length > 0;
+}

@@ -1,0 +1,38 @@
+# Shared settings of the project's own services; sourced by the other scripts.
+# GX_STACK picks a stack: "dev" (npm start) or "test" (npm test). Each has its own data folder and
+# ports, so a test run never touches the data you browse.
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+GX_STACK=${GX_STACK:-dev}
+case $GX_STACK in
+  dev)  BASE_PORT=3407; REDIS_PORT=${REDIS_PORT:-6479}; REPLICAS=${REPLICAS:-1}; APP_PORT=${PORT:-3000} ;;
+  test) BASE_PORT=3417; REDIS_PORT=${REDIS_PORT:-6489}; REPLICAS=${REPLICAS:-2}; APP_PORT=${PORT:-3100} ;;
+  *) echo "GX_STACK must be dev or test (got '$GX_STACK')" >&2; exit 2 ;;
+esac
+DATA=$ROOT/.data/$GX_STACK
+RUN=$DATA/run
+DB_NAME=gifticon
+# Local-only credentials: every server binds 127.0.0.1 and lives under .data/ (git-ignored).
+APP_USER=gx_app;   APP_PASS=gx_app_local
+RO_USER=gx_read;   RO_PASS=gx_read_local
+REPL_USER=gx_repl; REPL_PASS=gx_repl_local
+OPS_USER=gx_ops;   OPS_PASS=gx_ops_local
+
+node_names() { echo primary; for ((i = 1; i <= REPLICAS; i++)); do echo "replica$i"; done; }
+node_port() { case $1 in primary) echo $BASE_PORT ;; replica*) echo $((BASE_PORT + ${1#replica})) ;; esac; }
+node_id() { case $1 in primary) echo 1 ;; replica*) echo $((1 + ${1#replica})) ;; esac; }
+node_sock() { echo "$RUN/$1.sock"; }
+
+# Prints the environment that points the app at this stack (read by lib/config.ts).
+stack_env() {
+  local replicas="" i
+  for ((i = 1; i <= REPLICAS; i++)); do
+    replicas+="${replicas:+,}mysql://$RO_USER:$RO_PASS@127.0.0.1:$(node_port replica$i)/$DB_NAME"
+  done
+  echo "DATABASE_PRIMARY_URL=mysql://$APP_USER:$APP_PASS@127.0.0.1:$BASE_PORT/$DB_NAME"
+  echo "DATABASE_PRIMARY_READ_URL=mysql://$RO_USER:$RO_PASS@127.0.0.1:$BASE_PORT/$DB_NAME"
+  echo "DATABASE_REPLICA_URLS=$replicas"
+  echo "REDIS_URL=redis://127.0.0.1:$REDIS_PORT"
+  echo "OPS_DATABASE_USER=$OPS_USER"
+  echo "OPS_DATABASE_PASSWORD=$OPS_PASS"
+  echo "PORT=$APP_PORT"
+}

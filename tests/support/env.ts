@@ -1,0 +1,3 @@
+import { applyTestStackEnv } from "./stack-env";
+
+applyTestStackEnv();

@@ -1,0 +1,69 @@
+import { execFileSync } from "node:child_process";
+import mysql from "mysql2/promise";
+
+// Test tooling that controls the real test stack: stop and start servers, pause and delay replication.
+// Uses the ops account (all privileges, 127.0.0.1 only) that scripts/services.sh creates.
+
+export type NodeName = "primary" | "replica1" | "replica2";
+const BASE_PORT = 3417;
+export const portOf = (n: NodeName) => (n === "primary" ? BASE_PORT : BASE_PORT + Number(n.slice(-1)));
+
+export async function opsQuery<T = Record<string, unknown>>(node: NodeName, sql: string, params: unknown[] = []) {
+  const conn = await mysql.createConnection({
+    host: "127.0.0.1",
+    port: portOf(node),
+    user: process.env.OPS_DATABASE_USER ?? "gx_ops",
+    password: process.env.OPS_DATABASE_PASSWORD ?? "gx_ops_local",
+    database: "gifticon",
+    timezone: "Z",
+    connectTimeout: 2_000,
+  });
+  try {
+    const [rows] = await conn.query(sql, params);
+    return rows as T[];
+  } finally {
+    await conn.end();
+  }
+}
+
+export function services(...args: string[]) {
+  execFileSync("bash", ["scripts/services.sh", ...args], { env: { ...process.env, GX_STACK: "test" }, stdio: "pipe" });
+}
+export const stopNode = (n: NodeName | "redis") => services("stop", n);
+export const startNode = (n: NodeName | "redis") => services("start", n);
+
+/** Stops applying events on a replica (the IO thread keeps fetching them): reads there go stale. */
+export const pauseReplication = (n: NodeName) => opsQuery(n, "STOP SLAVE SQL_THREAD");
+export const resumeReplication = (n: NodeName) => opsQuery(n, "START SLAVE");
+
+/** Keeps a replica `seconds` behind the primary (MASTER_DELAY), as a real lagging replica would be. */
+export async function setReplicaDelay(n: NodeName, seconds: number) {
+  await opsQuery(n, "STOP SLAVE");
+  await opsQuery(n, `CHANGE MASTER TO MASTER_DELAY=${Math.trunc(seconds)}`);
+  await opsQuery(n, "START SLAVE");
+}
+
+export async function primaryGtid(): Promise<string> {
+  const [row] = await opsQuery<{ g: string }>("primary", "SELECT @@gtid_binlog_pos AS g");
+  return row.g;
+}
+
+/** Waits until the replica has applied `gtid` (MASTER_GTID_WAIT); false on timeout. */
+export async function waitForReplica(n: NodeName, gtid: string, timeoutSeconds = 20) {
+  const [row] = await opsQuery<{ r: number }>(n, "SELECT MASTER_GTID_WAIT(?, ?) AS r", [gtid, timeoutSeconds]);
+  return Number(row.r) === 0;
+}
+
+/** Every replica back to normal: running, no delay, caught up with the primary. */
+export async function healReplication() {
+  for (const n of ["replica1", "replica2"] as const) {
+    try {
+      await opsQuery(n, "SELECT 1");
+    } catch {
+      startNode(n);
+    }
+    await setReplicaDelay(n, 0);
+  }
+  const g = await primaryGtid();
+  for (const n of ["replica1", "replica2"] as const) await waitForReplica(n, g, 30);
+}
