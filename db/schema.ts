@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
-  binary,
   boolean,
   check,
+  customType,
   datetime,
   index,
   int,
@@ -12,7 +12,6 @@ import {
   primaryKey,
   text,
   uniqueIndex,
-  varbinary,
   varchar,
 } from "drizzle-orm/mysql-core";
 
@@ -29,6 +28,8 @@ const updatedAt = () =>
     .default(sql`CURRENT_TIMESTAMP(3)`)
     .$onUpdate(() => new Date());
 const at = (name: string) => datetime(name, { mode: "date", fsp: 3 });
+// Raw bytes as Buffers (drizzle's binary/varbinary columns turn bytes into text).
+const bytes = (name: string, sqlType: string) => customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => sqlType })(name);
 
 export const CATEGORIES = [
   "cafe",
@@ -107,17 +108,24 @@ export const gifticons = mysqlTable(
     id: id(),
     ownerId: ref("owner_id").notNull().references(() => users.id),
     productId: ref("product_id").notNull().references(() => products.id),
-    codeCipher: varbinary("code_cipher", { length: 255 }).notNull(),
-    codeHmac: binary("code_hmac", { length: 32 }).notNull(),
-    codeLock: binary("code_lock", { length: 32 }),
+    codeCipher: bytes("code_cipher", "varbinary(255)").notNull(),
+    codeHmac: bytes("code_hmac", "binary(32)").notNull(),
+    codeLock: bytes("code_lock", "binary(32)"),
     codeLast4: varchar("code_last4", { length: 4 }).notNull(),
     expiresAt: at("expires_at").notNull(),
-    imageKey: varchar("image_key", { length: 80 }),
-    imageMime: varchar("image_mime", { length: 40 }),
+    hasImage: boolean("has_image").notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("gifticons_code_lock_uq").on(t.codeLock), index("gifticons_hmac_ix").on(t.codeHmac)],
 );
+
+// The optional photo of a voucher (its barcode): as secret as the code, so it lives in the database with
+// it (replicated and backed up together, never a public file) and is served only to seller and buyer.
+export const gifticonImages = mysqlTable("gifticon_images", {
+  gifticonId: ref("gifticon_id").primaryKey().references(() => gifticons.id),
+  mime: varchar("mime", { length: 40 }).notNull(),
+  data: bytes("data", "mediumblob").notNull(),
+});
 
 export const LISTING_STATUSES = ["on_sale", "sold", "cancelled", "expired"] as const;
 export const listings = mysqlTable(

@@ -19,6 +19,14 @@ const bool = z
   .enum(["1", "0", "true", "false", "on", "off", "yes", "no"])
   .transform((v) => ["1", "true", "on", "yes"].includes(v));
 
+const rate = z
+  .string()
+  .regex(/^\d+\/\d+$/, 'must look like "10/60" (requests/seconds)')
+  .transform((v) => {
+    const [requests, seconds] = v.split("/").map(Number);
+    return { requests, seconds };
+  });
+
 const missingSecret =
   "is not set: `npm start` writes one into .env.local; elsewhere generate one with `openssl rand -base64 32`";
 
@@ -46,6 +54,11 @@ const schema = z
     READ_WAIT_MS: z.coerce.number().int().min(0).max(2000).default(50),
     ORDER_CONFIRM_HOURS: z.coerce.number().positive().default(72),
     TRUST_PROXY_HEADERS: bool.default(false),
+    COOKIE_SECURE: bool.default(false),
+    // Rate limits as "requests/seconds" (sliding window), per client address or per user.
+    RATE_LIMIT_SIGN_IN: rate.prefault("10/60"),
+    RATE_LIMIT_SIGN_UP: rate.prefault("5/600"),
+    RATE_LIMIT_TRADE: rate.prefault("30/60"),
   })
   .refine((c) => !c.UPSTASH_REDIS_REST_URL === !c.UPSTASH_REDIS_REST_TOKEN, {
     message: "set both UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN, or neither",

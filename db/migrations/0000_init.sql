@@ -40,6 +40,13 @@ CREATE TABLE `coupons` (
 	CONSTRAINT `coupons_value_ck` CHECK(`coupons`.`value` > 0)
 );
 --> statement-breakpoint
+CREATE TABLE `gifticon_images` (
+	`gifticon_id` bigint unsigned NOT NULL,
+	`mime` varchar(40) NOT NULL,
+	`data` mediumblob NOT NULL,
+	CONSTRAINT `gifticon_images_gifticon_id` PRIMARY KEY(`gifticon_id`)
+);
+--> statement-breakpoint
 CREATE TABLE `gifticons` (
 	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
 	`owner_id` bigint unsigned NOT NULL,
@@ -49,8 +56,7 @@ CREATE TABLE `gifticons` (
 	`code_lock` binary(32),
 	`code_last4` varchar(4) NOT NULL,
 	`expires_at` datetime(3) NOT NULL,
-	`image_key` varchar(80),
-	`image_mime` varchar(40),
+	`has_image` boolean NOT NULL DEFAULT false,
 	`created_at` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
 	CONSTRAINT `gifticons_id` PRIMARY KEY(`id`),
 	CONSTRAINT `gifticons_code_lock_uq` UNIQUE(`code_lock`)
@@ -200,6 +206,7 @@ CREATE TABLE `withdrawals` (
 ALTER TABLE `bids` ADD CONSTRAINT `bids_product_id_products_id_fk` FOREIGN KEY (`product_id`) REFERENCES `products`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `bids` ADD CONSTRAINT `bids_buyer_id_users_id_fk` FOREIGN KEY (`buyer_id`) REFERENCES `users`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `coupons` ADD CONSTRAINT `coupons_created_by_users_id_fk` FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE `gifticon_images` ADD CONSTRAINT `gifticon_images_gifticon_id_gifticons_id_fk` FOREIGN KEY (`gifticon_id`) REFERENCES `gifticons`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `gifticons` ADD CONSTRAINT `gifticons_owner_id_users_id_fk` FOREIGN KEY (`owner_id`) REFERENCES `users`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `gifticons` ADD CONSTRAINT `gifticons_product_id_products_id_fk` FOREIGN KEY (`product_id`) REFERENCES `products`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `likes` ADD CONSTRAINT `likes_user_id_users_id_fk` FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint

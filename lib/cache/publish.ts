@@ -22,15 +22,16 @@ const state = () => (g.__gxPublish ??= { backlog: [], overflowSeq: 0, timer: nul
 async function send(p: Pending) {
   const keyList: string[] = [];
   const ops: string[] = [];
-  for (const c of p.changes) {
+  p.changes.forEach((c, i) => {
     if ("fence" in c) {
       keyList.push(c.view.fence, c.view.fence);
       ops.push("F");
     } else {
       keyList.push(c.view.deltas, c.view.fence);
-      ops.push(JSON.stringify({ s: p.seq, ...c.delta }));
+      // `i` keeps the order of changes within one commit (a remove, then the new version).
+      ops.push(JSON.stringify({ s: p.seq, i, ...c.delta }));
     }
-  }
+  });
   await guarded(() => script<number>(PUBLISH).exec(keyList, [String(p.seq), String(TTL.fenceMs), String(TTL.deltasMs), String(MAX_DELTAS), ...ops]));
 }
 

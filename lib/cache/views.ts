@@ -22,6 +22,7 @@ import { script } from "./redis";
 
 export type Delta<I = unknown> = {
   s: number; // position of the commit that made the change
+  i?: number; // order within that commit
   op: "upsert" | "remove";
   kind: string;
   id: number;
@@ -104,7 +105,7 @@ function refill<A, T>(def: ViewDef<A, T>, args: A, k: ViewKeys, fence: number) {
 async function applyDeltas<A, T>(def: ViewDef<A, T>, data: T, deltas: Delta[], args: A): Promise<T> {
   if (!deltas.length || !def.apply) return data;
   stats.count("deltasApplied", deltas.length);
-  return def.apply(data, deltas.sort((a, b) => a.s - b.s), args);
+  return def.apply(data, deltas.sort((a, b) => a.s - b.s || (a.i ?? 0) - (b.i ?? 0)), args);
 }
 
 function parseDeltas(raw: unknown[]): Delta[] {

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { config } from "@/lib/config";
+import { normalizeCode } from "./normalize";
 
 // A gifticon's code is the voucher itself: whoever reads it can spend it. It is stored only as
 //   code_cipher = version(1) | iv(12) | tag(16) | AES-256-GCM(code)   — readable with the server key
@@ -9,10 +10,7 @@ import { config } from "@/lib/config";
 
 const VERSION = 1;
 
-/** Codes are typed with spaces or dashes and read off barcodes; compare them without those. */
-export function normalizeCode(raw: string): string {
-  return raw.replace(/[\s-]/g, "").toUpperCase();
-}
+export { normalizeCode };
 
 const encKey = () => Buffer.from(config().CODE_ENCRYPTION_KEY, "base64").subarray(0, 32);
 const macKey = () => Buffer.from(config().CODE_HMAC_KEY, "base64");

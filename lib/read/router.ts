@@ -20,8 +20,11 @@ import { stats } from "./stats";
 export type ReadNeed = {
   /** The read must see at least this position. */
   minSeq?: number;
-  /** "fresh": must honour minSeq (primary if need be). "any": any fit node, no primary unless nothing else. */
-  mode?: "fresh" | "any";
+  /**
+   * "fresh": must honour minSeq (primary if need be). "any": any fit node, no primary unless nothing else.
+   * "primary": the primary itself, for decisions that protect an invariant (who may see a code).
+   */
+  mode?: "fresh" | "any" | "primary";
 };
 
 export type ReadResult<T> = { value: T; seq: number; node: string; stale?: boolean };
@@ -49,6 +52,10 @@ const primaryNode = () => readNodes().find((n) => n.role === "primary")!;
 /** Chooses where a read goes. Returns the node and whether the choice needed a wait. */
 async function choose(need: ReadNeed, exclude: Set<string>): Promise<{ node: ReadNode; waited?: boolean }> {
   await ensureMonitor();
+  if (need.mode === "primary") {
+    if (exclude.has("primary")) throw new AppError("unavailable", "primary_unavailable", "지금은 이 정보를 볼 수 없습니다. 잠시 후 다시 시도해 주세요.");
+    return { node: primaryNode() };
+  }
   const minSeq = need.minSeq ?? 0;
   const fit = fitReplicas().filter((r) => !exclude.has(r.node.name));
   const ready = fit.filter((r) => r.seq >= minSeq);

@@ -1,0 +1,183 @@
+import "server-only";
+import { and, desc, eq, inArray, or } from "drizzle-orm";
+import {
+  bids,
+  brands,
+  coupons,
+  gifticons,
+  likes,
+  listings,
+  orders,
+  pointLedger,
+  products,
+  userCoupons,
+  users,
+  withdrawals,
+} from "@/db/schema";
+import { productInfoColumns } from "@/lib/catalog/queries";
+import { describeCoupon } from "@/lib/coupons/pricing";
+import type { ProductInfo } from "@/lib/market/read-model";
+import { readAt } from "@/lib/read/router";
+
+// A signed-in user's own pages. Each read names the user's last write position (minSeq), so it goes to a
+// replica that has applied it, or waits briefly, or reads the primary: a user always sees their own
+// changes, from any tab, device or app instance. Never cached (nobody else sees these).
+
+type Ctx = { userId: number; minSeq: number };
+const fresh = <T>(ctx: Ctx, fn: Parameters<typeof readAt<T>>[1]) => readAt<T>({ minSeq: ctx.minSeq, mode: "fresh" }, fn).then((r) => r.value);
+
+export async function getMe(ctx: Ctx) {
+  return fresh(ctx, async (db) => {
+    const [u] = await db
+      .select({ id: users.id, email: users.email, nickname: users.nickname, role: users.role, status: users.status, points: users.points, heldPoints: users.heldPoints, createdAt: users.createdAt })
+      .from(users)
+      .where(eq(users.id, ctx.userId));
+    return u ?? null;
+  });
+}
+
+export type MyListing = {
+  id: number;
+  price: number;
+  status: string;
+  deadline: Date;
+  createdAt: Date;
+  codeLast4: string;
+  expiresAt: Date;
+  orderId: number | null;
+  product: ProductInfo;
+};
+
+export async function myListings(ctx: Ctx, limit = 100): Promise<MyListing[]> {
+  return fresh(ctx, async (db) => {
+    const rows = await db
+      .select({
+        id: listings.id,
+        price: listings.price,
+        status: listings.status,
+        deadline: listings.deadline,
+        createdAt: listings.createdAt,
+        codeLast4: gifticons.codeLast4,
+        expiresAt: gifticons.expiresAt,
+        orderId: orders.id,
+        product: productInfoColumns,
+      })
+      .from(listings)
+      .innerJoin(gifticons, eq(gifticons.id, listings.gifticonId))
+      .innerJoin(products, eq(products.id, listings.productId))
+      .innerJoin(brands, eq(brands.id, products.brandId))
+      .leftJoin(orders, eq(orders.listingId, listings.id))
+      .where(eq(listings.sellerId, ctx.userId))
+      .orderBy(desc(listings.id))
+      .limit(limit);
+    return rows.map((r) => ({ ...r, product: r.product as ProductInfo }));
+  });
+}
+
+export async function myBids(ctx: Ctx, limit = 100) {
+  return fresh(ctx, async (db) => {
+    const rows = await db
+      .select({ id: bids.id, price: bids.price, status: bids.status, deadline: bids.deadline, createdAt: bids.createdAt, orderId: orders.id, product: productInfoColumns })
+      .from(bids)
+      .innerJoin(products, eq(products.id, bids.productId))
+      .innerJoin(brands, eq(brands.id, products.brandId))
+      .leftJoin(orders, eq(orders.bidId, bids.id))
+      .where(eq(bids.buyerId, ctx.userId))
+      .orderBy(desc(bids.id))
+      .limit(limit);
+    return rows.map((r) => ({ ...r, product: r.product as ProductInfo }));
+  });
+}
+
+export type MyOrder = {
+  id: number;
+  role: "buyer" | "seller";
+  status: "paid" | "disputed" | "completed" | "refunded";
+  price: number;
+  discount: number;
+  paid: number;
+  confirmDueAt: Date;
+  createdAt: Date;
+  completedAt: Date | null;
+  product: ProductInfo;
+};
+
+export async function myOrders(ctx: Ctx, limit = 100): Promise<MyOrder[]> {
+  return fresh(ctx, async (db) => {
+    const rows = await db
+      .select({
+        id: orders.id,
+        buyerId: orders.buyerId,
+        status: orders.status,
+        price: orders.price,
+        discount: orders.discount,
+        paid: orders.paid,
+        confirmDueAt: orders.confirmDueAt,
+        createdAt: orders.createdAt,
+        completedAt: orders.completedAt,
+        product: productInfoColumns,
+      })
+      .from(orders)
+      .innerJoin(products, eq(products.id, orders.productId))
+      .innerJoin(brands, eq(brands.id, products.brandId))
+      .where(or(eq(orders.buyerId, ctx.userId), eq(orders.sellerId, ctx.userId)))
+      .orderBy(desc(orders.id))
+      .limit(limit);
+    return rows.map(({ buyerId, ...r }) => ({ ...r, role: buyerId === ctx.userId ? "buyer" : "seller", product: r.product as ProductInfo }));
+  });
+}
+
+export async function myLedger(ctx: Ctx, limit = 100) {
+  return fresh(ctx, (db) => db.select().from(pointLedger).where(eq(pointLedger.userId, ctx.userId)).orderBy(desc(pointLedger.id)).limit(limit));
+}
+
+export async function myWithdrawals(ctx: Ctx) {
+  return fresh(ctx, (db) => db.select().from(withdrawals).where(eq(withdrawals.userId, ctx.userId)).orderBy(desc(withdrawals.id)).limit(50));
+}
+
+export async function myCoupons(ctx: Ctx) {
+  return fresh(ctx, async (db) => {
+    const rows = await db
+      .select({ id: userCoupons.id, usedAt: userCoupons.usedAt, usedOrderId: userCoupons.usedOrderId, coupon: coupons })
+      .from(userCoupons)
+      .innerJoin(coupons, eq(coupons.id, userCoupons.couponId))
+      .where(eq(userCoupons.userId, ctx.userId))
+      .orderBy(desc(userCoupons.id));
+    const now = Date.now();
+    return rows.map((r) => ({
+      userCouponId: r.id,
+      couponId: r.coupon.id,
+      name: r.coupon.name,
+      code: r.coupon.code,
+      kind: r.coupon.kind,
+      value: r.coupon.value,
+      minPrice: r.coupon.minPrice,
+      maxDiscount: r.coupon.maxDiscount,
+      description: describeCoupon(r.coupon),
+      validUntil: r.coupon.validUntil,
+      usedAt: r.usedAt,
+      usable: !r.usedOrderId && r.coupon.active && r.coupon.validUntil.getTime() > now,
+    }));
+  });
+}
+
+export async function myLikes(ctx: Ctx) {
+  return fresh(ctx, async (db) => {
+    const rows = await db
+      .select(productInfoColumns)
+      .from(likes)
+      .innerJoin(products, eq(products.id, likes.productId))
+      .innerJoin(brands, eq(brands.id, products.brandId))
+      .where(eq(likes.userId, ctx.userId))
+      .orderBy(desc(likes.createdAt));
+    return rows as ProductInfo[];
+  });
+}
+
+export async function likedProductIds(ctx: Ctx, productIds: number[]): Promise<Set<number>> {
+  if (!productIds.length) return new Set();
+  const rows = await fresh(ctx, (db) =>
+    db.select({ productId: likes.productId }).from(likes).where(and(eq(likes.userId, ctx.userId), inArray(likes.productId, productIds))),
+  );
+  return new Set(rows.map((r) => r.productId));
+}

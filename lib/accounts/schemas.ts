@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+export const emailSchema = z
+  .string({ error: "이메일을 입력해 주세요." })
+  .trim()
+  .toLowerCase()
+  .max(254, "이메일이 너무 깁니다.")
+  .pipe(z.email({ error: "올바른 이메일 주소를 입력해 주세요." }));
+
+export const passwordSchema = z
+  .string({ error: "비밀번호를 입력해 주세요." })
+  .min(10, "비밀번호는 10자 이상이어야 합니다.")
+  .max(128, "비밀번호는 128자 이하여야 합니다.")
+  .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), "비밀번호에는 영문과 숫자가 모두 들어가야 합니다.");
+
+export const nicknameSchema = z
+  .string({ error: "닉네임을 입력해 주세요." })
+  .trim()
+  .min(2, "닉네임은 2자 이상이어야 합니다.")
+  .max(20, "닉네임은 20자 이하여야 합니다.")
+  .regex(/^[\p{L}\p{N}_.-]+$/u, "닉네임에는 글자, 숫자, _ . - 만 쓸 수 있습니다.");
+
+export const signUpSchema = z.object({ email: emailSchema, password: passwordSchema, nickname: nicknameSchema });
+export type SignUpInput = z.infer<typeof signUpSchema>;
+
+export const signInSchema = z.object({
+  email: emailSchema,
+  password: z.string({ error: "비밀번호를 입력해 주세요." }).min(1, "비밀번호를 입력해 주세요.").max(128),
+});

@@ -1,0 +1,93 @@
+import "server-only";
+import { and, count, desc, eq, like, or, sql } from "drizzle-orm";
+import { brands, coupons, orders, products, userCoupons, users, withdrawals } from "@/db/schema";
+import { productInfoColumns } from "@/lib/catalog/queries";
+import { describeCoupon } from "@/lib/coupons/pricing";
+import type { ProductInfo } from "@/lib/market/read-model";
+import { readAt } from "@/lib/read/router";
+
+// What the admin pages list. Read fresh (the admin's own last write included), never cached.
+type Ctx = { minSeq: number };
+const fresh = <T>(ctx: Ctx, fn: Parameters<typeof readAt<T>>[1]) => readAt<T>({ minSeq: ctx.minSeq, mode: "fresh" }, fn).then((r) => r.value);
+
+export function disputedOrders(ctx: Ctx) {
+  return fresh(ctx, async (db) => {
+    const buyer = db.select({ id: users.id, nickname: users.nickname, email: users.email }).from(users).as("buyer");
+    const rows = await db
+      .select({
+        id: orders.id,
+        price: orders.price,
+        paid: orders.paid,
+        status: orders.status,
+        disputeReason: orders.disputeReason,
+        createdAt: orders.createdAt,
+        buyerNickname: buyer.nickname,
+        buyerEmail: buyer.email,
+        sellerNickname: users.nickname,
+        product: productInfoColumns,
+      })
+      .from(orders)
+      .innerJoin(users, eq(users.id, orders.sellerId))
+      .innerJoin(buyer, eq(buyer.id, orders.buyerId))
+      .innerJoin(products, eq(products.id, orders.productId))
+      .innerJoin(brands, eq(brands.id, products.brandId))
+      .where(eq(orders.status, "disputed"))
+      .orderBy(desc(orders.id));
+    return rows.map((r) => ({ ...r, product: r.product as ProductInfo }));
+  });
+}
+
+export function listUsers(ctx: Ctx, q?: string) {
+  return fresh(ctx, (db) =>
+    db
+      .select({ id: users.id, email: users.email, nickname: users.nickname, role: users.role, status: users.status, points: users.points, heldPoints: users.heldPoints, createdAt: users.createdAt })
+      .from(users)
+      .where(q ? or(like(users.email, `%${q.replace(/[\\%_]/g, "\\$&")}%`), like(users.nickname, `%${q.replace(/[\\%_]/g, "\\$&")}%`)) : undefined)
+      .orderBy(desc(users.id))
+      .limit(100),
+  );
+}
+
+export function pendingWithdrawals(ctx: Ctx) {
+  return fresh(ctx, (db) =>
+    db
+      .select({ id: withdrawals.id, amount: withdrawals.amount, bankName: withdrawals.bankName, accountMasked: withdrawals.accountMasked, createdAt: withdrawals.createdAt, nickname: users.nickname, email: users.email })
+      .from(withdrawals)
+      .innerJoin(users, eq(users.id, withdrawals.userId))
+      .where(eq(withdrawals.status, "requested"))
+      .orderBy(withdrawals.id),
+  );
+}
+
+export function listCoupons(ctx: Ctx) {
+  return fresh(ctx, async (db) => {
+    const issued = db.select({ couponId: userCoupons.couponId, n: count().as("n"), used: sql<number>`SUM(${userCoupons.usedOrderId} IS NOT NULL)`.as("used") }).from(userCoupons).groupBy(userCoupons.couponId).as("i");
+    const rows = await db.select({ c: coupons, issued: issued.n, used: issued.used }).from(coupons).leftJoin(issued, eq(issued.couponId, coupons.id)).orderBy(desc(coupons.id));
+    return rows.map((r) => ({ ...r.c, description: describeCoupon(r.c), issued: Number(r.issued ?? 0), used: Number(r.used ?? 0) }));
+  });
+}
+
+export function listProductsForAdmin(ctx: Ctx) {
+  return fresh(ctx, (db) =>
+    db
+      .select({ ...productInfoColumns, active: products.active })
+      .from(products)
+      .innerJoin(brands, eq(brands.id, products.brandId))
+      .orderBy(brands.category, brands.id, products.id),
+  );
+}
+
+export function listBrandsForAdmin(ctx: Ctx) {
+  return fresh(ctx, (db) => db.select().from(brands).orderBy(brands.category, brands.id));
+}
+
+export function adminCounts(ctx: Ctx) {
+  return fresh(ctx, async (db) => {
+    const [[d], [w], [u]] = await Promise.all([
+      db.select({ n: count() }).from(orders).where(eq(orders.status, "disputed")),
+      db.select({ n: count() }).from(withdrawals).where(eq(withdrawals.status, "requested")),
+      db.select({ n: count() }).from(users).where(and(eq(users.status, "active"))),
+    ]);
+    return { disputes: Number(d.n), withdrawals: Number(w.n), users: Number(u.n) };
+  });
+}

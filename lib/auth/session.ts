@@ -1,0 +1,25 @@
+import "server-only";
+import { cache } from "react";
+import { AppError } from "@/lib/errors";
+import type { Actor } from "@/lib/write/command";
+import { auth } from "./auth";
+
+/** The signed-in user of this request, or null (read once per request). */
+export const currentActor = cache(async (): Promise<Actor | null> => {
+  const session = await auth();
+  const u = session?.user;
+  if (!u?.id || !Number(u.id)) return null;
+  return { id: Number(u.id), role: u.role, nickname: u.nickname };
+});
+
+export async function requireActor(): Promise<Actor> {
+  const a = await currentActor();
+  if (!a) throw new AppError("unauthenticated", "sign_in_required", "로그인이 필요합니다.");
+  return a;
+}
+
+export async function requireAdmin(): Promise<Actor> {
+  const a = await requireActor();
+  if (a.role !== "admin") throw new AppError("forbidden", "admin_only", "관리자만 할 수 있습니다.");
+  return a;
+}

@@ -1,0 +1,17 @@
+import type { Coupon } from "@/db/schema";
+
+/** What a coupon takes off a price (never more than the price, never negative). */
+export function discountFor(c: Pick<Coupon, "kind" | "value" | "maxDiscount">, price: number): number {
+  const raw = c.kind === "amount" ? c.value : Math.floor((price * c.value) / 100);
+  const capped = c.maxDiscount ? Math.min(raw, c.maxDiscount) : raw;
+  return Math.max(0, Math.min(capped, price));
+}
+
+export function describeCoupon(c: Pick<Coupon, "kind" | "value" | "maxDiscount" | "minPrice">): string {
+  const base = c.kind === "amount" ? `${c.value.toLocaleString("ko-KR")}원 할인` : `${c.value}% 할인`;
+  const extra = [
+    c.minPrice ? `${c.minPrice.toLocaleString("ko-KR")}원 이상 구매 시` : null,
+    c.kind === "percent" && c.maxDiscount ? `최대 ${c.maxDiscount.toLocaleString("ko-KR")}원` : null,
+  ].filter(Boolean);
+  return extra.length ? `${base} (${extra.join(", ")})` : base;
+}

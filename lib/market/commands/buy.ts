@@ -1,0 +1,131 @@
+import "server-only";
+import { and, asc, eq, lte, ne, sql } from "drizzle-orm";
+import type { Tx } from "@/db/primary";
+import { listings } from "@/db/schema";
+import { takeCoupon } from "@/lib/coupons/commands";
+import { AppError } from "@/lib/errors";
+import { moveBalance } from "@/lib/points/ledger";
+import { affected, idempotentCommand, type Actor, type Emit, type Idempotency } from "@/lib/write/command";
+import { askRemoved, tradeMade } from "../changes";
+import { insertOrder, lockActor } from "./trade";
+
+// Buy now. Many buyers may press "buy" on the same cheap voucher at the same instant; exactly one gets it.
+//
+// How the winner is decided is a strategy (measured side by side by `npm run bench:contention`):
+// - "conditional" (default for a given listing): one `UPDATE … SET status='sold' WHERE id=? AND
+//   status='on_sale'`; the row lock queues the racers, and after the winner commits the others' WHERE no
+//   longer matches: affected rows = 0 → a clean 409. No read-then-write window, no deadlock.
+// - "pessimistic": `SELECT … FOR UPDATE`, check, then update (the seed project's fix; correct, slower).
+// - "skip-locked" (default for "the cheapest ask"): `SELECT … FOR UPDATE SKIP LOCKED` so concurrent buyers
+//   of one product take different asks in parallel instead of queueing on the cheapest.
+// In every strategy the order's unique listing_id is the last guard of "sold at most once".
+
+export type BuyStrategy = "conditional" | "pessimistic" | "skip-locked";
+export type OrderResult = { id: number; listingId: number; productId: number; price: number; discount: number; paid: number };
+
+type Taken = { id: number; productId: number; sellerId: number; price: number };
+
+const sold = () => new AppError("conflict", "listing_sold", "방금 다른 분이 구매했습니다. 다른 판매 글을 선택해 주세요.");
+
+/** Why a listing could not be taken, as the error the buyer sees. */
+async function explain(tx: Tx, actor: Actor, listingId: number): Promise<AppError> {
+  const [l] = await tx.select({ sellerId: listings.sellerId, status: listings.status, deadline: listings.deadline }).from(listings).where(eq(listings.id, listingId));
+  if (!l) return new AppError("not_found", "listing_not_found", "판매 글을 찾을 수 없습니다.");
+  if (l.sellerId === actor.id) return new AppError("forbidden", "own_listing", "본인이 판매하는 기프티콘은 살 수 없습니다.");
+  if (l.status === "sold") return sold();
+  if (l.status === "cancelled") return new AppError("conflict", "listing_cancelled", "판매자가 취소한 판매 글입니다.");
+  return new AppError("conflict", "listing_expired", "판매 기간이 끝난 판매 글입니다.");
+}
+
+const live = sql`${listings.status} = 'on_sale' AND ${listings.deadline} > NOW(3)`;
+const takenColumns = { id: listings.id, productId: listings.productId, sellerId: listings.sellerId, price: listings.price };
+
+async function takeListing(tx: Tx, actor: Actor, listingId: number, strategy: BuyStrategy): Promise<Taken> {
+  if (strategy === "pessimistic") {
+    const [l] = await tx.select({ ...takenColumns, status: listings.status, deadline: listings.deadline }).from(listings).where(eq(listings.id, listingId)).for("update");
+    if (!l || l.status !== "on_sale" || l.deadline.getTime() <= Date.now() || l.sellerId === actor.id) throw await explain(tx, actor, listingId);
+    await tx.update(listings).set({ status: "sold" }).where(eq(listings.id, listingId));
+    return l;
+  }
+  const res = await tx
+    .update(listings)
+    .set({ status: "sold" })
+    .where(and(eq(listings.id, listingId), live, ne(listings.sellerId, actor.id)));
+  if (affected(res) !== 1) throw await explain(tx, actor, listingId);
+  const [l] = await tx.select(takenColumns).from(listings).where(eq(listings.id, listingId));
+  return l;
+}
+
+/** The cheapest live ask of a product (not the buyer's own), at most `maxPrice`. */
+async function takeLowest(tx: Tx, actor: Actor, productId: number, maxPrice: number | undefined, strategy: BuyStrategy): Promise<Taken> {
+  const cheapest = (lock: "wait" | "skip" | "none") => {
+    const q = tx
+      .select(takenColumns)
+      .from(listings)
+      .where(and(eq(listings.productId, productId), live, ne(listings.sellerId, actor.id), maxPrice ? lte(listings.price, maxPrice) : undefined))
+      .orderBy(asc(listings.price), asc(listings.id))
+      .limit(1);
+    return lock === "none" ? q : lock === "skip" ? q.for("update", { skipLocked: true }) : q.for("update");
+  };
+  const none = () => new AppError("conflict", "no_ask", maxPrice ? "그 가격 이하로 판매 중인 기프티콘이 없습니다." : "지금 판매 중인 기프티콘이 없습니다.");
+  if (strategy === "conditional") {
+    // Read without a lock, then race for it with the conditional update; on a loss, try the next one.
+    for (let i = 0; i < 5; i++) {
+      const [l] = await cheapest("none");
+      if (!l) throw none();
+      const res = await tx.update(listings).set({ status: "sold" }).where(and(eq(listings.id, l.id), live));
+      if (affected(res) === 1) return l;
+    }
+    throw sold();
+  }
+  const [l] = await cheapest(strategy === "skip-locked" ? "skip" : "wait");
+  if (!l) throw none();
+  await tx.update(listings).set({ status: "sold" }).where(eq(listings.id, l.id));
+  return l;
+}
+
+async function settle(tx: Tx, emit: Emit, actor: Actor, l: Taken, couponId?: number | null): Promise<OrderResult> {
+  const coupon = couponId ? await takeCoupon(tx, actor.id, couponId, l.price) : null;
+  const discount = coupon?.discount ?? 0;
+  const order = await insertOrder(tx, {
+    listingId: l.id,
+    productId: l.productId,
+    buyerId: actor.id,
+    sellerId: l.sellerId,
+    price: l.price,
+    discount,
+    userCouponId: coupon?.userCouponId,
+  });
+  await coupon?.markUsed(order.id);
+  await moveBalance(tx, actor.id, "purchase", { points: -(l.price - discount) }, { type: "order", id: order.id }, "즉시 구매");
+  emit([...askRemoved(l), ...tradeMade(l.productId, { orderId: order.id, price: l.price, at: order.createdAt.toISOString() })]);
+  return { id: order.id, listingId: l.id, productId: l.productId, price: l.price, discount, paid: l.price - discount };
+}
+
+/** Buys one listing. */
+export async function buyListing(
+  actor: Actor,
+  input: { listingId: number; couponId?: number | null },
+  idem?: Idempotency,
+  strategy: BuyStrategy = "conditional",
+) {
+  return idempotentCommand(actor, idem, async (tx, emit) => {
+    await lockActor(tx, actor);
+    const l = await takeListing(tx, actor, input.listingId, strategy);
+    return settle(tx, emit, actor, l, input.couponId);
+  });
+}
+
+/** Buys the cheapest live ask of a product, refusing to pay more than `maxPrice` (what the buyer saw). */
+export async function buyLowest(
+  actor: Actor,
+  input: { productId: number; maxPrice?: number; couponId?: number | null },
+  idem?: Idempotency,
+  strategy: BuyStrategy = "skip-locked",
+) {
+  return idempotentCommand(actor, idem, async (tx, emit) => {
+    await lockActor(tx, actor);
+    const l = await takeLowest(tx, actor, input.productId, input.maxPrice, strategy);
+    return settle(tx, emit, actor, l, input.couponId);
+  });
+}

@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { normalizeCode } from "@/lib/gifticons/normalize";
+import { kstEndOfDay, MIN_PRICE, parseKstDateTime } from "./rules";
+
+// Input of the market's commands, validated at the edge (API and forms share these). Rules that need the
+// database (face value, who owns what, the book) are checked by the commands.
+
+export const idSchema = (what: string) =>
+  z.coerce
+    .number({ error: `${what} 번호가 올바르지 않습니다.` })
+    .int(`${what} 번호가 올바르지 않습니다.`)
+    .positive(`${what} 번호가 올바르지 않습니다.`)
+    .max(Number.MAX_SAFE_INTEGER, `${what} 번호가 올바르지 않습니다.`);
+
+export const moneySchema = z
+  .number({ error: "금액은 숫자로 입력해 주세요." })
+  .int("금액은 원 단위 정수로 입력해 주세요.")
+  .min(MIN_PRICE, `금액은 ${MIN_PRICE.toLocaleString("ko-KR")}원 이상이어야 합니다.`)
+  .max(10_000_000, "금액이 너무 큽니다.");
+
+/** Money from a form field ("4,500" or "4500"). */
+export const formMoney = z.preprocess((v) => (typeof v === "string" ? Number(v.replace(/[,\s원₩]/g, "")) : v), moneySchema);
+
+export const codeSchema = z
+  .string({ error: "기프티콘 코드를 입력해 주세요." })
+  .max(64, "코드가 너무 깁니다.")
+  .transform(normalizeCode)
+  .pipe(
+    z
+      .string()
+      .min(8, "코드는 8자리 이상이어야 합니다.")
+      .max(32, "코드는 32자리 이하여야 합니다.")
+      .regex(/^[0-9A-Z]+$/, "코드에는 숫자와 영문만 쓸 수 있습니다 (공백과 - 는 무시됩니다)."),
+  );
+
+/** The date printed on the voucher ("2026-12-31": valid through that day, Korean time) or an ISO date-time. */
+export const expiresAtSchema = z
+  .string({ error: "유효기간을 입력해 주세요." })
+  .trim()
+  .max(40)
+  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) || !Number.isNaN(parseKstDateTime(v).getTime()), "유효기간 형식이 올바르지 않습니다 (예: 2026-12-31).")
+  .transform((v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? kstEndOfDay(v) : parseKstDateTime(v)))
+  .refine((d) => !Number.isNaN(d.getTime()), "유효기간 형식이 올바르지 않습니다 (예: 2026-12-31).");
+
+export const deadlineSchema = z
+  .string()
+  .trim()
+  .max(40)
+  .transform((v) => parseKstDateTime(v))
+  .refine((d) => !Number.isNaN(d.getTime()), "마감 일시 형식이 올바르지 않습니다.");
+
+export const createListingSchema = z.object({
+  productId: idSchema("상품"),
+  price: moneySchema,
+  code: codeSchema,
+  expiresAt: expiresAtSchema,
+  deadline: deadlineSchema.optional(),
+});
+export type CreateListingInput = z.infer<typeof createListingSchema> & { image?: { mime: string; data: Buffer } };
+
+export const updateListingSchema = z
+  .object({ price: moneySchema.optional(), deadline: deadlineSchema.optional() })
+  .refine((v) => v.price !== undefined || v.deadline !== undefined, { message: "바꿀 가격이나 마감 일시를 입력해 주세요.", path: ["price"] });
+export type UpdateListingInput = z.infer<typeof updateListingSchema>;
+
+export const placeBidSchema = z.object({ productId: idSchema("상품"), price: moneySchema, deadline: deadlineSchema.optional() });
+export type PlaceBidInput = z.infer<typeof placeBidSchema>;
+
+export const fillBidSchema = z.object({ code: codeSchema, expiresAt: expiresAtSchema });
+export type FillBidInput = z.infer<typeof fillBidSchema> & { image?: { mime: string; data: Buffer } };
+
+export const buySchema = z.object({ listingId: idSchema("판매 글"), couponId: idSchema("쿠폰").optional().nullable() });
+export type BuyInput = z.infer<typeof buySchema>;

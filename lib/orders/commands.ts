@@ -1,0 +1,97 @@
+import "server-only";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { primaryDb, type Tx } from "@/db/primary";
+import { orders } from "@/db/schema";
+import { assertAdmin } from "@/lib/accounts/commands";
+import { AppError } from "@/lib/errors";
+import { moveBalance } from "@/lib/points/ledger";
+import { affected, command, type Actor } from "@/lib/write/command";
+import { lockUser } from "@/lib/market/commands/trade";
+
+// After a trade: the buyer confirms the code works (or it confirms itself after ORDER_CONFIRM_HOURS), and
+// then the seller is paid. A dispute freezes the payment until an admin completes or refunds the order.
+//   paid → completed            (confirm / auto-confirm: seller +price)
+//   paid → disputed → completed (admin: seller +price)
+//                   → refunded  (admin: buyer +paid)
+
+async function lockOrder(tx: Tx, orderId: number) {
+  const [o] = await tx.select().from(orders).where(eq(orders.id, orderId)).for("update");
+  if (!o) throw new AppError("not_found", "order_not_found", "주문을 찾을 수 없습니다.");
+  return o;
+}
+
+const notFoundForOthers = () => new AppError("not_found", "order_not_found", "주문을 찾을 수 없습니다.");
+
+async function complete(tx: Tx, o: { id: number; sellerId: number; price: number }, from: ("paid" | "disputed")[], memo: string) {
+  await lockUser(tx, o.sellerId);
+  const res = await tx
+    .update(orders)
+    .set({ status: "completed", completedAt: new Date() })
+    .where(and(eq(orders.id, o.id), inArray(orders.status, from)));
+  if (affected(res) !== 1) throw new AppError("conflict", "order_not_open", "이미 처리된 주문입니다.");
+  await moveBalance(tx, o.sellerId, "sale", { points: o.price }, { type: "order", id: o.id }, memo);
+}
+
+/** The buyer says the code worked: the order completes and the seller is paid. */
+export async function confirmOrder(actor: Actor, orderId: number) {
+  return command(async (tx) => {
+    const o = await lockOrder(tx, orderId);
+    if (o.buyerId !== actor.id) throw o.sellerId === actor.id ? new AppError("forbidden", "buyer_only", "구매자만 구매 확정할 수 있습니다.") : notFoundForOthers();
+    if (o.status !== "paid") throw new AppError("conflict", "order_not_open", o.status === "disputed" ? "분쟁 중인 주문은 관리자가 처리합니다." : "이미 처리된 주문입니다.");
+    await complete(tx, o, ["paid"], "판매 대금 (구매 확정)");
+    return { id: o.id, status: "completed" as const };
+  });
+}
+
+/** The buyer says the code did not work: the payment is frozen until an admin decides. */
+export async function disputeOrder(actor: Actor, orderId: number, reason: string) {
+  return command(async (tx) => {
+    const o = await lockOrder(tx, orderId);
+    if (o.buyerId !== actor.id) throw o.sellerId === actor.id ? new AppError("forbidden", "buyer_only", "구매자만 문제를 신고할 수 있습니다.") : notFoundForOthers();
+    if (o.status !== "paid") throw new AppError("conflict", "order_not_open", "구매 확정 전인 주문만 신고할 수 있습니다.");
+    await tx.update(orders).set({ status: "disputed", disputeReason: reason }).where(eq(orders.id, o.id));
+    return { id: o.id, status: "disputed" as const };
+  });
+}
+
+/** Admin: settle a dispute by paying the seller ("complete") or giving the buyer their points back ("refund"). */
+export async function resolveDispute(admin: Actor, orderId: number, outcome: "complete" | "refund") {
+  return command(async (tx) => {
+    await assertAdmin(tx, admin);
+    const o = await lockOrder(tx, orderId);
+    if (o.status !== "disputed") throw new AppError("conflict", "not_disputed", "분쟁 중인 주문이 아닙니다.");
+    if (outcome === "complete") {
+      await complete(tx, o, ["disputed"], "판매 대금 (분쟁 처리: 구매 확정)");
+    } else {
+      await lockUser(tx, o.buyerId);
+      await tx.update(orders).set({ status: "refunded", completedAt: new Date(), resolvedBy: admin.id }).where(eq(orders.id, o.id));
+      await moveBalance(tx, o.buyerId, "refund", { points: o.paid }, { type: "order", id: o.id }, "분쟁 처리: 환불");
+    }
+    await tx.update(orders).set({ resolvedBy: admin.id }).where(eq(orders.id, o.id));
+    return { id: o.id, status: outcome === "complete" ? ("completed" as const) : ("refunded" as const) };
+  });
+}
+
+/** Confirms every order whose window has passed without a dispute (run by the sweeper). */
+export async function autoConfirmDue(limit = 100): Promise<number> {
+  const due = await primaryDb()
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.status, "paid"), sql`${orders.confirmDueAt} <= NOW(3)`))
+    .limit(limit);
+  let done = 0;
+  for (const { id } of due) {
+    try {
+      const { value } = await command(async (tx) => {
+        const o = await lockOrder(tx, id);
+        if (o.status !== "paid" || o.confirmDueAt.getTime() > Date.now()) return false;
+        await complete(tx, o, ["paid"], "판매 대금 (자동 구매 확정)");
+        return true;
+      });
+      if (value) done++;
+    } catch (e) {
+      console.error(`[sweeper] auto-confirm of order ${id} failed:`, e instanceof Error ? e.message : e);
+    }
+  }
+  return done;
+}

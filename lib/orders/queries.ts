@@ -1,0 +1,86 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { brands, gifticonImages, gifticons, listings, orders, products, users } from "@/db/schema";
+import { productInfoColumns } from "@/lib/catalog/queries";
+import { AppError } from "@/lib/errors";
+import { decryptCode } from "@/lib/gifticons/code-crypto";
+import type { ProductInfo } from "@/lib/market/read-model";
+import { readAt } from "@/lib/read/router";
+
+// An order as its buyer or seller sees it, with the gifticon's code. Who may see a code is decided on the
+// primary (domain invariant 6), and everyone else gets the same 404 as for an order that does not exist:
+// not even the existence of someone else's order is revealed.
+
+export type OrderDetail = {
+  id: number;
+  role: "buyer" | "seller";
+  status: "paid" | "disputed" | "completed" | "refunded";
+  price: number;
+  discount: number;
+  paid: number;
+  createdAt: Date;
+  confirmDueAt: Date;
+  completedAt: Date | null;
+  disputeReason: string | null;
+  sellerNickname: string;
+  product: ProductInfo;
+  gifticon: { code: string; last4: string; expiresAt: Date; hasImage: boolean };
+};
+
+const notFound = () => new AppError("not_found", "order_not_found", "주문을 찾을 수 없습니다.");
+
+export async function getOrderForUser(userId: number, orderId: number): Promise<OrderDetail> {
+  const { value: row } = await readAt({ mode: "primary" }, async (db) => {
+    const [r] = await db
+      .select({
+        id: orders.id,
+        buyerId: orders.buyerId,
+        sellerId: orders.sellerId,
+        status: orders.status,
+        price: orders.price,
+        discount: orders.discount,
+        paid: orders.paid,
+        createdAt: orders.createdAt,
+        confirmDueAt: orders.confirmDueAt,
+        completedAt: orders.completedAt,
+        disputeReason: orders.disputeReason,
+        sellerNickname: users.nickname,
+        product: productInfoColumns,
+        codeCipher: gifticons.codeCipher,
+        last4: gifticons.codeLast4,
+        expiresAt: gifticons.expiresAt,
+        hasImage: gifticons.hasImage,
+      })
+      .from(orders)
+      .innerJoin(users, eq(users.id, orders.sellerId))
+      .innerJoin(products, eq(products.id, orders.productId))
+      .innerJoin(brands, eq(brands.id, products.brandId))
+      .innerJoin(listings, eq(listings.id, orders.listingId))
+      .innerJoin(gifticons, eq(gifticons.id, listings.gifticonId))
+      .where(eq(orders.id, orderId));
+    return r ?? null;
+  });
+  if (!row || (row.buyerId !== userId && row.sellerId !== userId)) throw notFound();
+  const { codeCipher, last4, expiresAt, hasImage, buyerId, sellerId: _s, ...rest } = row;
+  return {
+    ...rest,
+    product: rest.product as ProductInfo,
+    role: buyerId === userId ? "buyer" : "seller",
+    gifticon: { code: decryptCode(Buffer.from(codeCipher)), last4, expiresAt, hasImage },
+  };
+}
+
+/** The voucher's photo, for the order's buyer and seller only. */
+export async function getOrderImage(userId: number, orderId: number): Promise<{ mime: string; data: Buffer }> {
+  const { value } = await readAt({ mode: "primary" }, async (db) => {
+    const [r] = await db
+      .select({ buyerId: orders.buyerId, sellerId: orders.sellerId, mime: gifticonImages.mime, data: gifticonImages.data })
+      .from(orders)
+      .innerJoin(listings, eq(listings.id, orders.listingId))
+      .innerJoin(gifticonImages, eq(gifticonImages.gifticonId, listings.gifticonId))
+      .where(eq(orders.id, orderId));
+    return r ?? null;
+  });
+  if (!value || (value.buyerId !== userId && value.sellerId !== userId)) throw notFound();
+  return { mime: value.mime, data: Buffer.from(value.data) };
+}

@@ -1,0 +1,67 @@
+import "server-only";
+import { Ratelimit } from "@upstash/ratelimit";
+import { redis } from "@/lib/cache/redis";
+import { config } from "@/lib/config";
+import { AppError } from "@/lib/errors";
+
+// Rate limits with @upstash/ratelimit over the app's Redis (sliding windows shared by every instance).
+// If Redis cannot be reached, a per-process window of the same size takes over, so a Redis outage neither
+// locks everyone out nor lets a bot through unlimited.
+
+type Bucket = "signIn" | "signUp" | "trade";
+
+const settings = (b: Bucket) =>
+  ({ signIn: config().RATE_LIMIT_SIGN_IN, signUp: config().RATE_LIMIT_SIGN_UP, trade: config().RATE_LIMIT_TRADE })[b];
+
+const g = globalThis as unknown as { __gxLimiters?: Map<Bucket, Ratelimit>; __gxLocalWindows?: Map<string, number[]> };
+
+function limiter(b: Bucket) {
+  g.__gxLimiters ??= new Map();
+  let l = g.__gxLimiters.get(b);
+  if (!l) {
+    const { requests, seconds } = settings(b);
+    l = new Ratelimit({
+      redis: redis(),
+      limiter: Ratelimit.slidingWindow(requests, `${seconds} s`),
+      prefix: `rl:${b}`,
+      timeout: 0,
+      ephemeralCache: new Map(),
+    });
+    g.__gxLimiters.set(b, l);
+  }
+  return l;
+}
+
+function localWindow(b: Bucket, id: string) {
+  const { requests, seconds } = settings(b);
+  g.__gxLocalWindows ??= new Map();
+  const now = Date.now();
+  const key = `${b}:${id}`;
+  const hits = (g.__gxLocalWindows.get(key) ?? []).filter((t) => t > now - seconds * 1000);
+  const success = hits.length < requests;
+  if (success) hits.push(now);
+  g.__gxLocalWindows.set(key, hits);
+  return { success, reset: (hits[0] ?? now) + seconds * 1000 };
+}
+
+/** Counts one request of `id` in `bucket`; throws a 429 AppError (with Retry-After) when over the limit. */
+export async function enforceRateLimit(bucket: Bucket, id: string): Promise<void> {
+  let r: { success: boolean; reset: number };
+  try {
+    r = await limiter(bucket).limit(id);
+  } catch {
+    r = localWindow(bucket, id);
+  }
+  if (!r.success) {
+    const retryAfterSeconds = Math.max(1, Math.ceil((r.reset - Date.now()) / 1000));
+    throw new AppError("rate_limited", "rate_limited", `요청이 너무 많습니다. ${retryAfterSeconds}초 후에 다시 시도해 주세요.`, { retryAfterSeconds });
+  }
+}
+
+/** The client's address for per-address limits (X-Forwarded-For is set by Next.js from the socket). */
+export function clientAddress(headers: Headers): string {
+  const xff = headers.get("x-forwarded-for") ?? "";
+  const parts = xff.split(",").map((s) => s.trim()).filter(Boolean);
+  // Behind a trusted proxy the proxy appends the real client last; otherwise Next.js sets it from the socket.
+  return (config().TRUST_PROXY_HEADERS ? parts.at(-1) : parts[0]) ?? "unknown";
+}

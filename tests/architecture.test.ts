@@ -1,0 +1,69 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+
+// The read/write split is structural: nothing on the read path can reach the primary's client.
+// This walks the real import graph from every query module (and every page and GET route) and fails
+// if db/primary.ts is reachable. (The database accounts enforce the same rule at run time:
+// tests/db/replication.test.ts.)
+
+const ROOT = resolve(__dirname, "..");
+const files = (dir: string): string[] =>
+  readdirSync(join(ROOT, dir)).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(join(ROOT, p)).isDirectory() ? files(p) : /\.(ts|tsx)$/.test(f) ? [p] : [];
+  });
+
+function resolveImport(from: string, spec: string): string | null {
+  let base: string;
+  if (spec.startsWith("@/")) base = join(ROOT, spec.slice(2));
+  else if (spec.startsWith(".")) base = resolve(ROOT, dirname(from), spec);
+  else return null;
+  for (const cand of [base, `${base}.ts`, `${base}.tsx`, join(base, "index.ts")]) {
+    try {
+      if (statSync(cand).isFile()) return relative(ROOT, cand);
+    } catch {}
+  }
+  return null;
+}
+
+function importsOf(file: string): string[] {
+  const src = readFileSync(join(ROOT, file), "utf8");
+  const specs = [...src.matchAll(/(?:import|export)\s[^'"]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|^import\s+["']([^"']+)["']/gm)].map(
+    (m) => m[1] ?? m[2] ?? m[3],
+  );
+  // `import type` never reaches run time.
+  const typeOnly = new Set([...src.matchAll(/import\s+type\s[^'"]*?from\s+["']([^"']+)["']/g)].map((m) => m[1]));
+  return specs.filter((s) => !typeOnly.has(s)).map((s) => resolveImport(file, s)).filter((x): x is string => !!x);
+}
+
+function reaches(start: string, target: string): string[] | null {
+  const seen = new Set<string>();
+  const stack: string[][] = [[start]];
+  while (stack.length) {
+    const path = stack.pop()!;
+    const f = path.at(-1)!;
+    if (f === target) return path;
+    if (seen.has(f)) continue;
+    seen.add(f);
+    for (const next of importsOf(f)) stack.push([...path, next]);
+  }
+  return null;
+}
+
+const readSide = [
+  ...files("lib").filter((f) => /(^|\/)queries(\/|\.ts$)|\/read\/|\/cache\//.test(f)),
+  ...files("app").filter((f) => /page\.tsx$|layout\.tsx$/.test(f)),
+];
+
+describe("architecture", () => {
+  it("finds the read side to check", () => {
+    expect(readSide.length).toBeGreaterThan(5);
+    expect(readSide).toContain("lib/catalog/queries.ts");
+  });
+
+  it.each(readSide)("%s cannot reach db/primary.ts", (file) => {
+    const path = reaches(file, "db/primary.ts");
+    expect(path, path ? `read path reaches the primary: ${path.join(" → ")}` : "").toBeNull();
+  });
+});
