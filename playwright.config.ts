@@ -25,8 +25,11 @@ export default defineConfig({
     launchOptions: chromium,
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromium } },
-    { name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromium } },
+    // The JSON API over HTTP: contracts, security attempts, concurrency storms (no browser).
+    { name: "api", testMatch: "api/**/*.spec.ts" },
+    // Journeys in the browser, desktop and phone-sized.
+    { name: "desktop", testMatch: "ui/**/*.spec.ts", use: { ...devices["Desktop Chrome"], launchOptions: chromium } },
+    { name: "phone", testMatch: "ui/**/*.spec.ts", use: { ...devices["Pixel 7"], launchOptions: chromium } },
   ],
   webServer: {
     command: `node_modules/.bin/next start -p ${PORT}`,

@@ -39,6 +39,12 @@ set -a
 eval "$(bash scripts/services.sh env)"
 AUTH_SECRET=test-stack-only-secret-not-for-production-0123456789
 NEXT_DIST_DIR=.next-test
+# The test server sits "behind a proxy" so tests can act from distinct client addresses (rate limits),
+# with limits sized for a test suite that signs up many users from one machine.
+TRUST_PROXY_HEADERS=1
+RATE_LIMIT_SIGN_UP=60/600
+RATE_LIMIT_SIGN_IN=120/60
+RATE_LIMIT_TRADE=120/60
 set +a
 npx tsx --conditions=react-server db/migrate.ts
 npx tsx --conditions=react-server db/seed/index.ts
