@@ -1,12 +1,13 @@
 # Shared settings of the project's own services; sourced by the other scripts.
-# GX_STACK picks a stack: "dev" (npm start) or "test" (npm test). Each has its own data folder and
-# ports, so a test run never touches the data you browse.
+# GX_STACK picks a stack: "dev" (npm start), "test" (npm test) or "bench" (npm run bench*). Each has its
+# own data folder and ports, so a test or benchmark run never touches the data you browse.
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 GX_STACK=${GX_STACK:-dev}
 case $GX_STACK in
   dev)  BASE_PORT=3407; REDIS_PORT=${REDIS_PORT:-6479}; REPLICAS=${REPLICAS:-1}; APP_PORT=${PORT:-3000} ;;
   test) BASE_PORT=3417; REDIS_PORT=${REDIS_PORT:-6489}; REPLICAS=${REPLICAS:-2}; APP_PORT=${PORT:-3100} ;;
-  *) echo "GX_STACK must be dev or test (got '$GX_STACK')" >&2; exit 2 ;;
+  bench) BASE_PORT=3427; REDIS_PORT=${REDIS_PORT:-6499}; REPLICAS=${REPLICAS:-1}; APP_PORT=${PORT:-3300} ;;
+  *) echo "GX_STACK must be dev, test or bench (got '$GX_STACK')" >&2; exit 2 ;;
 esac
 DATA=$ROOT/.data/$GX_STACK
 RUN=$DATA/run

@@ -2,7 +2,7 @@
 # npm stop: stops the app server and every service that npm start or npm test started.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-for stack in dev test; do
+for stack in dev test bench; do
   dir=.data/$stack
   [[ -d $dir ]] || continue
   for pidf in "$dir"/run/next*.pid; do

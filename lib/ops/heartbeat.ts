@@ -8,7 +8,7 @@ import { heartbeats } from "@/db/schema";
 // positions keep moving and a delayed replica's lag is visible even when nobody trades.
 
 const SOURCE = `${hostname()}:${process.pid}`.slice(0, 64);
-const EVERY_MS = 500;
+const EVERY_MS = 500; // lib/read/monitor.ts assumes this interval
 const g = globalThis as unknown as { __gxHeartbeat?: ReturnType<typeof setInterval> };
 
 export function startHeartbeat() {

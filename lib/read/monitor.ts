@@ -17,11 +17,13 @@ export type NodeState = {
   seq: number; // applied (replica) or written (primary) position; 0 when never seen
   gtid: string | null;
   lagMs: number | null; // replicas: null when unknown (primary unreachable or never seen)
+  heartbeatAt: number | null; // the newest heartbeat this node has (primary's clock)
   checkedAt: number;
   error: string | null;
 };
 
 const POLL_MS = 200;
+const HEARTBEAT_EVERY_MS = 500; // lib/ops/heartbeat.ts
 const HISTORY_MS = 15 * 60_000;
 
 type Monitor = {
@@ -42,9 +44,13 @@ async function probe(node: ReadNode): Promise<void> {
   const prev = mon.states.get(node.name);
   try {
     const [rows] = await node.pool.query(
-      node.role === "primary" ? "SELECT @@gtid_binlog_pos AS pos" : "SELECT @@gtid_slave_pos AS pos",
+      node.role === "primary"
+        ? "SELECT @@gtid_binlog_pos AS pos, NOW(6) AS hb"
+        : "SELECT @@gtid_slave_pos AS pos, (SELECT MAX(ts) FROM heartbeats) AS hb",
     );
-    const gtid = (rows as { pos: string }[])[0]?.pos ?? "";
+    const row = (rows as { pos: string; hb: Date | null }[])[0];
+    const gtid = row?.pos ?? "";
+    const heartbeatAt = row?.hb ? new Date(row.hb).getTime() : null;
     const seq = seqOf(gtid);
     const now = Date.now();
     if (node.role === "primary") {
@@ -52,7 +58,7 @@ async function probe(node: ReadNode): Promise<void> {
       if (!last || last.seq !== seq) mon.history.push({ at: now, seq });
       while (mon.history.length > 2 && mon.history[0].at < now - HISTORY_MS) mon.history.shift();
     }
-    mon.states.set(node.name, { ...base(node), reachable: true, seq, gtid, checkedAt: now, error: null, lagMs: prev?.lagMs ?? null });
+    mon.states.set(node.name, { ...base(node), reachable: true, seq, gtid, heartbeatAt, checkedAt: now, error: null, lagMs: prev?.lagMs ?? null });
   } catch (e) {
     mon.states.set(node.name, {
       ...(prev ?? base(node)),
@@ -73,6 +79,7 @@ const base = (node: ReadNode): NodeState => ({
   seq: 0,
   gtid: null,
   lagMs: null,
+  heartbeatAt: null,
   checkedAt: 0,
   error: null,
 });
@@ -92,7 +99,11 @@ function computeLags() {
     }
     // The first sample in which the primary had something this replica has not applied yet.
     const firstAhead = mon.history.find((h) => h.seq > s.seq);
-    s.lagMs = firstAhead ? Math.max(0, Date.now() - firstAhead.at) : HISTORY_MS;
+    const fromHistory = firstAhead ? Math.max(0, Date.now() - firstAhead.at) : HISTORY_MS;
+    // When the history does not reach back far enough (the monitor just started), the age of the newest
+    // heartbeat the replica has applied, less one heartbeat interval, is a lower bound of its lag.
+    const fromHeartbeat = primary.heartbeatAt && s.heartbeatAt ? Math.max(0, primary.heartbeatAt - s.heartbeatAt - HEARTBEAT_EVERY_MS) : 0;
+    s.lagMs = firstAhead === mon.history[0] ? Math.max(fromHistory, fromHeartbeat) : fromHistory;
   }
 }
 

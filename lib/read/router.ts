@@ -61,9 +61,11 @@ async function choose(need: ReadNeed, exclude: Set<string>): Promise<{ node: Rea
   const ready = fit.filter((r) => r.seq >= minSeq);
   if (ready.length) return { node: pick(ready).node };
   if (fit.length && need.mode !== "any") {
-    // The freshest fit replica may be a few milliseconds short: let it catch up for READ_WAIT_MS.
+    // The freshest fit replica may be a few milliseconds short: let it catch up for READ_WAIT_MS — but
+    // only if it is that close; waiting on a replica seconds behind would only delay the fallback.
     const best = fit.reduce((a, b) => (b.seq > a.seq ? b : a));
-    if (await waitFor(best.node, minSeq, config().READ_WAIT_MS)) return { node: best.node, waited: true };
+    const lag = nodeState(best.node.name)?.lagMs ?? Infinity;
+    if (lag <= config().READ_WAIT_MS && (await waitFor(best.node, minSeq, config().READ_WAIT_MS))) return { node: best.node, waited: true };
   }
   if (fit.length && need.mode === "any") return { node: pick(fit).node };
   const primaryUp = nodeState("primary")?.reachable !== false;

@@ -5,7 +5,9 @@ import mysql from "mysql2/promise";
 // Uses the ops account (all privileges, 127.0.0.1 only) that scripts/services.sh creates.
 
 export type NodeName = "primary" | "replica1" | "replica2";
-const BASE_PORT = 3417;
+// The test stack by default; benchmarks use the same tooling on the bench stack (scripts/stack.sh).
+const STACK = process.env.GX_STACK === "bench" ? "bench" : "test";
+const BASE_PORT = STACK === "bench" ? 3427 : 3417;
 export const portOf = (n: NodeName) => (n === "primary" ? BASE_PORT : BASE_PORT + Number(n.slice(-1)));
 
 export async function opsQuery<T = Record<string, unknown>>(node: NodeName, sql: string, params: unknown[] = []) {
@@ -27,7 +29,7 @@ export async function opsQuery<T = Record<string, unknown>>(node: NodeName, sql:
 }
 
 export function services(...args: string[]) {
-  execFileSync("bash", ["scripts/services.sh", ...args], { env: { ...process.env, GX_STACK: "test" }, stdio: "pipe" });
+  execFileSync("bash", ["scripts/services.sh", ...args], { env: { ...process.env, GX_STACK: STACK }, stdio: "pipe" });
 }
 export const stopNode = (n: NodeName | "redis") => services("stop", n);
 export const startNode = (n: NodeName | "redis") => services("start", n);
@@ -55,8 +57,8 @@ export async function waitForReplica(n: NodeName, gtid: string, timeoutSeconds =
 }
 
 /** Every replica back to normal: running, no delay, caught up with the primary. */
-export async function healReplication() {
-  for (const n of ["replica1", "replica2"] as const) {
+export async function healReplication(replicas: NodeName[] = ["replica1", "replica2"]) {
+  for (const n of replicas) {
     try {
       await opsQuery(n, "SELECT 1");
     } catch {
@@ -65,5 +67,5 @@ export async function healReplication() {
     await setReplicaDelay(n, 0);
   }
   const g = await primaryGtid();
-  for (const n of ["replica1", "replica2"] as const) await waitForReplica(n, g, 30);
+  for (const n of replicas) await waitForReplica(n, g, 30);
 }

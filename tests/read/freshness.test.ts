@@ -1,0 +1,148 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { closeDatabases } from "@/db/close";
+import { keys } from "@/lib/cache/keys";
+import { redis } from "@/lib/cache/redis";
+import { getProductBook, searchCatalog } from "@/lib/catalog/queries";
+import { catalogQuerySchema } from "@/lib/catalog/schemas";
+import { myOrders, myListings } from "@/lib/accounts/queries";
+import { createListing, cancelListing } from "@/lib/market/commands/listings";
+import { buyListing } from "@/lib/market/commands/buy";
+import { placeBid } from "@/lib/market/commands/bids";
+import { getFeed, getSellerListings, listListings } from "@/lib/market/queries";
+import { createListingSchema, placeBidSchema } from "@/lib/market/schemas";
+import { startHeartbeat, stopHeartbeat } from "@/lib/ops/heartbeat";
+import { refreshNow } from "@/lib/read/monitor";
+import { stats } from "@/lib/read/stats";
+import { inDays, makeProduct, makeUser, newCode } from "../support/factory";
+import { healReplication, pauseReplication, setReplicaDelay } from "../support/stack";
+
+// Issue 4, behaviours 1–3, with real lag: both replicas really run MASTER_DELAY=10 or have their SQL thread
+// stopped, so anything read from them is old. Whatever a command made must be visible the moment it
+// returns, to its author and to everyone else, and nothing sold may show as buyable.
+
+const REPLICAS = ["replica1", "replica2"] as const;
+const lagAll = async (seconds: number) => {
+  for (const r of REPLICAS) await setReplicaDelay(r, seconds);
+};
+const pauseAll = async () => {
+  for (const r of REPLICAS) await pauseReplication(r);
+};
+
+beforeAll(() => startHeartbeat());
+afterEach(() => healReplication());
+afterAll(async () => {
+  stopHeartbeat();
+  await healReplication();
+  await closeDatabases();
+});
+
+async function listed(price = 4000, seller?: Awaited<ReturnType<typeof makeUser>>) {
+  const product = await makeProduct(5000);
+  const s = seller ?? (await makeUser());
+  const code = newCode();
+  const l = await createListing(s, createListingSchema.parse({ productId: product.id, price, code, expiresAt: inDays(30) }));
+  return { product, seller: s, listing: l.value, seq: l.seq, code };
+}
+
+describe("new posts are visible at once, whatever the lag", () => {
+  it("a listing made while both replicas are 10 s behind shows everywhere immediately, then exactly once", async () => {
+    // Warm the views first, so that the test proves deltas on top of cached snapshots, not just misses.
+    const product = await makeProduct(5000);
+    const seller = await makeUser();
+    await getProductBook(product.id);
+    await getFeed();
+    await getSellerListings(seller.id);
+    await lagAll(10);
+
+    const l = await createListing(seller, createListingSchema.parse({ productId: product.id, price: 4100, code: newCode(), expiresAt: inDays(30) }));
+    const id = l.value.id;
+
+    expect((await getProductBook(product.id))!.asks.map((a) => a.id)).toContain(id);
+    expect((await getFeed(60)).map((f) => f.id)).toContain(id);
+    expect((await getSellerListings(seller.id)).map((f) => f.id)).toContain(id);
+    expect((await listListings({ productId: product.id, limit: 20 })).items.map((i) => i.id)).toContain(id);
+    const page = await searchCatalog(catalogQuerySchema.parse({ q: "테스트 상품", sort: "newest", limit: 60 }));
+    const row = page.items.find((i) => i.id === product.id);
+    if (row) expect(row.lowestAsk?.id).toBe(id);
+
+    // Catch up: the replica now has the row too; it must not show twice.
+    await healReplication();
+    const asks = (await getProductBook(product.id))!.asks.filter((a) => a.id === id);
+    expect(asks).toHaveLength(1);
+    expect((await getFeed(60)).filter((f) => f.id === id)).toHaveLength(1);
+  });
+
+  it("a new bid shows in the book and as the catalog's best bid while replication is stopped", async () => {
+    const product = await makeProduct(5000);
+    const buyer = await makeUser({ points: 10000 });
+    await getProductBook(product.id);
+    await pauseAll();
+    const b = await placeBid(buyer, placeBidSchema.parse({ productId: product.id, price: 3000 }));
+    const book = await getProductBook(product.id);
+    expect(book!.bids.map((x) => x.id)).toEqual([b.value.id]);
+  });
+});
+
+describe("sold, cancelled and expired listings stop being buyable at once", () => {
+  it("a sold listing leaves every view immediately while replication is stopped", async () => {
+    const { product, listing, seller } = await listed();
+    const buyer = await makeUser({ points: 10000 });
+    await getProductBook(product.id);
+    await getFeed();
+    await pauseAll();
+    await buyListing(buyer, { listingId: listing.id });
+    expect((await getProductBook(product.id))!.asks).toEqual([]);
+    expect((await getFeed(60)).map((f) => f.id)).not.toContain(listing.id);
+    expect((await getSellerListings(seller.id)).map((f) => f.id)).not.toContain(listing.id);
+    // A second buyer reading a stale page and pressing buy gets a clean 409.
+    const late = await makeUser({ points: 10000 });
+    await expect(buyListing(late, { listingId: listing.id })).rejects.toMatchObject({ kind: "conflict", code: "listing_sold" });
+  });
+
+  it("a cache refill from a lagging replica cannot resurrect a sold listing", async () => {
+    const { product, listing } = await listed();
+    const buyer = await makeUser({ points: 10000 });
+    await pauseAll(); // the replicas still have the listing on sale
+    await buyListing(buyer, { listingId: listing.id });
+    // The snapshot expires (or was never made): the next reader refills from a replica that is behind.
+    await redis().del(keys.book(product.id).snap);
+    for (let i = 0; i < 3; i++) {
+      const book = await getProductBook(product.id);
+      expect(book!.asks.map((a) => a.id)).not.toContain(listing.id);
+    }
+  });
+
+  it("a cancelled listing disappears at once", async () => {
+    const { product, listing, seller } = await listed();
+    await getProductBook(product.id);
+    await lagAll(10);
+    await cancelListing(seller, listing.id);
+    expect((await getProductBook(product.id))!.asks).toEqual([]);
+  });
+});
+
+describe("read-your-writes", () => {
+  it("a buyer's own purchase shows on their pages at once, with replication stopped", async () => {
+    const { listing } = await listed();
+    const buyer = await makeUser({ points: 10000 });
+    await pauseAll();
+    stats.reset();
+    const order = await buyListing(buyer, { listingId: listing.id });
+    const orders = await myOrders({ userId: buyer.id, minSeq: order.seq });
+    expect(orders.map((o) => o.id)).toContain(order.value.id);
+    // The replicas could not have it: the read went to the primary.
+    expect(stats.snapshot().readsByNode.primary ?? 0).toBeGreaterThan(0);
+  });
+
+  it("with a caught-up replica the same read stays on the replica", async () => {
+    const { seller, seq, listing } = await listed();
+    await healReplication();
+    await refreshNow();
+    stats.reset();
+    const mine = await myListings({ userId: seller.id, minSeq: seq });
+    expect(mine.map((m) => m.id)).toContain(listing.id);
+    const reads = stats.snapshot().readsByNode;
+    expect((reads.replica1 ?? 0) + (reads.replica2 ?? 0)).toBe(1);
+    expect(reads.primary ?? 0).toBe(0);
+  });
+});
