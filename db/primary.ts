@@ -2,7 +2,7 @@ import "server-only";
 import { drizzle, type MySql2Database } from "drizzle-orm/mysql2";
 import type { PoolConnection } from "mysql2/promise";
 import { config } from "@/lib/config";
-import { isRetryableLock, isUnreachable, primaryUnavailable } from "./errors";
+import { errnoOf, isRetryableLock, isUnreachable, primaryUnavailable } from "./errors";
 import { createPool, type Pool } from "./pool";
 import * as schema from "./schema";
 
@@ -30,6 +30,9 @@ export type CommandResult<T> = { value: T; gtid: Gtid | null };
 
 const MAX_ATTEMPTS = 4;
 
+/** Lock conflicts seen by commands in this process: retried ones, and ones that reached the caller. */
+export const lockStats = { deadlockRetries: 0, lockWaitRetries: 0, surfaced: 0 };
+
 /**
  * Runs `fn` in one READ COMMITTED transaction on the primary and returns its value with the GTID of the
  * commit (read on the same connection with @@last_gtid), which the read side uses to know when a replica
@@ -54,6 +57,11 @@ export async function runCommand<T>(fn: (tx: Tx) => Promise<T>): Promise<Command
         else conn.release();
       }
       if (isUnreachable(e)) throw primaryUnavailable(e);
+      if (isRetryableLock(e)) {
+        if (errnoOf(e) === 1213) lockStats.deadlockRetries++;
+        else lockStats.lockWaitRetries++;
+        if (attempt >= MAX_ATTEMPTS) lockStats.surfaced++;
+      }
       if (isRetryableLock(e) && attempt < MAX_ATTEMPTS) {
         await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 20 * attempt));
         continue;

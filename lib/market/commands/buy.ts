@@ -1,7 +1,10 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { and, asc, eq, lte, ne, sql } from "drizzle-orm";
 import type { Tx } from "@/db/primary";
 import { listings } from "@/db/schema";
+import { guarded } from "@/lib/cache/breaker";
+import { redis, script } from "@/lib/cache/redis";
 import { takeCoupon } from "@/lib/coupons/commands";
 import { AppError } from "@/lib/errors";
 import { moveBalance } from "@/lib/points/ledger";
@@ -20,7 +23,7 @@ import { insertOrder, lockActor } from "./trade";
 //   of one product take different asks in parallel instead of queueing on the cheapest.
 // In every strategy the order's unique listing_id is the last guard of "sold at most once".
 
-export type BuyStrategy = "conditional" | "pessimistic" | "skip-locked";
+export type BuyStrategy = "conditional" | "pessimistic" | "skip-locked" | "redis-prefilter";
 export type OrderResult = { id: number; listingId: number; productId: number; price: number; discount: number; paid: number };
 
 type Taken = { id: number; productId: number; sellerId: number; price: number };
@@ -41,6 +44,21 @@ const live = sql`${listings.status} = 'on_sale' AND ${listings.deadline} > NOW(3
 const takenColumns = { id: listings.id, productId: listings.productId, sellerId: listings.sellerId, price: listings.price };
 
 async function takeListing(tx: Tx, actor: Actor, listingId: number, strategy: BuyStrategy): Promise<Taken> {
+  if (strategy === "skip-locked") {
+    // Whoever holds the row is buying it: fail fast instead of queueing behind them.
+    const [l] = await tx
+      .select({ ...takenColumns, status: listings.status, deadline: listings.deadline })
+      .from(listings)
+      .where(eq(listings.id, listingId))
+      .for("update", { skipLocked: true });
+    if (!l) {
+      const [exists] = await tx.select({ id: listings.id }).from(listings).where(eq(listings.id, listingId));
+      throw exists ? sold() : await explain(tx, actor, listingId);
+    }
+    if (l.status !== "on_sale" || l.deadline.getTime() <= Date.now() || l.sellerId === actor.id) throw await explain(tx, actor, listingId);
+    await tx.update(listings).set({ status: "sold" }).where(eq(listings.id, listingId));
+    return l;
+  }
   if (strategy === "pessimistic") {
     const [l] = await tx.select({ ...takenColumns, status: listings.status, deadline: listings.deadline }).from(listings).where(eq(listings.id, listingId)).for("update");
     if (!l || l.status !== "on_sale" || l.deadline.getTime() <= Date.now() || l.sellerId === actor.id) throw await explain(tx, actor, listingId);
@@ -109,11 +127,36 @@ export async function buyListing(
   idem?: Idempotency,
   strategy: BuyStrategy = "conditional",
 ) {
-  return idempotentCommand(actor, idem, async (tx, emit) => {
-    await lockActor(tx, actor);
-    const l = await takeListing(tx, actor, input.listingId, strategy);
-    return settle(tx, emit, actor, l, input.couponId);
-  });
+  const run = () =>
+    idempotentCommand(actor, idem, async (tx, emit) => {
+      await lockActor(tx, actor);
+      const l = await takeListing(tx, actor, input.listingId, strategy === "redis-prefilter" ? "conditional" : strategy);
+      return settle(tx, emit, actor, l, input.couponId);
+    });
+  return strategy === "redis-prefilter" ? withPrefilter(`lock:listing:${input.listingId}`, run) : run();
+}
+
+const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
+
+/**
+ * "redis-prefilter": a short Redis lock per listing lets one buyer at a time reach the database; the others
+ * are answered 409 at once. Only a filter: the conditional update in the transaction still decides, and if
+ * Redis is unreachable everyone goes through to it.
+ */
+async function withPrefilter<T>(key: string, run: () => Promise<T>): Promise<T> {
+  const token = randomUUID();
+  let locked = false;
+  try {
+    locked = (await guarded(() => redis().set(key, token, { nx: true, px: 3_000 }))) === "OK";
+    if (!locked) throw new AppError("conflict", "listing_busy", "다른 분이 구매하고 있습니다. 잠시 후 다시 확인해 주세요.");
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+  }
+  try {
+    return await run();
+  } finally {
+    if (locked) await guarded(() => script<number>(RELEASE).exec([key], [token])).catch(() => {});
+  }
 }
 
 /** Buys the cheapest live ask of a product, refusing to pay more than `maxPrice` (what the buyer saw). */
