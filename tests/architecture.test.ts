@@ -27,8 +27,14 @@ function resolveImport(from: string, spec: string): string | null {
   return null;
 }
 
+// A "use server" module is a server action: the write path's adapter. A page (or the client component
+// that holds the form) only receives a reference to it; its code runs in its own POST request, never while
+// the page is read. So the walk stops there, the way it stops at `import type`.
+const isServerAction = (src: string) => /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*["']use server["']/.test(src);
+
 function importsOf(file: string): string[] {
   const src = readFileSync(join(ROOT, file), "utf8");
+  if (isServerAction(src)) return [];
   const specs = [...src.matchAll(/(?:import|export)\s[^'"]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|^import\s+["']([^"']+)["']/gm)].map(
     (m) => m[1] ?? m[2] ?? m[3],
   );

@@ -47,8 +47,15 @@ const putScript = () => script<number>(PUT_VIEW);
 
 const inflight = new Map<string, Promise<{ data: unknown; seq: number }>>();
 
-export async function readView<A, T>(def: ViewDef<A, T>, args: A, ctx: { minSeq?: number } = {}): Promise<ViewRead<T>> {
-  if (!config().CACHE_ENABLED) {
+export type ViewCtx = {
+  /** The reader's own last write (used when the view has to come from a database). */
+  minSeq?: number;
+  /** Skip Redis for this read (the load benchmark's "floor"; honoured only where the caller allows it). */
+  bypassCache?: boolean;
+};
+
+export async function readView<A, T>(def: ViewDef<A, T>, args: A, ctx: ViewCtx = {}): Promise<ViewRead<T>> {
+  if (!config().CACHE_ENABLED || ctx.bypassCache) {
     const r = await readAt({ minSeq: ctx.minSeq, mode: "fresh" }, (db) => def.load(db, args));
     return { data: r.value, seq: r.seq, source: "no-cache" };
   }

@@ -3,11 +3,12 @@ import { and, asc, count, desc, eq, gt, inArray, like, max, min, ne, or, sql, ty
 import { brands, bids, likes, listings, orders, products, users } from "@/db/schema";
 import type { ReadDb } from "@/db/readers";
 import { keys } from "@/lib/cache/keys";
-import { readView, type ViewDef } from "@/lib/cache/views";
+import { readView, type ViewCtx, type ViewDef } from "@/lib/cache/views";
 import {
   applyToBook,
   applyToCatalogRow,
   bestOf,
+  isLive,
   liveBook,
   TRADES_SHOWN,
   type AskItem,
@@ -90,7 +91,7 @@ export const bookView: ViewDef<number, BookData | null> = {
 };
 
 /** A product page's data as every user should see it now (live asks and bids only). */
-export async function getProductBook(productId: number, ctx: { minSeq?: number } = {}): Promise<BookData | null> {
+export async function getProductBook(productId: number, ctx: ViewCtx = {}): Promise<BookData | null> {
   const { data } = await readView(bookView, productId, ctx);
   return data ? liveBook(data) : null;
 }
@@ -230,8 +231,19 @@ export const catalogView: ViewDef<CatalogQuery, { items: CatalogItem[]; nextCurs
 
 export async function searchCatalog(q: CatalogQuery, ctx: { minSeq?: number } = {}) {
   const { data } = await readView(catalogView, q, ctx);
-  // Rows whose best ask has passed its deadline since the snapshot are fixed by the delta step above.
-  return data;
+  // Rows whose best ask or bid has passed its deadline since the snapshot: the delta step above fixes them
+  // only when some delta is pending, so a quiet catalog would keep showing them; re-read those books here.
+  const now = Date.now();
+  const stale = (r: CatalogItem) => (r.lowestAsk && !isLive(r.lowestAsk, now)) || (r.highestBid && !isLive(r.highestBid, now));
+  if (!data.items.some(stale)) return data;
+  const items = await Promise.all(
+    data.items.map(async (row) => {
+      if (!stale(row)) return row;
+      const book = await getProductBook(row.id);
+      return book ? { ...row, ...bestOf(book) } : row;
+    }),
+  );
+  return { ...data, items };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -10,7 +10,13 @@ import { paymentProvider } from "./payments";
 // Points in and out. A top-up charges the payment provider first, then credits the points with the
 // payment's reference in one transaction (the reference is unique, so a payment is never credited twice).
 
+const checkAmount = (amount: number) => {
+  // The schemas bound amounts at the edge; a command must not rely on its caller having done so.
+  if (!Number.isSafeInteger(amount) || amount <= 0) throw fieldError("amount", "금액은 0보다 큰 원 단위 정수여야 합니다.", "invalid_amount");
+};
+
 export async function topUp(actor: Actor, input: { amount: number; card: string }) {
+  checkAmount(input.amount);
   const provider = paymentProvider();
   const charge = await provider.charge({ userId: actor.id, amount: input.amount, card: input.card });
   if (!charge.ok) throw fieldError("card", charge.reason, "payment_declined");
@@ -27,6 +33,7 @@ export async function topUp(actor: Actor, input: { amount: number; card: string 
 
 /** A withdrawal request takes the points at once; an admin then pays it out or rejects it (points back). */
 export async function requestWithdrawal(actor: Actor, input: { amount: number; bankName: string; accountNumber: string }) {
+  checkAmount(input.amount);
   return command(async (tx) => {
     await assertActive(tx, actor);
     const accountMasked = `${input.accountNumber.slice(0, 3)}${"*".repeat(Math.max(0, input.accountNumber.length - 6))}${input.accountNumber.slice(-3)}`;

@@ -9,7 +9,7 @@ import { codeHmac, encryptCode, last4 } from "@/lib/gifticons/code-crypto";
 import { moveBalance } from "@/lib/points/ledger";
 import type { Actor } from "@/lib/write/command";
 import type { ProductInfo } from "../read-model";
-import { MAX_DEADLINE_DAYS, MIN_DEADLINE_MINUTES, minimumExpiry, MIN_VALID_DAYS, defaultListingDeadline } from "../rules";
+import { MAX_DEADLINE_DAYS, MIN_DEADLINE_MINUTES, MIN_PRICE, minimumExpiry, MIN_VALID_DAYS, defaultListingDeadline } from "../rules";
 
 // Pieces shared by the market's commands. All of them run inside the caller's transaction on the primary.
 
@@ -58,6 +58,9 @@ export async function loadProduct(tx: Tx, productId: number): Promise<ProductInf
 }
 
 export function checkPrice(price: number, product: ProductInfo, field = "price") {
+  // The schemas check this at the edge too; a command must not rely on its caller having done so.
+  if (!Number.isSafeInteger(price) || price < MIN_PRICE)
+    throw fieldError(field, `가격은 ${MIN_PRICE.toLocaleString("ko-KR")}원 이상의 원 단위 정수여야 합니다.`, "invalid_price");
   if (price > product.faceValue) throw fieldError(field, `가격은 정가(${won(product.faceValue)}) 이하로 정해 주세요.`, "price_above_face_value");
 }
 
