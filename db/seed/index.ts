@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import { closeDatabases } from "../close";
 import { primaryDb } from "../primary";
-import { brands, products, users } from "../schema";
+import { brands, coupons, products, users } from "../schema";
 import { SEED_BRANDS, SEED_USERS } from "./catalog";
 import { seedMarket } from "./market";
 
@@ -14,8 +14,15 @@ const db = primaryDb();
 async function main() {
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, SEED_USERS[0].email));
   if (existing) {
-    console.log("[seed] already seeded; nothing to do");
-    return;
+    // The last thing the seed makes is the WELCOME1000 coupon: without it, an earlier run stopped halfway.
+    const [done] = await db.select({ id: coupons.id }).from(coupons).where(eq(coupons.code, "WELCOME1000"));
+    if (done) {
+      console.log("[seed] already seeded; nothing to do");
+      return;
+    }
+    throw new Error(
+      "[seed] an earlier seed stopped halfway. Start from an empty database: `npm stop`, remove .data/<stack> (e.g. rm -rf .data/dev), then `npm start`.",
+    );
   }
   const t0 = Date.now();
   for (const b of SEED_BRANDS) {

@@ -10,8 +10,8 @@ import { confirmOrder, disputeOrder } from "@/lib/orders/commands";
 import { topUp } from "@/lib/points/commands";
 import type { Actor } from "@/lib/write/command";
 import { primaryDb } from "../primary";
-import { listings, orders, products, users } from "../schema";
-import { SEED_USERS } from "./catalog";
+import { brands, listings, orders, products, users } from "../schema";
+import { SEED_BRANDS, SEED_USERS } from "./catalog";
 
 function prng(seed: number) {
   return () => {
@@ -40,7 +40,13 @@ export async function seedMarket() {
   // Traders buy a lot in the seed; give them room.
   for (const t of traders) await topUp(t, { amount: 1_500_000, card: "4242424242424242" });
 
-  const catalog = await db.select({ id: products.id, faceValue: products.faceValue }).from(products);
+  // Only the seeded catalog (a database that tests have used also holds their products and open bids).
+  const catalog = await db
+    .select({ id: products.id, faceValue: products.faceValue })
+    .from(products)
+    .innerJoin(brands, eq(brands.id, products.brandId))
+    .where(inArray(brands.slug, SEED_BRANDS.map((b) => b.slug)))
+    .orderBy(products.id);
   let trades = 0;
   let asks = 0;
   let bidsPlaced = 0;
@@ -92,11 +98,7 @@ export async function seedMarket() {
   // Spread the open listings' creation times over the last two days (the feed shows "n시간 전").
   await db.execute(sql`UPDATE listings SET created_at = NOW(3) - INTERVAL FLOOR(RAND(7) * 2880) MINUTE WHERE status = 'on_sale'`);
 
-  // Coupons, and the demo accounts' own history.
-  const welcome = await createCoupon(admin, { code: "WELCOME1000", name: "신규 가입 1,000원 할인", kind: "amount", value: 1000, minPrice: 3000, validUntil: new Date(Date.now() + 180 * DAY) });
-  await createCoupon(admin, { code: "GIFTY10", name: "10% 할인 (최대 3,000원)", kind: "percent", value: 10, minPrice: 5000, maxDiscount: 3000, validUntil: new Date(Date.now() + 90 * DAY) });
-  await issueCoupon(admin, { couponId: welcome.value.id, email: "buyer@gifticon.test" });
-
+  // The demo accounts' own history.
   const starbucks = catalog[0];
   const sold = await createListing(seller, { productId: starbucks.id, price: round10(starbucks.faceValue * 0.85), code: code(), expiresAt: new Date(Date.now() + 60 * DAY) });
   const waiting = await buyListing(buyer, { listingId: sold.value.id }); // paid: waiting for the buyer's confirmation
@@ -104,6 +106,11 @@ export async function seedMarket() {
   const disputed = await createListing(traders[0], { productId: other.id, price: round10(other.faceValue * 0.85), code: code(), expiresAt: new Date(Date.now() + 45 * DAY) });
   const d = await buyListing(buyer, { listingId: disputed.value.id });
   await disputeOrder(buyer, d.value.id, "코드를 입력하니 '이미 사용된 쿠폰'이라고 나옵니다.");
+
+  // Coupons last: WELCOME1000's existence marks a finished seed (db/seed/index.ts).
+  const welcome = await createCoupon(admin, { code: "WELCOME1000", name: "신규 가입 1,000원 할인", kind: "amount", value: 1000, minPrice: 3000, validUntil: new Date(Date.now() + 180 * DAY) });
+  await createCoupon(admin, { code: "GIFTY10", name: "10% 할인 (최대 3,000원)", kind: "percent", value: 10, minPrice: 5000, maxDiscount: 3000, validUntil: new Date(Date.now() + 90 * DAY) });
+  await issueCoupon(admin, { couponId: welcome.value.id, email: "buyer@gifticon.test" });
 
   const open = await db.select({ n: sql<number>`COUNT(*)` }).from(listings).where(inArray(listings.status, ["on_sale"]));
   console.log(`[seed] market: ${trades} past trades, ${asks} asks and ${bidsPlaced} bids placed (${open[0].n} listings on sale), orders #${waiting.value.id} (paid) and #${d.value.id} (disputed) for buyer@`);

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { errors, type Requester, type UpstashRequest, type UpstashResponse } from "@upstash/redis";
 import { createClient, ErrorReply } from "redis";
 
@@ -37,7 +38,7 @@ export function createTcpRequester(url: string, opts: { connectTimeoutMs?: numbe
   );
   const connectTimeoutMs = opts.connectTimeoutMs ?? 1_000;
 
-  const args = (cmd: Command) => cmd.map((a) => (typeof a === "string" ? a : String(a)));
+  const args = (cmd: Command) => compatibleScripts(cmd.map((a) => (typeof a === "string" ? a : String(a))));
   const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
   async function one(cmd: Command): Promise<UpstashResponse<Reply>> {
@@ -84,6 +85,30 @@ export function createTcpRequester(url: string, opts: { connectTimeoutMs?: numbe
       if (client.isOpen) await client.close();
     },
   };
+}
+
+// @upstash/ratelimit 2.x marks its Lua scripts `#!lua flags=allow-key-locking`, a flag that Upstash and
+// recent Redis understand and Redis 7.0–7.2 rejects ("Unexpected flag in script shebang"). The flag only
+// allows a server optimisation, so for self-hosted Redis the script is sent without it, and EVALSHA of the
+// original script's SHA is mapped to the SHA of the script the server actually has.
+const UNSUPPORTED_FLAGS = new Set(["allow-key-locking"]);
+const shaOfOriginal = new Map<string, string>();
+const sha1 = (s: string) => createHash("sha1").update(s).digest("hex");
+
+function compatibleScripts(cmd: string[]): string[] {
+  const name = cmd[0]?.toLowerCase();
+  if ((name === "eval" || name === "eval_ro") && cmd[1]?.startsWith("#!")) {
+    const fixed = cmd[1].replace(/^#!lua flags=([^\n]*)/, (_, flags: string) => {
+      const kept = flags.split(",").map((f) => f.trim()).filter((f) => f && !UNSUPPORTED_FLAGS.has(f));
+      return kept.length ? `#!lua flags=${kept.join(",")}` : "#!lua";
+    });
+    if (fixed !== cmd[1]) {
+      shaOfOriginal.set(sha1(cmd[1]), sha1(fixed));
+      return [cmd[0], fixed, ...cmd.slice(2)];
+    }
+  }
+  if ((name === "evalsha" || name === "evalsha_ro") && shaOfOriginal.has(cmd[1])) return [cmd[0], shaOfOriginal.get(cmd[1])!, ...cmd.slice(2)];
+  return cmd;
 }
 
 // A reply that came from the Redis server itself (wrong type, syntax…), as opposed to a broken connection.
