@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { normalizeCode } from "@/lib/gifticons/normalize";
-import { kstEndOfDay, MIN_PRICE, parseKstDateTime } from "./rules";
+import { IMAGE_TYPES, kstEndOfDay, MAX_IMAGE_BYTES, MIN_PRICE, parseKstDateTime } from "./rules";
 
 // Input of the market's commands, validated at the edge (API and forms share these). Rules that need the
 // database (face value, who owns what, the book) are checked by the commands.
@@ -71,3 +71,43 @@ export type FillBidInput = z.infer<typeof fillBidSchema> & { image?: { mime: str
 
 export const buySchema = z.object({ listingId: idSchema("판매 글"), couponId: idSchema("쿠폰").optional().nullable() });
 export type BuyInput = z.infer<typeof buySchema>;
+
+/** Buy now without naming a listing: the cheapest live ask of a product, at most `maxPrice`. */
+export const buyLowestSchema = z.object({ productId: idSchema("상품"), maxPrice: moneySchema.optional(), couponId: idSchema("쿠폰").optional().nullable() });
+export type BuyLowestInput = z.infer<typeof buyLowestSchema>;
+
+/** GET /api/listings: live listings, newest first; `cursor` is the last id seen. */
+export const listingsQuerySchema = z.object({
+  productId: idSchema("상품").optional(),
+  sellerId: idSchema("판매자").optional(),
+  cursor: idSchema("커서").optional(),
+  limit: z.coerce.number({ error: "limit은 1~60 사이의 정수입니다." }).int("limit은 1~60 사이의 정수입니다.").min(1, "limit은 1~60 사이의 정수입니다.").max(60, "limit은 1~60 사이의 정수입니다.").default(24),
+});
+
+const IMAGE_MAGIC: Record<(typeof IMAGE_TYPES)[number], (b: Buffer) => boolean> = {
+  "image/png": (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  "image/jpeg": (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+  "image/webp": (b) => b.subarray(0, 4).toString("latin1") === "RIFF" && b.subarray(8, 12).toString("latin1") === "WEBP",
+};
+
+/**
+ * A voucher photo sent as JSON (the API): a data URL "data:image/png;base64,…". The bytes must really be
+ * that type (a renamed file or a script is refused), within MAX_IMAGE_BYTES.
+ */
+export const imageDataUrlSchema = z
+  .string({ error: "이미지는 data:image/...;base64, 형식으로 보내 주세요." })
+  .max(Math.ceil((MAX_IMAGE_BYTES * 4) / 3) + 64, "이미지가 너무 큽니다.")
+  .transform((v, ctx) => {
+    const m = /^data:(image\/(?:png|jpeg|webp));base64,([A-Za-z0-9+/]+={0,2})$/.exec(v);
+    const mime = m?.[1] as (typeof IMAGE_TYPES)[number] | undefined;
+    const data = m ? Buffer.from(m[2], "base64") : Buffer.alloc(0);
+    if (!mime || !data.length || !IMAGE_MAGIC[mime](data)) {
+      ctx.addIssue({ code: "custom", message: "PNG, JPEG, WebP 이미지만 올릴 수 있습니다." });
+      return z.NEVER;
+    }
+    if (data.length > MAX_IMAGE_BYTES) {
+      ctx.addIssue({ code: "custom", message: "이미지는 2MB 이하만 올릴 수 있습니다." });
+      return z.NEVER;
+    }
+    return { mime, data };
+  });

@@ -1,0 +1,16 @@
+import { AppError } from "@/lib/errors";
+import { userApi } from "@/lib/http/api";
+import { pathId } from "@/lib/http/params";
+import { parseOrThrow } from "@/lib/http/respond";
+import { disputeOrder } from "@/lib/orders/commands";
+import { disputeSchema } from "@/lib/orders/schemas";
+
+const notFound = () => new AppError("not_found", "order_not_found", "주문을 찾을 수 없습니다.");
+
+// POST /api/orders/{id}/dispute {reason} → {id, status: "disputed"}: the payment is frozen until an admin decides.
+export const POST = userApi<{ id: string }>({ write: true }, async ({ actor, params, body }) => {
+  const id = pathId(params.id, notFound);
+  const { reason } = parseOrThrow(disputeSchema, body);
+  const { value, seq } = await disputeOrder(actor, id, reason);
+  return { body: value, seq };
+});

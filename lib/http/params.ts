@@ -1,0 +1,18 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+
+/**
+ * A numeric id from a route segment (/api/orders/{id}). Anything that is not one names no resource, so it
+ * gets the same 404 as an id that does not exist (no hint about which ids do).
+ */
+export function pathId(raw: string | undefined, notFound: () => AppError): number {
+  if (!raw || !/^[1-9]\d{0,15}$/.test(raw) || !Number.isSafeInteger(Number(raw))) throw notFound();
+  return Number(raw);
+}
+
+/** A query string as an object for a zod schema; empty parameters (`?q=`) count as absent. */
+export function queryObject(params: URLSearchParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of params) if (v.trim() !== "" && !(k in out)) out[k] = v;
+  return out;
+}

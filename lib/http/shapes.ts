@@ -1,0 +1,56 @@
+import "server-only";
+import type { BookData, CatalogItem, FeedItem, ProductInfo } from "@/lib/market/read-model";
+
+// What the JSON API shows of the read models. Every field is named here (nothing is spread through), so a
+// column added to a read model later cannot reach a response by accident — least of all anything of a code.
+
+export function productJson(p: ProductInfo) {
+  return {
+    id: p.id,
+    brandId: p.brandId,
+    brand: p.brandName,
+    brandSlug: p.brandSlug,
+    name: p.name,
+    nameEn: p.nameEn,
+    category: p.category,
+    faceValue: p.faceValue,
+    emoji: p.emoji,
+  };
+}
+
+export function catalogItemJson(i: CatalogItem) {
+  return {
+    ...productJson(i),
+    lowestAsk: i.lowestAsk?.price ?? null,
+    highestBid: i.highestBid?.price ?? null,
+    askCount: i.askCount,
+    likeCount: i.likeCount,
+    trades30d: i.trades30d,
+  };
+}
+
+export function bookJson(b: BookData) {
+  return {
+    product: productJson(b.product),
+    lowestAsk: b.asks[0]?.price ?? null,
+    highestBid: b.bids[0]?.price ?? null,
+    likeCount: b.likeCount,
+    // `expiresAt` of an ask is when it stops being buyable: its deadline (never after the voucher's expiry).
+    asks: b.asks.map((a) => ({ id: a.id, price: a.price, expiresAt: a.deadline, sellerId: a.sellerId, sellerNickname: a.sellerNickname, createdAt: a.createdAt })),
+    bids: b.bids.map((x) => ({ id: x.id, price: x.price, expiresAt: x.deadline, createdAt: x.createdAt })),
+    trades: b.trades.map((t) => ({ price: t.price, at: t.at })),
+  };
+}
+
+export function listingJson(l: FeedItem) {
+  return {
+    id: l.id,
+    productId: l.productId,
+    sellerId: l.sellerId,
+    sellerNickname: l.sellerNickname,
+    price: l.price,
+    expiresAt: l.deadline,
+    createdAt: l.createdAt,
+    product: productJson(l.product),
+  };
+}
