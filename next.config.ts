@@ -21,6 +21,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   serverExternalPackages: ["@node-rs/argon2"],
+  // The sell forms post a voucher photo (≤ 2 MB, lib/market/rules.ts) to a server action; the default
+  // limit is 1 MB. The room above 2 MB is for the form's other fields and multipart framing.
+  experimental: { serverActions: { bodySizeLimit: "3mb" } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -2,20 +2,27 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { CategoryNav } from "@/components/catalog/category-nav";
 import { ProductGrid } from "@/components/catalog/product-card";
+import { FeedList } from "@/components/market/feed-list";
 import { CATEGORIES } from "@/db/schema";
 import { CATEGORY_LABELS } from "@/lib/catalog/categories";
 import { listBrands, searchCatalog } from "@/lib/catalog/queries";
 import { catalogQuerySchema } from "@/lib/catalog/schemas";
+import { getFeed } from "@/lib/market/queries";
 
-export default async function HomePage() {
+type Props = { searchParams: Promise<{ welcome?: string }> };
+
+export default async function HomePage({ searchParams }: Props) {
   await connection();
-  const [catalog, brandList] = await Promise.all([
-    searchCatalog(catalogQuerySchema.parse({ sort: "popular", limit: 60 })),
+  const welcome = (await searchParams).welcome === "1";
+  // One cached catalog page per category (the six most popular in each), the feed and the brands.
+  const [byCategoryAll, brandList, feed] = await Promise.all([
+    Promise.all(CATEGORIES.map(async (category) => ({ category, items: (await searchCatalog(catalogQuerySchema.parse({ category, sort: "popular", limit: 6 }))).items }))),
     listBrands(),
+    getFeed(8),
   ]);
-  const byCategory = CATEGORIES.map((c) => ({ category: c, items: catalog.items.filter((i) => i.category === c) })).filter(
-    (g) => g.items.length > 0,
-  );
+  const byCategory = byCategoryAll.filter((g) => g.items.length > 0);
+  // The brands with the most products (then the oldest): a short list that a long catalog cannot flood.
+  const topBrands = [...brandList].filter((b) => b.productCount > 0).sort((a, b) => b.productCount - a.productCount || a.id - b.id).slice(0, 18);
   return (
     <div className="space-y-8">
       <section className="rounded-3xl bg-gradient-to-br from-brand-600 to-emerald-400 px-5 py-7 text-white sm:px-8">
@@ -25,16 +32,43 @@ export default async function HomePage() {
           필요한 기프티콘은 싸게.
         </h1>
         <p className="mt-2 text-sm text-emerald-50 sm:text-base">즉시 구매하거나 원하는 가격에 입찰하세요. 코드는 구매한 분에게만 공개됩니다.</p>
+        <div className="mt-4 flex flex-wrap gap-2">
+          <Link href="/products" className="rounded-xl bg-white px-4 py-2 text-sm font-bold text-brand-700 hover:bg-brand-50">
+            기프티콘 둘러보기
+          </Link>
+          <Link href="/sell" className="rounded-xl border border-white/70 px-4 py-2 text-sm font-bold text-white hover:bg-white/10">
+            내 기프티콘 팔기
+          </Link>
+        </div>
       </section>
 
+      {welcome ? (
+        <p role="status" className="rounded-2xl bg-brand-50 px-4 py-3 text-sm text-brand-700">
+          가입을 환영합니다! <Link href="/points" className="font-semibold underline">포인트를 충전</Link>하면 바로 사거나 입찰할 수 있어요.{" "}
+          <Link href="/me?tab=coupons" className="font-semibold underline">쿠폰 코드</Link>가 있다면 마이페이지에서 등록하세요.
+        </p>
+      ) : null}
+
       <CategoryNav />
+
+      <section aria-labelledby="feed-heading">
+        <div className="mb-3 flex items-baseline justify-between">
+          <h2 id="feed-heading" className="text-lg font-bold">
+            새로 올라온 기프티콘
+          </h2>
+          <Link href="/products?sort=newest" className="text-sm text-brand-700 hover:underline">
+            최신 등록순 보기
+          </Link>
+        </div>
+        {feed.length ? <FeedList items={feed} /> : <p className="rounded-xl bg-white px-4 py-6 text-center text-sm text-slate-500">아직 올라온 기프티콘이 없습니다.</p>}
+      </section>
 
       <section aria-labelledby="brands-heading">
         <h2 id="brands-heading" className="mb-3 text-lg font-bold">
           브랜드
         </h2>
         <ul className="flex flex-wrap gap-2">
-          {brandList.map((b) => (
+          {topBrands.map((b) => (
             <li key={b.id}>
               <Link
                 href={`/products?brand=${b.slug}`}
@@ -58,7 +92,7 @@ export default async function HomePage() {
               전체 보기
             </Link>
           </div>
-          <ProductGrid items={g.items.slice(0, 6)} />
+          <ProductGrid items={g.items} layout="row" />
         </section>
       ))}
     </div>

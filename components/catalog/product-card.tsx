@@ -35,11 +35,16 @@ export function ProductCard({ item }: { item: CatalogItem }) {
   );
 }
 
-export function ProductGrid({ items }: { items: CatalogItem[] }) {
+/** Cards in a grid; `row` scrolls sideways on phones instead (a home page section stays one row high). */
+export function ProductGrid({ items, layout = "grid" }: { items: CatalogItem[]; layout?: "grid" | "row" }) {
+  const list =
+    layout === "row"
+      ? "-mx-4 flex snap-x scroll-px-4 gap-3 overflow-x-auto px-4 pb-2 sm:mx-0 sm:grid sm:grid-cols-3 sm:overflow-visible sm:px-0 lg:grid-cols-4 xl:grid-cols-6"
+      : "grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-6";
   return (
-    <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-6">
+    <ul className={list}>
       {items.map((item) => (
-        <li key={item.id}>
+        <li key={item.id} className={layout === "row" ? "w-40 shrink-0 snap-start sm:w-auto" : undefined}>
           <ProductCard item={item} />
         </li>
       ))}

@@ -1,11 +1,11 @@
-export function SearchBox({ defaultValue }: { defaultValue?: string }) {
+export function SearchBox({ defaultValue, id = "site-search" }: { defaultValue?: string; id?: string }) {
   return (
     <form action="/products" role="search" className="relative">
-      <label htmlFor="site-search" className="sr-only">
+      <label htmlFor={id} className="sr-only">
         기프티콘 검색
       </label>
       <input
-        id="site-search"
+        id={id}
         name="q"
         type="search"
         defaultValue={defaultValue}

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { dateTime, percentOff, timeLeft, won } from "@/lib/format";
 import type { AskItem, BidItem } from "@/lib/market/read-model";
 
@@ -21,9 +22,14 @@ export function AskTable({ asks, faceValue, action }: { asks: AskItem[]; faceVal
       <tbody>
         {asks.map((a) => (
           <tr key={a.id} className="border-b border-slate-100 last:border-0" data-testid="ask-row" data-listing-id={a.id}>
-            <td className="py-2.5 font-semibold text-ask">{won(a.price)}</td>
+            <td className="py-2.5">
+              <span className="font-semibold text-ask">{won(a.price)}</span>
+              <SellerLink ask={a} className="block max-w-28 truncate text-xs sm:hidden" />
+            </td>
             <td className="py-2.5 text-slate-600">{percentOff(a.price, faceValue)}%</td>
-            <td className="hidden py-2.5 text-slate-600 sm:table-cell">{a.sellerNickname}</td>
+            <td className="hidden py-2.5 sm:table-cell">
+              <SellerLink ask={a} />
+            </td>
             <td className="py-2.5 text-slate-600">
               <time dateTime={a.deadline} title={dateTime(a.deadline)}>
                 {timeLeft(a.deadline)}
@@ -37,7 +43,15 @@ export function AskTable({ asks, faceValue, action }: { asks: AskItem[]; faceVal
   );
 }
 
-export function BidTable({ bids, faceValue }: { bids: BidItem[]; faceValue: number }) {
+function SellerLink({ ask, className = "" }: { ask: AskItem; className?: string }) {
+  return (
+    <Link href={`/sellers/${ask.sellerId}`} className={`text-slate-600 underline-offset-2 hover:text-brand-700 hover:underline ${className}`}>
+      {ask.sellerNickname}
+    </Link>
+  );
+}
+
+export function BidTable({ bids, faceValue, mine }: { bids: BidItem[]; faceValue: number; mine?: Set<number> }) {
   if (!bids.length) return <p className="rounded-xl bg-slate-50 px-4 py-6 text-center text-sm text-slate-500">아직 구매 입찰이 없습니다.</p>;
   return (
     <table className="w-full text-sm" data-testid="bid-table">
@@ -52,7 +66,10 @@ export function BidTable({ bids, faceValue }: { bids: BidItem[]; faceValue: numb
       <tbody>
         {bids.map((b) => (
           <tr key={b.id} className="border-b border-slate-100 last:border-0" data-testid="bid-row" data-bid-id={b.id}>
-            <td className="py-2.5 font-semibold text-bid">{won(b.price)}</td>
+            <td className="py-2.5 font-semibold text-bid">
+              {won(b.price)}
+              {mine?.has(b.id) ? <span className="ml-1.5 rounded-full bg-blue-50 px-1.5 py-0.5 text-xs font-medium text-blue-700">내 입찰</span> : null}
+            </td>
             <td className="py-2.5 text-slate-600">{percentOff(b.price, faceValue)}%</td>
             <td className="py-2.5 text-slate-600">
               <time dateTime={b.deadline} title={dateTime(b.deadline)}>

@@ -1,0 +1,170 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { ProductTile } from "@/components/catalog/product-tile";
+import { CodeReveal } from "@/components/orders/code-reveal";
+import { ConfirmOrderForm, DisputeOrderForm } from "@/components/orders/order-forms";
+import { StatusTimeline } from "@/components/orders/status-timeline";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { cardClass } from "@/components/ui/styles";
+import { isAppError } from "@/lib/errors";
+import { signedInOrLogin } from "@/lib/forms/guard";
+import { dateOnly, dateTime, won } from "@/lib/format";
+import { idSchema } from "@/lib/market/schemas";
+import { getOrderForUser, type OrderDetail } from "@/lib/orders/queries";
+
+export const metadata: Metadata = { title: "주문 상세" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ new?: string }> };
+
+const NEW: Record<string, string> = {
+  bought: "구매가 완료되었습니다. 아래에서 코드를 확인하고, 잘 사용되면 구매 확정을 눌러 주세요.",
+  "bid-filled": "구매 입찰이 바로 체결되었습니다. 아래에서 코드를 확인하세요.",
+  sold: "판매되었습니다. 구매자가 확정하면 판매 대금이 포인트로 지급됩니다.",
+  confirmed: "구매를 확정했습니다. 판매자에게 대금이 지급되었습니다.",
+  disputed: "문제를 신고했습니다. 관리자가 확인하는 동안 판매 대금 지급이 멈춥니다.",
+};
+
+export default async function OrderPage({ params, searchParams }: Props) {
+  await connection();
+  const id = idSchema("주문").safeParse((await params).id);
+  if (!id.success) notFound();
+  const actor = await signedInOrLogin(`/orders/${id.data}`);
+  let order: OrderDetail;
+  try {
+    // Decided on the primary: only this order's buyer and seller get it; everyone else, a 404.
+    order = await getOrderForUser(actor.id, id.data);
+  } catch (e) {
+    if (isAppError(e) && e.kind === "not_found") notFound();
+    throw e;
+  }
+  const note = NEW[(await searchParams).new ?? ""];
+  const buyer = order.role === "buyer";
+  const p = order.product;
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      {note ? (
+        <p role="status" className="rounded-2xl bg-brand-50 px-4 py-3 text-sm text-brand-700" data-testid="notice">
+          {note}
+        </p>
+      ) : null}
+
+      <section className={`${cardClass} flex flex-wrap items-center gap-4`}>
+        <ProductTile emoji={p.emoji} color={p.brandColor} size="sm" />
+        <div className="min-w-0 flex-1">
+          <p className="text-xs text-slate-500">
+            주문 #{order.id} · {buyer ? "내가 산 기프티콘" : "내가 판 기프티콘"} · {dateTime(order.createdAt)}
+          </p>
+          <h1 className="break-words text-lg font-bold leading-snug">
+            <Link href={`/products/${p.id}`} className="hover:underline">
+              {p.brandName} {p.name}
+            </Link>
+          </h1>
+          <p className="text-xs text-slate-500">
+            {buyer ? `판매자 ${order.sellerNickname}` : "구매자 정보는 공개되지 않습니다"} · 유효기간 {dateOnly(order.gifticon.expiresAt)}까지
+          </p>
+        </div>
+        <StatusBadge status={order.status} />
+      </section>
+
+      <div className="grid gap-4 md:grid-cols-5">
+        <section className={`${cardClass} md:col-span-3`} aria-labelledby="code-heading">
+          <h2 id="code-heading" className="mb-3 font-bold">
+            기프티콘 코드
+          </h2>
+          <CodeReveal code={order.gifticon.code} last4={order.gifticon.last4} imageUrl={order.gifticon.hasImage ? `/api/orders/${order.id}/image` : undefined} />
+          <p className="mt-3 text-xs text-slate-500">
+            {buyer ? "매장이나 앱에서 이 코드를 사용하세요. 코드는 이 주문의 구매자와 판매자에게만 보입니다." : "판매한 코드입니다. 구매자와 판매자에게만 보입니다."}
+          </p>
+        </section>
+
+        <section className={`${cardClass} md:col-span-2`} aria-labelledby="pay-heading">
+          <h2 id="pay-heading" className="mb-3 font-bold">
+            {buyer ? "결제 내역" : "판매 대금"}
+          </h2>
+          <dl className="space-y-1.5 text-sm" data-testid="order-amounts">
+            <div className="flex justify-between">
+              <dt className="text-slate-600">판매가</dt>
+              <dd className="tabular-nums">{won(order.price)}</dd>
+            </div>
+            {buyer ? (
+              <>
+                <div className="flex justify-between">
+                  <dt className="text-slate-600">쿠폰 할인</dt>
+                  <dd className="tabular-nums text-ask">{order.discount ? `−${won(order.discount)}` : won(0)}</dd>
+                </div>
+                <div className="flex justify-between border-t border-slate-100 pt-1.5 font-bold">
+                  <dt>결제 포인트</dt>
+                  <dd className="tabular-nums" data-testid="order-paid">
+                    {won(order.paid)}
+                  </dd>
+                </div>
+              </>
+            ) : (
+              <div className="flex justify-between border-t border-slate-100 pt-1.5 font-bold">
+                <dt>받을 포인트</dt>
+                <dd className="tabular-nums">{won(order.price)}</dd>
+              </div>
+            )}
+          </dl>
+          {!buyer ? <SellerPayout order={order} /> : null}
+        </section>
+      </div>
+
+      <section className={cardClass} aria-labelledby="progress-heading">
+        <h2 id="progress-heading" className="mb-3 font-bold">
+          진행 상황
+        </h2>
+        <StatusTimeline order={order} />
+        {order.disputeReason ? (
+          <p className="mt-3 rounded-xl bg-slate-50 px-3 py-2 text-sm text-slate-700">
+            <span className="font-semibold">신고 내용:</span> {order.disputeReason}
+          </p>
+        ) : null}
+      </section>
+
+      {buyer && order.status === "paid" ? (
+        <div className="grid gap-4 md:grid-cols-2">
+          <section className={cardClass} aria-labelledby="confirm-heading">
+            <h2 id="confirm-heading" className="font-bold">
+              코드가 잘 사용되었나요?
+            </h2>
+            <p className="mb-3 mt-1 text-sm text-slate-600">
+              구매를 확정하면 판매자에게 {won(order.price)}가 지급됩니다. 확정하지 않으면 {dateTime(order.confirmDueAt)}에 자동으로 확정됩니다.
+            </p>
+            <ConfirmOrderForm orderId={order.id} />
+          </section>
+          <section className={cardClass} aria-labelledby="dispute-heading">
+            <h2 id="dispute-heading" className="font-bold">
+              문제가 있나요?
+            </h2>
+            <p className="mb-3 mt-1 text-sm text-slate-600">신고하면 대금 지급이 멈추고, 관리자가 확인해 환불하거나 거래를 완료합니다.</p>
+            <DisputeOrderForm orderId={order.id} />
+          </section>
+        </div>
+      ) : null}
+
+      <p className="text-center text-sm">
+        <Link href="/me?tab=orders" className="text-brand-700 hover:underline">
+          ← 주문 내역으로
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+function SellerPayout({ order }: { order: OrderDetail }) {
+  const text = {
+    completed: { tone: "bg-brand-50 text-brand-700", msg: `판매 대금 지급 완료 · ${won(order.price)}` },
+    paid: { tone: "bg-amber-50 text-amber-800", msg: `구매자가 확정하면 지급됩니다 (늦어도 ${dateTime(order.confirmDueAt)}).` },
+    disputed: { tone: "bg-rose-50 text-rose-700", msg: "구매자가 문제를 신고해 관리자가 확인 중입니다. 그동안 지급이 멈춥니다." },
+    refunded: { tone: "bg-slate-100 text-slate-700", msg: "구매자에게 환불되어 판매 대금이 지급되지 않았습니다." },
+  }[order.status];
+  return (
+    <p className={`mt-3 rounded-xl px-3 py-2 text-sm font-medium ${text.tone}`} data-testid="seller-payout">
+      {text.msg}
+    </p>
+  );
+}

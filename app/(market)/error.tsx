@@ -1,0 +1,7 @@
+"use client";
+
+import { ErrorView } from "@/components/ui/error-view";
+
+export default function MarketError(props: { error: Error & { digest?: string }; reset: () => void }) {
+  return <ErrorView {...props} />;
+}

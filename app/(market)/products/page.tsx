@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { browseHref, type BrowseParams } from "@/components/catalog/browse-href";
+import { CatalogFilters } from "@/components/catalog/catalog-filters";
+import { CategoryNav } from "@/components/catalog/category-nav";
+import { ProductGrid } from "@/components/catalog/product-card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { buttonClass } from "@/components/ui/styles";
+import { CATEGORY_LABELS, SORTS } from "@/lib/catalog/categories";
+import { listBrands, searchCatalog } from "@/lib/catalog/queries";
+import { catalogQuerySchema } from "@/lib/catalog/schemas";
+
+type Search = Record<string, string | string[] | undefined>;
+type Props = { searchParams: Promise<Search> };
+
+const PAGE_SIZE = 24;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+function parse(sp: Search) {
+  const raw = { q: first(sp.q), category: first(sp.category) || undefined, brand: first(sp.brand) || undefined, sort: first(sp.sort) || undefined, cursor: first(sp.cursor) || undefined };
+  const parsed = catalogQuerySchema.safeParse({ ...raw, limit: PAGE_SIZE });
+  // A bad parameter (an old link, a typo) shows everything with a note rather than an error page.
+  return parsed.success
+    ? { query: parsed.data, problem: null }
+    : { query: catalogQuerySchema.parse({ q: raw.q?.slice(0, 50), limit: PAGE_SIZE }), problem: parsed.error.issues[0]?.message ?? "잘못된 조건입니다." };
+}
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { query } = parse(await searchParams);
+  return { title: query.q ? `'${query.q}' 검색` : query.category ? `${CATEGORY_LABELS[query.category]} 기프티콘` : "기프티콘 둘러보기" };
+}
+
+export default async function BrowsePage({ searchParams }: Props) {
+  await connection();
+  const { query, problem } = parse(await searchParams);
+  const [page, brands] = await Promise.all([searchCatalog(query), listBrands()]);
+  const params: BrowseParams = { q: query.q, category: query.category, brand: query.brand, sort: query.sort, cursor: query.cursor };
+  const brand = brands.find((b) => b.slug === query.brand);
+  const brandChoices = query.category ? brands.filter((b) => b.category === query.category) : brands;
+  const offset = Number(query.cursor ?? 0);
+  const title = query.q ? `‘${query.q}’ 검색 결과` : brand ? brand.name : query.category ? CATEGORY_LABELS[query.category] : "전체 기프티콘";
+
+  return (
+    <div className="space-y-5">
+      <div>
+        <h1 className="text-xl font-bold sm:text-2xl">{title}</h1>
+        <p className="mt-1 text-sm text-slate-600" data-testid="browse-summary">
+          {SORTS[query.sort]}
+          {page.items.length ? ` · ${offset + 1}–${offset + page.items.length}번째 상품` : ""}
+          {query.q || query.brand ? (
+            <>
+              {" · "}
+              <Link href={browseHref({ category: query.category, sort: query.sort }, {})} className="text-brand-700 underline-offset-2 hover:underline">
+                조건 지우기
+              </Link>
+            </>
+          ) : null}
+        </p>
+      </div>
+
+      {problem ? (
+        <p role="alert" className="rounded-xl bg-amber-50 px-3 py-2 text-sm text-amber-800">
+          {problem} 전체 상품을 보여 드립니다.
+        </p>
+      ) : null}
+
+      <CategoryNav current={query.category} params={params} />
+      <CatalogFilters params={params} brands={brandChoices} />
+
+      {page.items.length ? (
+        <ProductGrid items={page.items} />
+      ) : (
+        <EmptyState icon="🔍" title={query.q ? `‘${query.q}’에 맞는 기프티콘이 없습니다` : "조건에 맞는 기프티콘이 없습니다"}>
+          <p>브랜드 이름(예: 스타벅스, Starbucks)이나 상품 이름으로 다시 검색해 보세요.</p>
+          <Link href="/products" className={buttonClass("secondary", "sm", "mt-3")}>
+            전체 상품 보기
+          </Link>
+        </EmptyState>
+      )}
+
+      {offset > 0 || page.nextCursor ? (
+        <nav aria-label="페이지" className="flex items-center justify-between gap-2">
+          {offset > 0 ? (
+            <Link href={browseHref(params, { cursor: offset - PAGE_SIZE > 0 ? String(offset - PAGE_SIZE) : undefined })} className={buttonClass("secondary")} rel="prev">
+              ← 이전
+            </Link>
+          ) : (
+            <span />
+          )}
+          {page.nextCursor ? (
+            <Link href={browseHref(params, { cursor: page.nextCursor })} className={buttonClass("secondary")} rel="next" data-testid="next-page">
+              다음 →
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { FeedList } from "@/components/market/feed-list";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageTitle } from "@/components/ui/page-title";
+import { idSchema } from "@/lib/market/schemas";
+import { getSellerListings } from "@/lib/market/queries";
+
+type Props = { params: Promise<{ id: string }> };
+
+async function sellerId(params: Props["params"]) {
+  const id = idSchema("판매자").safeParse((await params).id);
+  if (!id.success) notFound();
+  return id.data;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await connection();
+  const items = await getSellerListings(await sellerId(params));
+  return { title: items[0] ? `${items[0].sellerNickname}님의 판매 글` : "판매자" };
+}
+
+export default async function SellerPage({ params }: Props) {
+  await connection();
+  const id = await sellerId(params);
+  const items = await getSellerListings(id);
+  const nickname = items[0]?.sellerNickname;
+  return (
+    <div>
+      <PageTitle
+        title={nickname ? `${nickname}님의 판매 글` : "판매자의 판매 글"}
+        description={items.length ? `지금 판매 중인 기프티콘 ${items.length}건 (최신순)` : undefined}
+      />
+      {items.length ? (
+        <FeedList items={items} layout="grid" />
+      ) : (
+        <EmptyState icon="🏷️" title="지금 판매 중인 기프티콘이 없습니다">
+          판매가 끝났거나 아직 판매 글을 올리지 않은 판매자입니다.
+        </EmptyState>
+      )}
+    </div>
+  );
+}

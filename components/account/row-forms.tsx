@@ -1,0 +1,70 @@
+"use client";
+
+import { ActionForm, Field, SubmitButton, useFormState } from "@/components/ui/form";
+import { Hidden } from "@/components/ui/hidden";
+import { cancelBidAction, cancelListingAction, claimCouponAction, updateListingPriceAction } from "./actions";
+
+// The small forms of my page's rows. Each shows its own result under itself.
+
+function RowMessage() {
+  const { state } = useFormState();
+  return (
+    <div aria-live="polite" className="basis-full">
+      {state.message ? <p className={`mt-1 text-xs ${state.ok ? "text-brand-700" : "text-rose-600"}`}>{state.message}</p> : null}
+    </div>
+  );
+}
+
+export function EditPriceForm({ listingId, price, faceValue }: { listingId: number; price: number; faceValue: number }) {
+  return (
+    <ActionForm action={updateListingPriceAction} message={false} className="flex flex-wrap items-end gap-2">
+      <Hidden values={{ listingId }} />
+      <Field
+        name="price"
+        label="새 판매가"
+        labelHidden
+        inputMode="numeric"
+        defaultValue={price}
+        className="w-28"
+        aria-label={`새 판매가 (정가 ${faceValue.toLocaleString("ko-KR")}원 이하)`}
+      />
+      <SubmitButton variant="secondary" size="sm" pendingLabel="변경 중…">
+        가격 변경
+      </SubmitButton>
+      <RowMessage />
+    </ActionForm>
+  );
+}
+
+export function CancelListingButton({ listingId }: { listingId: number }) {
+  return (
+    <ActionForm action={cancelListingAction} message={false} className="flex flex-wrap">
+      <Hidden values={{ listingId }} />
+      <SubmitButton variant="danger" size="sm" pendingLabel="취소 중…">
+        판매 취소
+      </SubmitButton>
+      <RowMessage />
+    </ActionForm>
+  );
+}
+
+export function CancelBidButton({ bidId }: { bidId: number }) {
+  return (
+    <ActionForm action={cancelBidAction} message={false} className="flex flex-wrap">
+      <Hidden values={{ bidId }} />
+      <SubmitButton variant="danger" size="sm" pendingLabel="취소 중…">
+        입찰 취소
+      </SubmitButton>
+      <RowMessage />
+    </ActionForm>
+  );
+}
+
+export function ClaimCouponForm() {
+  return (
+    <ActionForm action={claimCouponAction} className="flex flex-wrap items-start gap-2" aria-label="쿠폰 등록">
+      <Field name="code" label="쿠폰 코드" labelHidden placeholder="쿠폰 코드 (예: WELCOME1000)" autoComplete="off" className="min-w-48 flex-1" autoCapitalize="characters" />
+      <SubmitButton pendingLabel="등록 중…">쿠폰 등록</SubmitButton>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,38 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+const LINKS = [
+  { href: "/admin", label: "대시보드" },
+  { href: "/admin/disputes", label: "분쟁" },
+  { href: "/admin/withdrawals", label: "출금" },
+  { href: "/admin/coupons", label: "쿠폰" },
+  { href: "/admin/catalog", label: "카탈로그" },
+  { href: "/admin/users", label: "회원" },
+  { href: "/admin/status", label: "시스템 상태" },
+];
+
+export function AdminNav() {
+  const path = usePathname();
+  return (
+    <nav aria-label="관리자 메뉴" className="-mx-4 mb-5 overflow-x-auto border-b border-slate-200 px-4 sm:mx-0 sm:px-0">
+      <ul className="flex gap-1">
+        {LINKS.map((l) => {
+          const on = l.href === "/admin" ? path === "/admin" : path.startsWith(l.href);
+          return (
+            <li key={l.href}>
+              <Link
+                href={l.href}
+                aria-current={on ? "page" : undefined}
+                className={`-mb-px block whitespace-nowrap border-b-2 px-3 py-2.5 text-sm font-medium ${on ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+              >
+                {l.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { ProductTile } from "@/components/catalog/product-tile";
+import { ago, percentOff, timeLeft, won } from "@/lib/format";
+import type { FeedItem } from "@/lib/market/read-model";
+
+// New listings, newest first: a sideways strip on phones, a grid on wider screens.
+export function FeedList({ items, layout = "strip" }: { items: FeedItem[]; layout?: "strip" | "grid" }) {
+  const list =
+    layout === "strip"
+      ? "-mx-4 flex snap-x scroll-px-4 gap-3 overflow-x-auto px-4 pb-2 sm:mx-0 sm:grid sm:grid-cols-3 sm:overflow-visible sm:px-0 lg:grid-cols-4"
+      : "grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3";
+  return (
+    <ul className={list} data-testid="feed-list">
+      {items.map((l) => (
+        <li key={l.id} className={layout === "strip" ? "w-64 shrink-0 snap-start sm:w-auto" : ""}>
+          <Link
+            href={`/products/${l.productId}`}
+            className="flex h-full items-center gap-3 rounded-2xl border border-slate-200 bg-white p-3 transition hover:border-brand-500 hover:shadow-sm"
+            data-testid="feed-item"
+          >
+            <ProductTile emoji={l.product.emoji} color={l.product.brandColor} size="sm" />
+            <div className="min-w-0 flex-1">
+              <p className="truncate text-xs text-slate-500">{l.product.brandName}</p>
+              <p className="truncate text-sm font-semibold">{l.product.name}</p>
+              <p className="flex items-baseline gap-1.5">
+                <span className="text-sm font-bold text-ask">{percentOff(l.price, l.product.faceValue)}%</span>
+                <span className="text-sm font-bold">{won(l.price)}</span>
+              </p>
+              <p className="truncate text-xs text-slate-400">
+                <time dateTime={l.createdAt}>{ago(l.createdAt)}</time> · {l.sellerNickname} · {timeLeft(l.deadline)}
+              </p>
+            </div>
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,18 @@
+"use server";
+
+import { requestWithdrawal, topUp } from "@/lib/points/commands";
+import { topUpSchema, withdrawSchema } from "@/lib/points/schemas";
+import { formAction } from "@/lib/forms/action";
+import { won } from "@/lib/format";
+
+// Points in (test-mode card payment) and out (a withdrawal request an admin pays out).
+
+export const topUpAction = formAction({ schema: topUpSchema, limit: "trade", secret: ["card"] }, async (input, { actor }) => {
+  const { seq, value } = await topUp(actor, input);
+  return { seq, message: `${won(input.amount)}을 충전했습니다. 보유 포인트 ${won(value.points)}.` };
+});
+
+export const withdrawAction = formAction({ schema: withdrawSchema, secret: ["accountNumber"] }, async (input, { actor }) => {
+  const { seq, value } = await requestWithdrawal(actor, input);
+  return { seq, message: `${won(input.amount)} 출금을 신청했습니다. 관리자가 확인 후 입금합니다. 남은 포인트 ${won(value.points)}.` };
+});

@@ -1,0 +1,90 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { ActionForm, FieldErrors, SelectField, SubmitButton } from "@/components/ui/form";
+import { Hidden } from "@/components/ui/hidden";
+import { discountFor } from "@/lib/coupons/pricing";
+import { won } from "@/lib/format";
+import { buyNowAction } from "./actions";
+
+export type CouponChoice = {
+  couponId: number;
+  name: string;
+  description: string;
+  kind: "amount" | "percent";
+  value: number;
+  minPrice: number;
+  maxDiscount: number | null;
+};
+
+/**
+ * Buy now: takes the cheapest ask (not the buyer's own) at no more than the price shown. The buyer sees
+ * price − coupon = to pay against their points before pressing the button.
+ */
+export function BuyNowForm({ productId, price, points, coupons, idem }: { productId: number; price: number; points: number; coupons: CouponChoice[]; idem: string }) {
+  const [couponId, setCouponId] = useState("");
+  const coupon = coupons.find((c) => String(c.couponId) === couponId);
+  const discount = coupon && price >= coupon.minPrice ? discountFor(coupon, price) : 0;
+  const toPay = price - discount;
+  const short = toPay - points;
+  return (
+    <ActionForm action={buyNowAction} className="space-y-3" aria-label="즉시 구매">
+      <Hidden values={{ productId, maxPrice: price, idem }} />
+      {coupons.length ? (
+        <SelectField
+          name="couponId"
+          label="쿠폰"
+          value={couponId}
+          onChange={(e) => setCouponId(e.target.value)}
+          options={[
+            { value: "", label: "쿠폰 사용 안 함" },
+            ...coupons.map((c) => ({
+              value: c.couponId,
+              label: price >= c.minPrice ? `${c.name} — ${c.description}` : `${c.name} (${won(c.minPrice)} 이상 구매 시)`,
+              disabled: price < c.minPrice,
+            })),
+          ]}
+        />
+      ) : (
+        <p className="text-xs text-slate-500">
+          사용할 수 있는 쿠폰이 없습니다. <Link href="/me?tab=coupons" className="text-brand-700 underline">쿠폰 등록</Link>
+        </p>
+      )}
+      <dl className="space-y-1 rounded-xl bg-slate-50 p-3 text-sm" data-testid="buy-summary">
+        <div className="flex justify-between">
+          <dt className="text-slate-600">판매가</dt>
+          <dd className="tabular-nums">{won(price)}</dd>
+        </div>
+        <div className="flex justify-between">
+          <dt className="text-slate-600">쿠폰 할인</dt>
+          <dd className={`tabular-nums ${discount ? "text-ask" : "text-slate-500"}`} data-testid="buy-discount">
+            {discount ? `−${won(discount)}` : won(0)}
+          </dd>
+        </div>
+        <div className="flex justify-between border-t border-slate-200 pt-1 font-bold">
+          <dt>결제 포인트</dt>
+          <dd className="tabular-nums" data-testid="buy-to-pay">
+            {won(toPay)}
+          </dd>
+        </div>
+        <div className="flex justify-between text-xs text-slate-500">
+          <dt>보유 포인트</dt>
+          <dd className="tabular-nums">{won(points)}</dd>
+        </div>
+      </dl>
+      <FieldErrors name="points" />
+      {short > 0 ? (
+        <p className="rounded-xl bg-amber-50 px-3 py-2 text-sm text-amber-800" data-testid="not-enough-points">
+          포인트가 {won(short)} 부족합니다.{" "}
+          <Link href="/points" className="font-semibold underline">
+            포인트 충전하기
+          </Link>
+        </p>
+      ) : null}
+      <SubmitButton variant="ask" size="lg" className="w-full" disabled={short > 0} pendingLabel="구매하는 중…" data-testid="buy-now">
+        {won(toPay)} 즉시 구매
+      </SubmitButton>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,103 @@
+import { expect, test, won } from "../support/ui-fixtures";
+import { claimCoupon, newMember, search } from "../support/ui-pages";
+
+// Finding things: the home page's feed, search in Korean and English, category and brand filters, sorts,
+// pages, the empty state, and a product page as a signed-in buyer sees it.
+
+test("home: new listings feed near the top, then categories and brands", async ({ page, shot }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "새로 올라온 기프티콘" })).toBeVisible();
+  await expect(page.getByTestId("feed-item").first()).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "카테고리" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "브랜드" })).toBeVisible();
+  await shot(page, "home");
+});
+
+test("search in Korean and in English finds the same brand", async ({ page }) => {
+  await page.goto("/");
+  await search(page, "스타벅스");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("‘스타벅스’ 검색 결과");
+  const cards = page.getByTestId("product-card");
+  await expect(cards.filter({ hasText: "자바 칩 프라푸치노 T" })).toHaveCount(1);
+  for (const card of await cards.all()) await expect(card).toContainText("스타벅스");
+
+  // The English name of the brand finds the same products.
+  await search(page, "Starbucks");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("‘Starbucks’ 검색 결과");
+  await expect(cards.filter({ hasText: "자바 칩 프라푸치노 T" })).toHaveCount(1);
+  for (const card of await cards.all()) await expect(card).toContainText("스타벅스");
+
+  await search(page, "없는상품zzqx");
+  await expect(page.getByTestId("empty-state")).toContainText("‘없는상품zzqx’에 맞는 기프티콘이 없습니다");
+});
+
+test("filter by category and brand, sort by price, and page through", async ({ page, shot }) => {
+  await page.goto("/products");
+  await expect(page.getByTestId("product-card")).toHaveCount(24);
+  await shot(page, "products");
+
+  await page.getByTestId("next-page").click();
+  await expect(page).toHaveURL(/cursor=24/);
+  await expect(page.getByTestId("browse-summary")).toContainText("25–");
+  await expect(page.getByRole("link", { name: "← 이전" })).toBeVisible();
+
+  await page.getByRole("navigation", { name: "카테고리" }).getByRole("link", { name: /카페/ }).click();
+  await expect(page).toHaveURL(/category=cafe/);
+  await expect(page).not.toHaveURL(/cursor=/);
+  await expect(page.getByRole("navigation", { name: "카테고리" }).getByRole("link", { name: /카페/ })).toHaveAttribute("aria-current", "page");
+
+  await page.getByLabel("브랜드", { exact: true }).selectOption("starbucks");
+  await expect(page).toHaveURL(/brand=starbucks/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("스타벅스");
+  for (const card of await page.getByTestId("product-card").all()) await expect(card).toContainText("스타벅스");
+
+  await page.getByLabel("정렬", { exact: true }).selectOption("price");
+  await expect(page).toHaveURL(/sort=price/);
+  await expect(page.getByTestId("browse-summary")).toContainText("낮은 가격순");
+  const prices = (await page.getByTestId("lowest-ask").allTextContents()).map((t) => Number(t.replace(/[^\d]/g, "")));
+  expect(prices.length).toBeGreaterThan(1);
+  expect([...prices].sort((a, b) => a - b)).toEqual(prices);
+});
+
+test("a product page as a signed-in buyer: book, price history, buy panel with points and coupons, like", async ({ person, shot }) => {
+  const buyer = await person("buyer");
+  await newMember(buyer, { points: 30_000 });
+  await claimCoupon(buyer.page, "GIFTY10");
+  const { page } = buyer;
+  await search(page, "카페 아메리카노 T");
+  await page.getByTestId("product-card").filter({ hasText: "스타벅스" }).first().click();
+  await expect(page).toHaveURL(/\/products\/\d+$/);
+  await expect(page.getByTestId("ask-table")).toBeVisible();
+  await expect(page.getByRole("region", { name: "시세" })).toContainText("최근 체결");
+  const panel = page.getByTestId("buy-panel");
+  await expect(panel).toContainText(`보유 포인트${won(30_000)}`);
+  await expect(panel.getByLabel("쿠폰").locator("option", { hasText: "10% 할인" })).toHaveCount(1);
+
+  const like = page.getByTestId("like-button");
+  const before = Number(await like.getByTestId("like-count").textContent());
+  await like.click();
+  await expect(page.getByTestId("like-button")).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByTestId("like-count")).toHaveText(String(before + 1));
+  await shot(page, "product");
+
+  await page.goto("/me?tab=likes");
+  await expect(page.getByTestId("my-likes")).toContainText("카페 아메리카노 T");
+});
+
+test("signed out, the product page offers sign-in and comes back after it", async ({ person }) => {
+  const visitor = await person("visitor");
+  const account = await newMember(visitor);
+  const { page } = visitor;
+  await page.context().clearCookies();
+  await page.goto("/products?q=%EC%8A%A4%ED%83%80%EB%B2%85%EC%8A%A4");
+  await page.getByTestId("product-card").first().click();
+  await expect(page).toHaveURL(/\/products\/\d+$/);
+  const productUrl = page.url();
+  await page.getByTestId("bid-panel").getByTestId("login-to-trade").click();
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fproducts%2F\d+/);
+  await page.getByLabel("이메일").fill(account.email);
+  await page.getByLabel("비밀번호").fill(account.password);
+  await page.getByRole("button", { name: "로그인", exact: true }).click();
+  await expect(page).toHaveURL(productUrl);
+  await expect(page.getByTestId("bid-panel").getByTestId("place-bid")).toBeVisible();
+});
