@@ -16,6 +16,10 @@ const securityHeaders = [
 ];
 
 const nextConfig: NextConfig = {
+  // Rendered public pages (ISR) are kept per process and served only while nothing they show has changed
+  // (see the handler). Next's own memory cache would serve them without asking it, so it is off.
+  cacheHandler: require.resolve("./lib/cache/page-cache-handler.cjs"),
+  cacheMaxMemorySize: 0,
   // npm test builds into its own folder so it never replaces the build that npm start serves.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,

@@ -46,10 +46,8 @@ const schema = z
     REDIS_URL: z.string().trim().regex(/^rediss?:\/\//, "must be redis://host:port or rediss://…").default("redis://127.0.0.1:6479"),
     UPSTASH_REDIS_REST_URL: z.url().optional(),
     UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
+    // The cached views (off: every read goes to a database; the load benchmark's floor runs this way).
     CACHE_ENABLED: bool.default(true),
-    // Lets a request skip the cache with the header `x-gx-bypass-cache: 1` (the load benchmark's floor).
-    // Never enable in production: it would let anyone aim reads at the databases.
-    ALLOW_CACHE_BYPASS: bool.default(false),
     AUTH_SECRET: z.string({ error: `AUTH_SECRET ${missingSecret}` }).min(32, "AUTH_SECRET must be at least 32 characters"),
     CODE_ENCRYPTION_KEY: base64Key(32).optional(),
     CODE_HMAC_KEY: base64Key(32).optional(),

@@ -3,23 +3,36 @@
 //   f:<view>  the fence: the position of the last change the snapshot must include
 //   x:<view>  the deltas: changes committed after some snapshot, applied on read (new posts, removals)
 // Several views may share one fence and delta stream (all catalog pages share "catalog").
+// A view also names the pages that show it: every change to the view raises those pages' versions
+//   pv:<path>  the position of the last change shown on that page (lib/cache/page-cache-handler.cjs)
+// so a rendered page kept in Next's cache is never served after something it shows has changed.
 
-export type ViewKeys = { snap: string; fence: string; deltas: string };
+export type ViewKeys = { snap: string; fence: string; deltas: string; pages: string[] };
 
-const view = (snap: string, stream = snap): ViewKeys => ({ snap: `v:${snap}`, fence: `f:${stream}`, deltas: `x:${stream}` });
+const view = (snap: string, stream = snap, pages: string[] = []): ViewKeys => ({
+  snap: `v:${snap}`,
+  fence: `f:${stream}`,
+  deltas: `x:${stream}`,
+  pages,
+});
+
+/** The version key of a rendered page (read by lib/cache/page-cache-handler.cjs too). */
+export const pageVersionKey = (path: string) => `pv:${path}`;
+/** Raised when changes could not be published: every rendered page older than it is re-rendered. */
+export const ALL_PAGES_VERSION = "pv:*";
 
 export const keys = {
   /** A product page: the product, its ask and bid books, recent trades. */
-  book: (productId: number) => view(`book:${productId}`),
-  /** The newest live listings across the market. */
-  feed: () => view("feed"),
+  book: (productId: number) => view(`book:${productId}`, `book:${productId}`, [`/products/${productId}`]),
+  /** The newest live listings across the market (on the home page). */
+  feed: () => view("feed", "feed", ["/"]),
   /** A page of the catalog (search, filters, sort, cursor); every page shares the "catalog" stream. */
-  catalogPage: (query: string) => view(`catalog:${query}`, "catalog"),
-  catalogStream: () => view("catalog"),
+  catalogPage: (query: string) => view(`catalog:${query}`, "catalog", ["/"]),
+  catalogStream: () => view("catalog", "catalog", ["/"]),
   /** A seller's public page: their live listings. */
-  seller: (userId: number) => view(`seller:${userId}`),
-  /** The static catalog of brands and categories (changes only through admin). */
-  brands: () => view("brands"),
+  seller: (userId: number) => view(`seller:${userId}`, `seller:${userId}`, [`/sellers/${userId}`]),
+  /** The catalog of brands and categories (changes only through admin). */
+  brands: () => view("brands", "brands", ["/"]),
   /** Positions after which no snapshot is trusted (a change that could not be published). */
   globalFence: "f:*",
   /** A user's last write position (read-your-writes across devices and app instances). */

@@ -1,6 +1,6 @@
 import "server-only";
 import { guarded } from "./breaker";
-import { keys, MAX_DELTAS, TTL, type ViewKeys } from "./keys";
+import { ALL_PAGES_VERSION, keys, MAX_DELTAS, pageVersionKey, TTL, type ViewKeys } from "./keys";
 import { PUBLISH, RAISE } from "./lua";
 import { script } from "./redis";
 import type { Delta } from "./views";
@@ -22,6 +22,7 @@ const state = () => (g.__gxPublish ??= { backlog: [], overflowSeq: 0, timer: nul
 async function send(p: Pending) {
   const keyList: string[] = [];
   const ops: string[] = [];
+  const pages = new Set<string>();
   p.changes.forEach((c, i) => {
     if ("fence" in c) {
       keyList.push(c.view.fence, c.view.fence);
@@ -31,7 +32,13 @@ async function send(p: Pending) {
       // `i` keeps the order of changes within one commit (a remove, then the new version).
       ops.push(JSON.stringify({ s: p.seq, i, ...c.delta }));
     }
+    for (const page of c.view.pages) pages.add(page);
   });
+  // Every page that shows a changed view gets a newer version: its rendered copy is no longer served.
+  for (const page of pages) {
+    keyList.push(pageVersionKey(page), pageVersionKey(page));
+    ops.push("F");
+  }
   await guarded(() => script<number>(PUBLISH).exec(keyList, [String(p.seq), String(TTL.fenceMs), String(TTL.deltasMs), String(MAX_DELTAS), ...ops]));
 }
 
@@ -61,6 +68,7 @@ async function drain() {
   try {
     if (s.overflowSeq) {
       await guarded(() => script<number>(RAISE).exec([keys.globalFence], [String(s.overflowSeq), String(TTL.fenceMs)]));
+      await guarded(() => script<number>(RAISE).exec([ALL_PAGES_VERSION], [String(s.overflowSeq), String(TTL.fenceMs)]));
       s.overflowSeq = 0;
     }
     while (s.backlog.length) {

@@ -50,12 +50,10 @@ const inflight = new Map<string, Promise<{ data: unknown; seq: number }>>();
 export type ViewCtx = {
   /** The reader's own last write (used when the view has to come from a database). */
   minSeq?: number;
-  /** Skip Redis for this read (the load benchmark's "floor"; honoured only where the caller allows it). */
-  bypassCache?: boolean;
 };
 
 export async function readView<A, T>(def: ViewDef<A, T>, args: A, ctx: ViewCtx = {}): Promise<ViewRead<T>> {
-  if (!config().CACHE_ENABLED || ctx.bypassCache) {
+  if (!config().CACHE_ENABLED) {
     const r = await readAt({ minSeq: ctx.minSeq, mode: "fresh" }, (db) => def.load(db, args));
     return { data: r.value, seq: r.seq, source: "no-cache" };
   }

@@ -87,7 +87,15 @@ export async function health() {
       };
     }),
   );
-  const cache = { ...(await redisHealth()), enabled: config().CACHE_ENABLED, breaker: breakerState(), publishBacklog: publishBacklog() };
+  const pages = (globalThis as { __gxPageCacheStats?: Record<string, number> }).__gxPageCacheStats ?? null;
+  const cache = {
+    ...(await redisHealth()),
+    enabled: config().CACHE_ENABLED,
+    breaker: breakerState(),
+    publishBacklog: publishBacklog(),
+    // Rendered pages served by lib/cache/page-cache-handler.cjs in this process.
+    pages: pages ? { ...pages, hitRatio: pages.hits + pages.misses + pages.stale ? pages.hits / (pages.hits + pages.misses + pages.stale) : null } : null,
+  };
   const healthy =
     nodes.every((n) => n.reachable) &&
     nodes.every((n) => n.role === "primary" || (n.replication?.ioRunning && n.replication?.sqlRunning)) &&

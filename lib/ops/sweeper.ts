@@ -2,8 +2,8 @@ import "server-only";
 import { expireBids, expireListings } from "@/lib/market/commands/sweep";
 import { autoConfirmDue } from "@/lib/orders/commands";
 
-// Every few seconds: expire what passed its deadline, auto-confirm orders whose window passed.
-const EVERY_MS = 5_000;
+// Every second: expire what passed its deadline, auto-confirm orders whose window passed.
+const EVERY_MS = 1_000; // a listing past its deadline leaves every page within about a second
 const g = globalThis as unknown as { __gxSweeper?: ReturnType<typeof setInterval> };
 
 export async function sweepOnce() {

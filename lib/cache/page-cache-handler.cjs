@@ -1,0 +1,127 @@
+// Next.js's cache handler (next.config.ts `cacheHandler`): keeps rendered pages (ISR) in this process's
+// memory and serves one only while nothing it shows has changed.
+//
+// Every command publishes, with its deltas, the versions of the pages that show what it changed
+// (`pv:<path>` = the replication position of the change; lib/cache/publish.ts, lib/cache/keys.ts).
+// A request for a page reads that version (one Redis MGET) and gets the rendered copy only if the copy
+// was rendered after the version's change; otherwise Next.js renders it again (concurrent requests for
+// the same page share that render). The version is taken when the miss is seen, before rendering starts,
+// so a change that lands during a render leaves that render marked as already stale.
+//
+// Redis unreachable: pages are rendered on every request (always fresh, slower) until it answers again.
+// Plain CommonJS because Next.js loads it at run time, outside the app's bundles.
+"use strict";
+const { createClient } = require("redis");
+
+const MAX_ENTRIES = Number(process.env.PAGE_CACHE_ENTRIES || 5000);
+// CACHE_ENABLED=0 turns this off too: every page is rendered on every request (the benchmark's floor).
+const ENABLED = !["0", "false", "off", "no"].includes(String(process.env.CACHE_ENABLED || "true").toLowerCase());
+const ALL_PAGES = "pv:*"; // lib/cache/keys.ts ALL_PAGES_VERSION
+const OFFLINE_MS = 1000;
+
+/** @type {Map<string, {value: unknown, lastModified: number, tags: string[], version: number}>} */
+const entries = new Map();
+/** The page version seen by the miss that is rendering each key. */
+const pending = new Map();
+// Shared through globalThis so that /api/health (in the app's bundle) can report them.
+const stats = (globalThis.__gxPageCacheStats ??= { hits: 0, misses: 0, stale: 0, unverified: 0, entries: 0 });
+let offlineUntil = 0;
+let tcp = null;
+
+function pathOf(key) {
+  // Keys look like "/route-cache/APP_PAGE/<route hash>/$/products/1"; the pathname follows "/$".
+  const i = key.indexOf("/$");
+  if (i < 0) return null;
+  const rest = key.slice(i + 2);
+  return rest === "" || rest === "/index" ? "/" : rest;
+}
+
+function tcpClient() {
+  if (!tcp) {
+    tcp = createClient({
+      url: process.env.REDIS_URL || "redis://127.0.0.1:6479",
+      RESP: 2,
+      disableOfflineQueue: true,
+      socket: { connectTimeout: 1000, reconnectStrategy: (n) => Math.min(50 * 2 ** n, 1000) },
+    });
+    tcp.on("error", () => {});
+    tcp.connect().catch(() => {});
+  }
+  return tcp;
+}
+
+async function mget(keys) {
+  const url = process.env.UPSTASH_REDIS_REST_URL;
+  if (url) {
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${process.env.UPSTASH_REDIS_REST_TOKEN}`, "Content-Type": "application/json" },
+      body: JSON.stringify(["mget", ...keys]),
+      signal: AbortSignal.timeout(500),
+    });
+    const body = await res.json();
+    if (!res.ok || body.error) throw new Error(body.error || `HTTP ${res.status}`);
+    return body.result;
+  }
+  const c = tcpClient();
+  if (!c.isReady) throw new Error("redis not connected");
+  return c.sendCommand(["MGET", ...keys]);
+}
+
+/** The page's current version, or null when it cannot be known (Redis down). */
+async function versionOf(path) {
+  if (Date.now() < offlineUntil) return null;
+  try {
+    const [page, all] = await mget([`pv:${path}`, ALL_PAGES]);
+    return Math.max(Number(page) || 0, Number(all) || 0);
+  } catch {
+    offlineUntil = Date.now() + OFFLINE_MS;
+    return null;
+  }
+}
+
+class PageCacheHandler {
+  constructor(options) {
+    this.options = options;
+  }
+
+  async get(key) {
+    if (!ENABLED) return null;
+    const path = pathOf(key);
+    const version = path ? await versionOf(path) : 0;
+    if (version === null) {
+      stats.unverified++;
+      return null;
+    }
+    const e = entries.get(key);
+    if (e && e.version >= version) {
+      stats.hits++;
+      entries.delete(key); // least recently used goes first when full
+      entries.set(key, e);
+      return { value: e.value, lastModified: e.lastModified, tags: e.tags };
+    }
+    if (e) stats.stale++;
+    else stats.misses++;
+    if (!pending.has(key)) pending.set(key, version);
+    return null;
+  }
+
+  async set(key, data, ctx) {
+    const version = pending.get(key);
+    pending.delete(key);
+    if (!data || version === undefined) {
+      entries.delete(key);
+      return;
+    }
+    entries.set(key, { value: data, lastModified: Date.now(), tags: (ctx && ctx.tags) || [], version });
+    while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value);
+    stats.entries = entries.size;
+  }
+
+  // The app never calls revalidatePath/revalidateTag: pages are invalidated by version (see above).
+  async revalidateTag() {}
+
+  resetRequestCache() {}
+}
+
+module.exports = PageCacheHandler;

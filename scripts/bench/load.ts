@@ -1,0 +1,223 @@
+// npm run bench — the whole app under load (issue 5). Not part of npm test.
+//
+// Starts the production build on the bench stack (its own MariaDB primary + replica and Redis, seeded),
+// PROCS app processes with every cache on, and one more process with the caches off (the floor). Then, with
+// autocannon on loopback, measures each route alone, the cached product page across processes (scaling),
+// a realistic mix of browsing and trading, and a bot hitting the trade rate limit. Every figure is measured
+// in this run on this machine; the ratios (against a prerendered page, the ceiling, and the same page
+// without caches, the floor) are what to compare between machines.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import autocannon from "autocannon";
+import mysql from "mysql2/promise";
+import { ApiClient } from "../../e2e/support/api-client";
+import { fmt, startBenchStack, stopBenchStack, table } from "./support";
+
+const PROCS = Number(process.env.PROCS ?? 2);
+const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
+const SECONDS = Number(process.env.SECONDS ?? 10);
+const WRITERS = Number(process.env.WRITERS ?? 40);
+const BASE_PORT = 3300;
+const FLOOR_PORT = 3390;
+
+startBenchStack({ replicas: 1 });
+const appEnv = {
+  ...process.env,
+  NODE_ENV: "production",
+  NEXT_DIST_DIR: ".next-bench",
+  NEXT_TELEMETRY_DISABLED: "1",
+  TRUST_PROXY_HEADERS: "1",
+  RATE_LIMIT_SIGN_UP: "1000/600",
+  RATE_LIMIT_SIGN_IN: "1000/60",
+  RATE_LIMIT_TRADE: process.env.RATE_LIMIT_TRADE ?? "30/60",
+} as NodeJS.ProcessEnv;
+
+// Build (skipped when the sources did not change since the last benchmark build).
+const fingerprint = execFileSync("bash", ["-c", "source scripts/deps.sh; source_fingerprint"], { env: appEnv }).toString().trim();
+let built = "";
+try {
+  built = execFileSync("cat", [".next-bench/.gx-fingerprint"]).toString().trim();
+} catch {}
+if (built !== fingerprint) {
+  console.log("building (next build → .next-bench)…");
+  execFileSync("node_modules/.bin/next", ["build"], { env: appEnv, stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync("bash", ["-c", `echo ${fingerprint} > .next-bench/.gx-fingerprint`]);
+}
+
+const servers: ChildProcess[] = [];
+async function serve(port: number, extra: Record<string, string> = {}) {
+  const p = spawn("node_modules/.bin/next", ["start", "-p", String(port)], { env: { ...appEnv, ...extra }, stdio: "ignore" });
+  servers.push(p);
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).status < 600) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`app on ${port} did not start`);
+}
+const ports = Array.from({ length: PROCS }, (_, i) => BASE_PORT + i);
+await Promise.all([...ports.map((p) => serve(p)), serve(FLOOR_PORT, { CACHE_ENABLED: "0" })]);
+const url = (port: number, path = "") => `http://127.0.0.1:${port}${path}`;
+
+// ---------------------------------------------------------------------------------------------------------
+// Counters: database SELECTs (all nodes) and cache hits (all app processes).
+const nodes = [3427, 3428].map((port) =>
+  mysql.createPool({ host: "127.0.0.1", port, user: "gx_ops", password: "gx_ops_local", connectionLimit: 1 }),
+);
+async function selects() {
+  let n = 0;
+  for (const pool of nodes) {
+    const [rows] = await pool.query("SHOW GLOBAL STATUS LIKE 'Com_select'");
+    n += Number((rows as { Value: string }[])[0].Value);
+  }
+  return n;
+}
+type Health = { reads: { counters: Record<string, number> }; cache: { pages: { hits: number; misses: number; stale: number } | null } };
+async function cacheCounters(all: number[]) {
+  let viewHit = 0, viewMiss = 0, pageHit = 0, pageMiss = 0;
+  for (const port of all) {
+    const h = (await (await fetch(url(port, "/api/health"))).json()) as Health;
+    viewHit += h.reads.counters.cacheHit ?? 0;
+    viewMiss += h.reads.counters.cacheMiss ?? 0;
+    pageHit += h.cache.pages?.hits ?? 0;
+    pageMiss += (h.cache.pages?.misses ?? 0) + (h.cache.pages?.stale ?? 0);
+  }
+  return { viewHit, viewMiss, pageHit, pageMiss };
+}
+// Background SELECTs (monitors, heartbeats, sweepers, health probes) per second, to subtract.
+const s0 = await selects();
+await new Promise((r) => setTimeout(r, 2000));
+const backgroundPerSec = ((await selects()) - s0) / 2;
+
+const catalog = (await (await fetch(url(BASE_PORT, "/api/products?limit=60"))).json()) as { items: { id: number; lowestAsk: number | null; faceValue: number }[] };
+const productIds = catalog.items.map((p) => p.id);
+const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)];
+
+type Row = { name: string; rps: number; p50: number; p99: number; errors: number; codes: Record<string, number>; dbPerReq: number; hit: string };
+const rows: Row[] = [];
+
+async function measure(
+  name: string,
+  targets: number[],
+  requests: (port: number) => autocannon.Request[],
+  opts: { connections?: number; expected?: number[]; hit?: "page" | "view" } = {},
+): Promise<Row> {
+  const before = { sel: await selects(), cache: await cacheCounters(targets), t: Date.now() };
+  const conns = opts.connections ?? CONNECTIONS;
+  const results = await Promise.all(
+    targets.map((port) =>
+      autocannon({ url: url(port), connections: Math.max(1, Math.round(conns / targets.length)), duration: SECONDS, requests: requests(port) }),
+    ),
+  );
+  const after = { sel: await selects(), cache: await cacheCounters(targets), t: Date.now() };
+  const total = results.reduce((a, r) => a + r.requests.total, 0);
+  const codes: Record<string, number> = {};
+  for (const r of results) for (const [c, v] of Object.entries(r.statusCodeStats ?? {})) codes[c] = (codes[c] ?? 0) + (v as { count: number }).count;
+  const expected = new Set((opts.expected ?? [200]).map(String));
+  const errors = results.reduce((a, r) => a + r.errors + r.timeouts, 0) + Object.entries(codes).filter(([c]) => !expected.has(c)).reduce((a, [, v]) => a + v, 0);
+  const background = (backgroundPerSec * (after.t - before.t)) / 1000;
+  const ph = after.cache.pageHit - before.cache.pageHit, pm = after.cache.pageMiss - before.cache.pageMiss;
+  const vh = after.cache.viewHit - before.cache.viewHit, vm = after.cache.viewMiss - before.cache.viewMiss;
+  const hit = opts.hit === "page" ? (ph + pm ? `${fmt((100 * ph) / (ph + pm), 1)} % pages` : "—") : vh + vm ? `${fmt((100 * vh) / (vh + vm), 1)} % views` : "—";
+  const row: Row = {
+    name,
+    rps: results.reduce((a, r) => a + r.requests.average, 0),
+    p50: Math.max(...results.map((r) => r.latency.p50)),
+    p99: Math.max(...results.map((r) => r.latency.p99)),
+    errors,
+    codes,
+    dbPerReq: Math.max(0, after.sel - before.sel - background) / Math.max(1, total),
+    hit,
+  };
+  rows.push(row);
+  console.log(`  ${name}: ${fmt(row.rps, 0)} req/s, p99 ${row.p99} ms, ${JSON.stringify(codes)}`);
+  return row;
+}
+
+const get = (path: () => string): autocannon.Request[] => [{ method: "GET", setupRequest: (req) => ({ ...req, path: path() }) }];
+const productPath = () => `/products/${pick(productIds)}`;
+
+// Warm every page once on every process (the first render of each page is a miss by design).
+for (const port of [...ports, FLOOR_PORT]) for (const id of productIds) await fetch(url(port, `/products/${id}`));
+
+console.log(`\nroutes, one process each, ${CONNECTIONS} connections, ${SECONDS} s:`);
+const ceiling = await measure("ceiling: prerendered /about", [BASE_PORT], () => get(() => "/about"), { hit: "page" });
+const product = await measure("product page /products/:id (cached)", [BASE_PORT], () => get(productPath), { hit: "page" });
+const feed = await measure("home + new-listings feed / (cached)", [BASE_PORT], () => get(() => "/"), { hit: "page" });
+await measure("browse /products?sort=discount", [BASE_PORT], () => get(() => "/products?sort=discount"), { hit: "view" });
+await measure("search /products?q=스타벅스", [BASE_PORT], () => get(() => `/products?q=${encodeURIComponent("스타벅스")}`), { hit: "view" });
+await measure("API GET /api/products/:id", [BASE_PORT], () => get(() => `/api/products/${pick(productIds)}`), { hit: "view" });
+await measure("API GET /api/listings", [BASE_PORT], () => get(() => "/api/listings"), { hit: "view" });
+const floor = await measure("floor: product page, caches off", [FLOOR_PORT], () => get(productPath));
+const floorFeed = await measure("floor: home, caches off", [FLOOR_PORT], () => get(() => "/"));
+
+console.log(`\nscaling: the cached product page on ${PROCS} processes`);
+const scaled = PROCS > 1 ? await measure(`product page on ${PROCS} processes`, ports, () => get(productPath), { hit: "page" }) : product;
+
+// ---------------------------------------------------------------------------------------------------------
+// A realistic mix: people browsing, searching, opening products, and signed-in people listing, bidding and
+// buying (their own cookies; 409 when someone else bought first is an expected answer, not an error).
+console.log(`\nsigning up ${WRITERS} traders for the mix…`);
+const traders = await Promise.all(Array.from({ length: WRITERS }, () => ApiClient.signUp(url(BASE_PORT), { points: 1_000_000 })));
+let codeN = 0;
+const newCode = () => `8${Date.now()}${String(++codeN).padStart(6, "0")}`;
+const expiry = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+const face = new Map(catalog.items.map((p) => [p.id, p.faceValue]));
+function mixed(): autocannon.Request[] {
+  return [
+    {
+      setupRequest: (req) => {
+        const r = Math.random();
+        if (r < 0.4) return { ...req, method: "GET", path: productPath(), headers: {}, body: undefined };
+        if (r < 0.55) return { ...req, method: "GET", path: "/", headers: {}, body: undefined };
+        if (r < 0.65) return { ...req, method: "GET", path: "/products?sort=price", headers: {}, body: undefined };
+        if (r < 0.75) return { ...req, method: "GET", path: `/products?q=${encodeURIComponent(pick(["치킨", "커피", "CU", "영화"]))}`, headers: {}, body: undefined };
+        if (r < 0.85) return { ...req, method: "GET", path: `/api/products/${pick(productIds)}`, headers: {}, body: undefined };
+        const t = pick(traders);
+        const headers = { cookie: t.cookieHeader(), "content-type": "application/json", "x-forwarded-for": t.address };
+        const id = pick(productIds);
+        const fv = face.get(id) ?? 5000;
+        if (r < 0.91) return { ...req, method: "POST", path: "/api/listings", headers, body: JSON.stringify({ productId: id, price: Math.round((fv * 0.9) / 10) * 10, code: newCode(), expiresAt: expiry }) };
+        if (r < 0.96) return { ...req, method: "POST", path: "/api/bids", headers, body: JSON.stringify({ productId: id, price: Math.round((fv * 0.5) / 10) * 10 }) };
+        return { ...req, method: "POST", path: "/api/orders", headers, body: JSON.stringify({ productId: id }) };
+      },
+    },
+  ];
+}
+console.log(`mix on ${PROCS} processes:`);
+const mix = await measure(`mix: 85 % browse/search/product/API, 15 % list/bid/buy`, ports, mixed, { expected: [200, 201, 409], hit: "page" });
+
+// A bot buying everything as fast as it can is stopped by the per-user trade limit.
+console.log("\na bot buying as fast as it can:");
+const bot = await ApiClient.signUp(url(BASE_PORT), { points: 2_000_000 });
+const botCodes: Record<number, number> = {};
+let retryAfter = "";
+await Promise.all(
+  Array.from({ length: 10 }, async () => {
+    for (let i = 0; i < 20; i++) {
+      const r = await bot.post("/api/orders", { productId: pick(productIds) });
+      botCodes[r.status] = (botCodes[r.status] ?? 0) + 1;
+      if (r.status === 429) retryAfter ||= r.headers.get("retry-after") ?? "";
+    }
+  }),
+);
+
+for (const s of servers) s.kill("SIGTERM");
+await Promise.all(nodes.map((n) => n.end()));
+stopBenchStack();
+
+// ---------------------------------------------------------------------------------------------------------
+console.log(`\nLoad — ${PROCS} app process(es) + 1 floor process, autocannon on loopback, ${CONNECTIONS} connections, ${SECONDS} s per row, this machine, this run\n`);
+console.log(
+  table([
+    ["route", "req/s", "p50 ms", "p99 ms", "errors", "cache hits", "DB queries/req"],
+    ...rows.map((r) => [r.name, fmt(r.rps, 0), r.p50, r.p99, r.errors, r.hit, fmt(r.dbPerReq, 2)]),
+  ]),
+);
+console.log(`\nmix status codes: ${JSON.stringify(mix.codes)}`);
+console.log(
+  `\nratios: product page ${fmt(product.rps / floor.rps, 1)}× the floor and ${fmt((100 * product.rps) / ceiling.rps, 0)} % of the ceiling; ` +
+    `home/feed ${fmt(feed.rps / floorFeed.rps, 1)}× its floor and ${fmt((100 * feed.rps) / ceiling.rps, 0)} % of the ceiling; ` +
+    `${PROCS} processes serve the product page at ${fmt(scaled.rps / product.rps, 2)}× one process`,
+);
+console.log(`bot: ${JSON.stringify(botCodes)} (429 with Retry-After: ${retryAfter || "—"} s; limit ${appEnv.RATE_LIMIT_TRADE} per user)`);
