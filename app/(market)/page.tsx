@@ -1,19 +1,20 @@
 import Link from "next/link";
-import { connection } from "next/server";
+import { Suspense } from "react";
 import { CategoryNav } from "@/components/catalog/category-nav";
 import { ProductGrid } from "@/components/catalog/product-card";
 import { FeedList } from "@/components/market/feed-list";
+import { WelcomeNotice } from "@/components/market/welcome-notice";
 import { CATEGORIES } from "@/db/schema";
 import { CATEGORY_LABELS } from "@/lib/catalog/categories";
 import { listBrands, searchCatalog } from "@/lib/catalog/queries";
 import { catalogQuerySchema } from "@/lib/catalog/schemas";
 import { getFeed } from "@/lib/market/queries";
 
-type Props = { searchParams: Promise<{ welcome?: string }> };
+// The same page for everyone, from the cache: rebuilt at most once a minute, and sooner when the cache
+// handler drops it because something it shows changed. Nothing here may depend on the request.
+export const revalidate = 60;
 
-export default async function HomePage({ searchParams }: Props) {
-  await connection();
-  const welcome = (await searchParams).welcome === "1";
+export default async function HomePage() {
   // One cached catalog page per category (the six most popular in each), the feed and the brands.
   const [byCategoryAll, brandList, feed] = await Promise.all([
     Promise.all(CATEGORIES.map(async (category) => ({ category, items: (await searchCatalog(catalogQuerySchema.parse({ category, sort: "popular", limit: 6 }))).items }))),
@@ -42,12 +43,9 @@ export default async function HomePage({ searchParams }: Props) {
         </div>
       </section>
 
-      {welcome ? (
-        <p role="status" className="rounded-2xl bg-brand-50 px-4 py-3 text-sm text-brand-700">
-          가입을 환영합니다! <Link href="/points" className="font-semibold underline">포인트를 충전</Link>하면 바로 사거나 입찰할 수 있어요.{" "}
-          <Link href="/me?tab=coupons" className="font-semibold underline">쿠폰 코드</Link>가 있다면 마이페이지에서 등록하세요.
-        </p>
-      ) : null}
+      <Suspense fallback={null}>
+        <WelcomeNotice />
+      </Suspense>
 
       <CategoryNav />
 

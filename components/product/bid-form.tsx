@@ -7,6 +7,7 @@ import { Hidden } from "@/components/ui/hidden";
 import { percentOff, won } from "@/lib/format";
 import { placeBidAction } from "./actions";
 import { parseMoney } from "./money";
+import { OnSuccess } from "./on-success";
 
 /** A standing offer: the price is held from the buyer's points until it trades, is cancelled or expires. */
 export function BidForm({
@@ -16,6 +17,7 @@ export function BidForm({
   points,
   idem,
   deadline,
+  onSuccess,
 }: {
   productId: number;
   faceValue: number;
@@ -23,6 +25,8 @@ export function BidForm({
   points: number;
   idem: string;
   deadline: { value: string; min: string; max: string };
+  /** After a bid that stayed on the page (one that traded at once goes to its order). */
+  onSuccess?: () => void;
 }) {
   const [price, setPrice] = useState("");
   const n = parseMoney(price);
@@ -31,6 +35,7 @@ export function BidForm({
   return (
     <ActionForm action={placeBidAction} className="space-y-3" aria-label="구매 입찰">
       <Hidden values={{ productId, idem }} />
+      <OnSuccess run={onSuccess} />
       <Field
         name="price"
         label="구매 희망가 (원)"

@@ -7,6 +7,7 @@ import { Hidden } from "@/components/ui/hidden";
 import { discountFor } from "@/lib/coupons/pricing";
 import { won } from "@/lib/format";
 import { buyNowAction } from "./actions";
+import { OnSuccess } from "./on-success";
 
 export type CouponChoice = {
   couponId: number;
@@ -22,7 +23,21 @@ export type CouponChoice = {
  * Buy now: takes the cheapest ask (not the buyer's own) at no more than the price shown. The buyer sees
  * price − coupon = to pay against their points before pressing the button.
  */
-export function BuyNowForm({ productId, price, points, coupons, idem }: { productId: number; price: number; points: number; coupons: CouponChoice[]; idem: string }) {
+export function BuyNowForm({
+  productId,
+  price,
+  points,
+  coupons,
+  idem,
+  onSuccess,
+}: {
+  productId: number;
+  price: number;
+  points: number;
+  coupons: CouponChoice[];
+  idem: string;
+  onSuccess?: () => void;
+}) {
   const [couponId, setCouponId] = useState("");
   const coupon = coupons.find((c) => String(c.couponId) === couponId);
   const discount = coupon && price >= coupon.minPrice ? discountFor(coupon, price) : 0;
@@ -31,6 +46,7 @@ export function BuyNowForm({ productId, price, points, coupons, idem }: { produc
   return (
     <ActionForm action={buyNowAction} className="space-y-3" aria-label="즉시 구매">
       <Hidden values={{ productId, maxPrice: price, idem }} />
+      <OnSuccess run={onSuccess} />
       {coupons.length ? (
         <SelectField
           name="couponId"

@@ -4,11 +4,13 @@ import { useFormStatus } from "react-dom";
 import { ActionForm, useFormState } from "@/components/ui/form";
 import { Hidden } from "@/components/ui/hidden";
 import { toggleLikeAction } from "./actions";
+import { OnSuccess } from "./on-success";
 
-export function LikeButton({ productId, liked, count }: { productId: number; liked: boolean; count: number }) {
+export function LikeButton({ productId, liked, count, onSuccess }: { productId: number; liked: boolean; count: number; onSuccess?: () => void }) {
   return (
     <ActionForm action={toggleLikeAction} message={false}>
       <Hidden values={{ productId, liked: String(!liked) }} />
+      <OnSuccess run={onSuccess} />
       <Heart liked={liked} count={count} />
     </ActionForm>
   );

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { dateTime, percentOff, timeLeft, won } from "@/lib/format";
 import type { AskItem, BidItem } from "@/lib/market/read-model";
+import { MyBidBadge } from "./viewer-panels";
 
 // The two sides of a product's market. Asks: sellers' listings, cheapest first. Bids: buyers' standing
 // offers, highest first. No codes, no buyers' names.
@@ -51,7 +52,8 @@ function SellerLink({ ask, className = "" }: { ask: AskItem; className?: string 
   );
 }
 
-export function BidTable({ bids, faceValue, mine }: { bids: BidItem[]; faceValue: number; mine?: Set<number> }) {
+/** The viewer's own bids get a "내 입찰" badge in the browser (the table itself is the same for everyone). */
+export function BidTable({ bids, faceValue }: { bids: BidItem[]; faceValue: number }) {
   if (!bids.length) return <p className="rounded-xl bg-slate-50 px-4 py-6 text-center text-sm text-slate-500">아직 구매 입찰이 없습니다.</p>;
   return (
     <table className="w-full text-sm" data-testid="bid-table">
@@ -68,7 +70,7 @@ export function BidTable({ bids, faceValue, mine }: { bids: BidItem[]; faceValue
           <tr key={b.id} className="border-b border-slate-100 last:border-0" data-testid="bid-row" data-bid-id={b.id}>
             <td className="py-2.5 font-semibold text-bid">
               {won(b.price)}
-              {mine?.has(b.id) ? <span className="ml-1.5 rounded-full bg-blue-50 px-1.5 py-0.5 text-xs font-medium text-blue-700">내 입찰</span> : null}
+              <MyBidBadge bidId={b.id} />
             </td>
             <td className="py-2.5 text-slate-600">{percentOff(b.price, faceValue)}%</td>
             <td className="py-2.5 text-slate-600">

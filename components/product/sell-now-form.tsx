@@ -4,12 +4,26 @@ import { ActionForm, Field, SubmitButton } from "@/components/ui/form";
 import { Hidden } from "@/components/ui/hidden";
 import { won } from "@/lib/format";
 import { fillBidAction } from "./actions";
+import { OnSuccess } from "./on-success";
 
 /** Sell now: the seller fills the highest bid with a gifticon (code, expiry, optional photo). */
-export function SellNowForm({ bidId, price, idem, minExpiry }: { bidId: number; price: number; idem: string; minExpiry: string }) {
+export function SellNowForm({
+  bidId,
+  price,
+  idem,
+  minExpiry,
+  onSuccess,
+}: {
+  bidId: number;
+  price: number;
+  idem: string;
+  minExpiry: string;
+  onSuccess?: () => void;
+}) {
   return (
     <ActionForm action={fillBidAction} className="space-y-3" aria-label="즉시 판매">
       <Hidden values={{ bidId, idem }} />
+      <OnSuccess run={onSuccess} />
       <Field name="code" label="기프티콘 코드" autoComplete="off" spellCheck={false} placeholder="예: 1234 5678 9012" hint="공백과 - 는 빼고 저장됩니다. 구매자에게만 공개됩니다." required />
       <Field name="expiresAt" label="유효기간" type="date" min={minExpiry} hint="기프티콘에 적힌 날짜 (3일 이상 남아야 합니다)" required />
       <Field name="photo" label="기프티콘 사진 (선택)" type="file" accept="image/png,image/jpeg,image/webp" hint="PNG, JPEG, WebP · 2MB 이하. 구매자에게만 보입니다." />

@@ -159,10 +159,22 @@ export async function fillSellForm(page: Page, f: { code: string; price: number;
   if (f.photo) await form.getByLabel("기프티콘 사진 (선택)").setInputFiles({ name: "gifticon.png", mimeType: "image/png", buffer: f.photo });
 }
 
+// ----- the product page -------------------------------------------------------------------------------
+
+/**
+ * The product page is one cached page for everyone; what depends on the person looking (the trade panels,
+ * the like, "내 판매"/"내 입찰", the per-row 구매 buttons) fills in after the browser has asked who it is,
+ * all at once: waiting for the like button's placeholder to go is enough.
+ */
+export async function viewerReady(page: Page) {
+  await expect(page.getByTestId("like-pending")).toHaveCount(0);
+}
+
 // ----- buying -----------------------------------------------------------------------------------------
 
 /** "구매" on the cheapest ask row that is not the buyer's own (confirming the dialog). */
 export async function buyFromAskRow(page: Page, price: string) {
+  await viewerReady(page);
   page.once("dialog", (d) => void d.accept());
   await page.getByTestId("ask-row").filter({ hasText: price }).getByTestId("buy-ask").first().click();
   await expect(page).toHaveURL(/\/orders\/\d+\?new=bought/);
@@ -170,6 +182,7 @@ export async function buyFromAskRow(page: Page, price: string) {
 }
 
 export async function buyNow(page: Page, opts: { couponName?: string } = {}) {
+  await viewerReady(page);
   const panel = page.getByTestId("buy-panel");
   if (opts.couponName) {
     const select = panel.getByLabel("쿠폰");
@@ -182,6 +195,7 @@ export async function buyNow(page: Page, opts: { couponName?: string } = {}) {
 }
 
 export async function placeBid(page: Page, price: number) {
+  await viewerReady(page);
   const panel = page.getByTestId("bid-panel");
   await panel.getByLabel("구매 희망가 (원)").fill(String(price));
   await panel.getByTestId("place-bid").click();

@@ -1,5 +1,5 @@
-import { expect, test } from "../support/ui-fixtures";
-import { fillLogin, newMember, openAccountMenu, signOut, signUp } from "../support/ui-pages";
+import { expect, test, won } from "../support/ui-fixtures";
+import { fillLogin, headerPoints, newMember, openAccountMenu, signOut, signUp } from "../support/ui-pages";
 
 // Accounts: sign-up rules, wrong passwords, coming back after signing in, signing out, and pages that
 // are someone else's.
@@ -59,6 +59,27 @@ test("a signed-in page sends a visitor to sign in and back; signing out ends the
   const menu = await openAccountMenu(p.page);
   await expect(menu).toContainText(account.nickname);
   await expect(menu.getByRole("link", { name: "관리자" })).toHaveCount(0);
+});
+
+test("the cached pages are the same for everyone; the header finds out who is looking in the browser", async ({ person }) => {
+  const p = await person("member");
+  const account = await newMember(p, { points: 7000 });
+  await p.page.goto("/about");
+  // The HTML the server sends (here with the member's cookies) names nobody.
+  for (const path of ["/", "/about", "/products/1"]) {
+    const html = await (await p.page.request.get(path)).text();
+    expect(html, path).not.toContain(account.nickname);
+    expect(html, path).toContain("기프티 거래소");
+  }
+  await p.page.goto("/");
+  await expect(headerPoints(p.page)).toHaveText(won(7000));
+  await expect(p.page.getByRole("banner").getByLabel(`${account.nickname}님의 메뉴`)).toBeVisible();
+  // Signing out where it lands anyway ("/"): nothing navigates, the header still follows.
+  await signOut(p.page);
+  await expect(p.page).toHaveURL(/\/$/);
+  await expect(headerPoints(p.page)).toHaveCount(0);
+  await p.page.reload();
+  await expect(p.page.getByRole("banner").getByRole("link", { name: "회원가입" })).toBeVisible();
 });
 
 test("someone else's order and the admin area are not there for a member", async ({ person }) => {

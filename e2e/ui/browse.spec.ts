@@ -1,5 +1,5 @@
 import { expect, test, won } from "../support/ui-fixtures";
-import { claimCoupon, newMember, search } from "../support/ui-pages";
+import { claimCoupon, newMember, productIdOf, search, viewerReady } from "../support/ui-pages";
 
 // Finding things: the home page's feed, search in Korean and English, category and brand filters, sorts,
 // pages, the empty state, and a product page as a signed-in buyer sees it.
@@ -69,6 +69,7 @@ test("a product page as a signed-in buyer: book, price history, buy panel with p
   await expect(page).toHaveURL(/\/products\/\d+$/);
   await expect(page.getByTestId("ask-table")).toBeVisible();
   await expect(page.getByRole("region", { name: "시세" })).toContainText("최근 체결");
+  await viewerReady(page);
   const panel = page.getByTestId("buy-panel");
   await expect(panel).toContainText(`보유 포인트${won(30_000)}`);
   await expect(panel.getByLabel("쿠폰").locator("option", { hasText: "10% 할인" })).toHaveCount(1);
@@ -79,6 +80,14 @@ test("a product page as a signed-in buyer: book, price history, buy panel with p
   await expect(page.getByTestId("like-button")).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByTestId("like-count")).toHaveText(String(before + 1));
   await shot(page, "product");
+
+  // What the panels were filled from: the viewer's own view of this product, never cached.
+  const viewer = await page.request.get(`/api/products/${productIdOf(page)}/viewer`);
+  expect(viewer.headers()["cache-control"]).toBe("no-store");
+  const v = await viewer.json();
+  expect(v).toMatchObject({ signedIn: true, liked: true, me: { points: 30_000, heldPoints: 0 }, myBidIds: [], myListingIds: [] });
+  expect(v.coupons.some((c: { name: string }) => c.name.includes("10% 할인"))).toBe(true);
+  expect(await (await page.request.get("/api/session")).json()).toMatchObject({ signedIn: true, points: 30_000, role: "user" });
 
   await page.goto("/me?tab=likes");
   await expect(page.getByTestId("my-likes")).toContainText("카페 아메리카노 T");
@@ -93,6 +102,14 @@ test("signed out, the product page offers sign-in and comes back after it", asyn
   await page.getByTestId("product-card").first().click();
   await expect(page).toHaveURL(/\/products\/\d+$/);
   const productUrl = page.url();
+  // Signed out, the panels (they fill in after the page loads) and "구매" on each row of the book (rendered
+  // with the page) lead to signing in.
+  await viewerReady(page);
+  await expect(page.getByTestId("bid-panel").getByTestId("login-to-trade")).toBeVisible();
+  if (await page.getByTestId("ask-row").count()) {
+    await expect(page.getByTestId("buy-panel").getByTestId("login-to-trade")).toBeVisible();
+    await expect(page.getByTestId("ask-row").first().getByRole("link", { name: "구매" })).toHaveAttribute("href", /\/login\?callbackUrl=%2Fproducts%2F\d+/);
+  }
   await page.getByTestId("bid-panel").getByTestId("login-to-trade").click();
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fproducts%2F\d+/);
   await page.getByLabel("이메일").fill(account.email);

@@ -181,3 +181,23 @@ export async function likedProductIds(ctx: Ctx, productIds: number[]): Promise<S
   );
   return new Set(rows.map((r) => r.productId));
 }
+
+/**
+ * The user's open positions on one product (active bids, listings on sale): the product page is the same
+ * for everyone, and marks these as "mine" in the browser (GET /api/products/[id]/viewer).
+ */
+export async function myOpenOn(ctx: Ctx, productId: number): Promise<{ bidIds: number[]; listingIds: number[] }> {
+  return fresh(ctx, async (db) => {
+    const [bidRows, listingRows] = await Promise.all([
+      db
+        .select({ id: bids.id })
+        .from(bids)
+        .where(and(eq(bids.buyerId, ctx.userId), eq(bids.productId, productId), eq(bids.status, "active"))),
+      db
+        .select({ id: listings.id })
+        .from(listings)
+        .where(and(eq(listings.sellerId, ctx.userId), eq(listings.productId, productId), eq(listings.status, "on_sale"))),
+    ]);
+    return { bidIds: bidRows.map((r) => r.id), listingIds: listingRows.map((r) => r.id) };
+  });
+}

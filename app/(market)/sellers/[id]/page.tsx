@@ -1,11 +1,18 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { FeedList } from "@/components/market/feed-list";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageTitle } from "@/components/ui/page-title";
 import { idSchema } from "@/lib/market/schemas";
 import { getSellerListings } from "@/lib/market/queries";
+
+// One page for everyone, from Next's cache (rendered on the first visit of each seller, then at most every
+// five minutes or when the cache handler drops it): nothing here may read the request.
+export const revalidate = 300;
+export const dynamicParams = true;
+export async function generateStaticParams(): Promise<{ id: string }[]> {
+  return [];
+}
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -16,13 +23,11 @@ async function sellerId(params: Props["params"]) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await connection();
   const items = await getSellerListings(await sellerId(params));
   return { title: items[0] ? `${items[0].sellerNickname}님의 판매 글` : "판매자" };
 }
 
 export default async function SellerPage({ params }: Props) {
-  await connection();
   const id = await sellerId(params);
   const items = await getSellerListings(id);
   const nickname = items[0]?.sellerNickname;
