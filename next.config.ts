@@ -27,7 +27,10 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@node-rs/argon2"],
   // The sell forms post a voucher photo (≤ 2 MB, lib/market/rules.ts) to a server action; the default
   // limit is 1 MB. The room above 2 MB is for the form's other fields and multipart framing.
-  experimental: { serverActions: { bodySizeLimit: "3mb" } },
+  // The browser's router keeps prefetched pages for `staleTimes.static` seconds without asking the server;
+  // 30 s is Next's minimum (the default is 5 minutes). A stale copy can never make a trade happen: every
+  // buy is decided on the primary and answers 409 when the listing is gone.
+  experimental: { serverActions: { bodySizeLimit: "3mb" }, staleTimes: { static: 30 } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -1,6 +1,7 @@
 "use client";
 
-import { createContext, use, useActionState, useId } from "react";
+import { createContext, use, useActionState, useEffect, useId } from "react";
+import { refreshAccount } from "@/components/layout/account-events";
 import { useFormStatus } from "react-dom";
 import { initialFormState, type FormAction, type FormState } from "@/lib/forms/state";
 import { buttonClass, inputClass, type ButtonSize, type ButtonVariant } from "./styles";
@@ -27,6 +28,10 @@ export function ActionForm({
   message?: boolean;
 } & Omit<React.FormHTMLAttributes<HTMLFormElement>, "action" | "children">) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
+  // A successful action may have moved the user's points: the header (loaded in the browser) re-reads them.
+  useEffect(() => {
+    if (state.ok) refreshAccount();
+  }, [state]);
   return (
     <FormCtx value={{ state, pending }}>
       <form action={formAction} className={className} aria-busy={pending || undefined} noValidate {...rest}>
