@@ -17,6 +17,10 @@ const MAX_ENTRIES = Number(process.env.PAGE_CACHE_ENTRIES || 5000);
 // CACHE_ENABLED=0 turns this off too: every page is rendered on every request (the benchmark's floor).
 const ENABLED = !["0", "false", "off", "no"].includes(String(process.env.CACHE_ENABLED || "true").toLowerCase());
 const ALL_PAGES = "pv:*"; // lib/cache/keys.ts ALL_PAGES_VERSION
+// A token that lives as long as Redis's data: if Redis restarts empty, the page versions it held are gone,
+// so every process drops the pages it rendered before (they may be older than a forgotten version).
+const EPOCH = "pv:epoch";
+let epochSeen = null;
 const OFFLINE_MS = 1000;
 
 /** @type {Map<string, {value: unknown, lastModified: number, tags: string[], version: number}>} */
@@ -26,7 +30,9 @@ const pending = new Map();
 // Shared through globalThis so that /api/health (in the app's bundle) can report them.
 const stats = (globalThis.__gxPageCacheStats ??= { hits: 0, misses: 0, stale: 0, unverified: 0, entries: 0 });
 let offlineUntil = 0;
+const debug = process.env.PAGE_CACHE_DEBUG === "1" ? (...a) => console.log("[page-cache]", ...a) : () => {};
 let tcp = null;
+let connecting = null; // the first connection, waited for (briefly) by the first requests
 
 function pathOf(key) {
   // Keys look like "/route-cache/APP_PAGE/<route hash>/$/products/1"; the pathname follows "/$".
@@ -45,18 +51,21 @@ function tcpClient() {
       socket: { connectTimeout: 1000, reconnectStrategy: (n) => Math.min(50 * 2 ** n, 1000) },
     });
     tcp.on("error", () => {});
-    tcp.connect().catch(() => {});
+    connecting = tcp.connect().then(
+      () => {},
+      () => {},
+    );
   }
   return tcp;
 }
 
-async function mget(keys) {
+async function command(args) {
   const url = process.env.UPSTASH_REDIS_REST_URL;
   if (url) {
     const res = await fetch(url, {
       method: "POST",
       headers: { Authorization: `Bearer ${process.env.UPSTASH_REDIS_REST_TOKEN}`, "Content-Type": "application/json" },
-      body: JSON.stringify(["mget", ...keys]),
+      body: JSON.stringify(args),
       signal: AbortSignal.timeout(500),
     });
     const body = await res.json();
@@ -64,15 +73,29 @@ async function mget(keys) {
     return body.result;
   }
   const c = tcpClient();
+  if (!c.isReady && connecting) {
+    await Promise.race([connecting, new Promise((r) => setTimeout(r, 1000))]);
+    connecting = null; // after the first attempt, an outage fails at once
+  }
   if (!c.isReady) throw new Error("redis not connected");
-  return c.sendCommand(["MGET", ...keys]);
+  return c.sendCommand(args.map(String));
 }
 
 /** The page's current version, or null when it cannot be known (Redis down). */
 async function versionOf(path) {
   if (Date.now() < offlineUntil) return null;
   try {
-    const [page, all] = await mget([`pv:${path}`, ALL_PAGES]);
+    let [page, all, epoch] = await command(["MGET", `pv:${path}`, ALL_PAGES, EPOCH]);
+    if (!epoch) {
+      await command(["SET", EPOCH, `${Date.now()}-${Math.random().toString(36).slice(2)}`, "NX"]);
+      epoch = await command(["GET", EPOCH]);
+    }
+    if (epoch !== epochSeen) {
+      if (epochSeen !== null) debug("redis lost its data: dropping", entries.size, "rendered pages");
+      entries.clear();
+      pending.clear();
+      epochSeen = epoch;
+    }
     return Math.max(Number(page) || 0, Number(all) || 0);
   } catch {
     offlineUntil = Date.now() + OFFLINE_MS;
@@ -94,6 +117,7 @@ class PageCacheHandler {
       return null;
     }
     const e = entries.get(key);
+    debug("get", key, "version", version, "entry", e ? e.version : "none");
     if (e && e.version >= version) {
       stats.hits++;
       entries.delete(key); // least recently used goes first when full
@@ -109,6 +133,7 @@ class PageCacheHandler {
   async set(key, data, ctx) {
     const version = pending.get(key);
     pending.delete(key);
+    debug("set", key, "version", version, "kind", data && data.kind);
     if (!data || version === undefined) {
       entries.delete(key);
       return;
