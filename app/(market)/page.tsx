@@ -54,8 +54,8 @@ export default async function HomePage() {
           <h2 id="feed-heading" className="text-lg font-bold">
             새로 올라온 기프티콘
           </h2>
-          <Link href="/products?sort=newest" className="text-sm text-brand-700 hover:underline">
-            최신 등록순 보기
+          <Link href="/new" className="text-sm text-brand-700 hover:underline">
+            전체 보기
           </Link>
         </div>
         {feed.length ? <FeedList items={feed} /> : <p className="rounded-xl bg-white px-4 py-6 text-center text-sm text-slate-500">아직 올라온 기프티콘이 없습니다.</p>}

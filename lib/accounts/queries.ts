@@ -14,17 +14,18 @@ import {
   users,
   withdrawals,
 } from "@/db/schema";
-import { productInfoColumns } from "@/lib/catalog/queries";
+import { productInfoColumns } from "@/lib/catalog/columns";
 import { describeCoupon } from "@/lib/coupons/pricing";
 import type { ProductInfo } from "@/lib/market/read-model";
-import { readAt } from "@/lib/read/router";
+import type { ReadDb } from "@/db/readers";
+import { readFresh } from "@/lib/read/router";
 
 // A signed-in user's own pages. Each read names the user's last write position (minSeq), so it goes to a
 // replica that has applied it, or waits briefly, or reads the primary: a user always sees their own
 // changes, from any tab, device or app instance. Never cached (nobody else sees these).
 
 type Ctx = { userId: number; minSeq: number };
-const fresh = <T>(ctx: Ctx, fn: Parameters<typeof readAt<T>>[1]) => readAt<T>({ minSeq: ctx.minSeq, mode: "fresh" }, fn).then((r) => r.value);
+const fresh = <T>(ctx: Ctx, fn: (db: ReadDb) => Promise<T>) => readFresh(ctx.minSeq, fn);
 
 export async function getMe(ctx: Ctx) {
   return fresh(ctx, async (db) => {

@@ -1,14 +1,15 @@
 import "server-only";
 import { and, count, desc, eq, like, or, sql } from "drizzle-orm";
 import { brands, coupons, orders, products, userCoupons, users, withdrawals } from "@/db/schema";
-import { productInfoColumns } from "@/lib/catalog/queries";
+import { productInfoColumns } from "@/lib/catalog/columns";
 import { describeCoupon } from "@/lib/coupons/pricing";
 import type { ProductInfo } from "@/lib/market/read-model";
-import { readAt } from "@/lib/read/router";
+import type { ReadDb } from "@/db/readers";
+import { readFresh } from "@/lib/read/router";
 
 // What the admin pages list. Read fresh (the admin's own last write included), never cached.
 type Ctx = { minSeq: number };
-const fresh = <T>(ctx: Ctx, fn: Parameters<typeof readAt<T>>[1]) => readAt<T>({ minSeq: ctx.minSeq, mode: "fresh" }, fn).then((r) => r.value);
+const fresh = <T>(ctx: Ctx, fn: (db: ReadDb) => Promise<T>) => readFresh(ctx.minSeq, fn);
 
 export function disputedOrders(ctx: Ctx) {
   return fresh(ctx, async (db) => {

@@ -24,8 +24,8 @@ export const ALL_PAGES_VERSION = "pv:*";
 export const keys = {
   /** A product page: the product, its ask and bid books, recent trades. */
   book: (productId: number) => view(`book:${productId}`, `book:${productId}`, [`/products/${productId}`]),
-  /** The newest live listings across the market (on the home page). */
-  feed: () => view("feed", "feed", ["/"]),
+  /** The newest live listings across the market (the home page and the feed page). */
+  feed: () => view("feed", "feed", ["/", "/new"]),
   /** A page of the catalog (search, filters, sort, cursor); every page shares the "catalog" stream. */
   catalogPage: (query: string) => view(`catalog:${query}`, "catalog", ["/"]),
   catalogStream: () => view("catalog", "catalog", ["/"]),

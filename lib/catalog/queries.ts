@@ -17,6 +17,7 @@ import {
   type CatalogItem,
   type ProductInfo,
 } from "@/lib/market/read-model";
+import { askColumns, productInfoColumns } from "./columns";
 import type { CatalogQuery } from "./schemas";
 
 // Catalog reads: the product pages' books and the catalog pages, from the replica through the cache.
@@ -24,18 +25,6 @@ import type { CatalogQuery } from "./schemas";
 const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
 const now3 = sql`NOW(3)`;
 
-export const productInfoColumns = {
-  id: products.id,
-  brandId: products.brandId,
-  brandName: brands.name,
-  brandSlug: brands.slug,
-  brandColor: brands.color,
-  name: products.name,
-  nameEn: products.nameEn,
-  category: products.category,
-  faceValue: products.faceValue,
-  emoji: products.emoji,
-};
 
 export async function loadBook(db: ReadDb, productId: number): Promise<BookData | null> {
   const [product] = await db
@@ -46,15 +35,7 @@ export async function loadBook(db: ReadDb, productId: number): Promise<BookData 
   if (!product) return null;
   const [askRows, bidRows, tradeRows, [likeRow]] = await Promise.all([
     db
-      .select({
-        id: listings.id,
-        productId: listings.productId,
-        sellerId: listings.sellerId,
-        sellerNickname: users.nickname,
-        price: listings.price,
-        deadline: listings.deadline,
-        createdAt: listings.createdAt,
-      })
+      .select(askColumns)
       .from(listings)
       .innerJoin(users, eq(users.id, listings.sellerId))
       .where(and(eq(listings.productId, productId), eq(listings.status, "on_sale"), gt(listings.deadline, now3)))

@@ -4,7 +4,8 @@ import { brands, listings, products, users } from "@/db/schema";
 import type { ReadDb } from "@/db/readers";
 import { keys } from "@/lib/cache/keys";
 import { readView, type ViewDef } from "@/lib/cache/views";
-import { getProductBook, productInfoColumns } from "@/lib/catalog/queries";
+import { askColumns, productInfoColumns } from "@/lib/catalog/columns";
+import { getProductBook } from "@/lib/catalog/queries";
 import { readAt } from "@/lib/read/router";
 import { applyToListings, FEED_SIZE, isLive, type FeedItem, type ProductInfo } from "./read-model";
 
@@ -16,16 +17,7 @@ const iso = (d: Date) => d.toISOString();
 
 async function loadListings(db: ReadDb, where: { sellerId?: number; productId?: number; beforeId?: number }, limit: number): Promise<FeedItem[]> {
   const rows = await db
-    .select({
-      id: listings.id,
-      productId: listings.productId,
-      sellerId: listings.sellerId,
-      sellerNickname: users.nickname,
-      price: listings.price,
-      deadline: listings.deadline,
-      createdAt: listings.createdAt,
-      product: productInfoColumns,
-    })
+    .select({ ...askColumns, product: productInfoColumns })
     .from(listings)
     .innerJoin(users, eq(users.id, listings.sellerId))
     .innerJoin(products, eq(products.id, listings.productId))

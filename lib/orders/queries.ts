@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { brands, gifticonImages, gifticons, listings, orders, products, users } from "@/db/schema";
-import { productInfoColumns } from "@/lib/catalog/queries";
+import { productInfoColumns } from "@/lib/catalog/columns";
 import { AppError } from "@/lib/errors";
 import { decryptCode } from "@/lib/gifticons/code-crypto";
 import type { ProductInfo } from "@/lib/market/read-model";

@@ -143,3 +143,8 @@ export async function hasFitReplica(): Promise<boolean> {
   await ensureMonitor();
   return fitReplicas().length > 0;
 }
+
+/** A read that must see the reader's own last write (`minSeq`): their own pages, admin lists. */
+export function readFresh<T>(minSeq: number, fn: (db: ReadDb) => Promise<T>): Promise<T> {
+  return readAt({ minSeq, mode: "fresh" }, fn).then((r) => r.value);
+}

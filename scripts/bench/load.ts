@@ -143,13 +143,13 @@ for (const port of [...ports, FLOOR_PORT]) for (const id of productIds) await fe
 console.log(`\nroutes, one process each, ${CONNECTIONS} connections, ${SECONDS} s:`);
 const ceiling = await measure("ceiling: prerendered /about", [BASE_PORT], () => get(() => "/about"), { hit: "page" });
 const product = await measure("product page /products/:id (cached)", [BASE_PORT], () => get(productPath), { hit: "page" });
-const feed = await measure("home + new-listings feed / (cached)", [BASE_PORT], () => get(() => "/"), { hit: "page" });
+const feed = await measure("new-listings feed /new (cached)", [BASE_PORT], () => get(() => "/new"), { hit: "page" });
+const home = await measure("home / (catalog by category + feed, cached)", [BASE_PORT], () => get(() => "/"), { hit: "page" });
 await measure("browse /products?sort=discount", [BASE_PORT], () => get(() => "/products?sort=discount"), { hit: "view" });
 await measure("search /products?q=스타벅스", [BASE_PORT], () => get(() => `/products?q=${encodeURIComponent("스타벅스")}`), { hit: "view" });
 await measure("API GET /api/products/:id", [BASE_PORT], () => get(() => `/api/products/${pick(productIds)}`), { hit: "view" });
 await measure("API GET /api/listings", [BASE_PORT], () => get(() => "/api/listings"), { hit: "view" });
 const floor = await measure("floor: product page, caches off", [FLOOR_PORT], () => get(productPath));
-const floorFeed = await measure("floor: home, caches off", [FLOOR_PORT], () => get(() => "/"));
 
 console.log(`\nscaling: the cached product page on ${PROCS} processes`);
 const scaled = PROCS > 1 ? await measure(`product page on ${PROCS} processes`, ports, () => get(productPath), { hit: "page" }) : product;
@@ -169,7 +169,8 @@ function mixed(): autocannon.Request[] {
       setupRequest: (req) => {
         const r = Math.random();
         if (r < 0.4) return { ...req, method: "GET", path: productPath(), headers: {}, body: undefined };
-        if (r < 0.55) return { ...req, method: "GET", path: "/", headers: {}, body: undefined };
+        if (r < 0.5) return { ...req, method: "GET", path: "/", headers: {}, body: undefined };
+        if (r < 0.55) return { ...req, method: "GET", path: "/new", headers: {}, body: undefined };
         if (r < 0.65) return { ...req, method: "GET", path: "/products?sort=price", headers: {}, body: undefined };
         if (r < 0.75) return { ...req, method: "GET", path: `/products?q=${encodeURIComponent(pick(["치킨", "커피", "CU", "영화"]))}`, headers: {}, body: undefined };
         if (r < 0.85) return { ...req, method: "GET", path: `/api/products/${pick(productIds)}`, headers: {}, body: undefined };
@@ -216,8 +217,9 @@ console.log(
 );
 console.log(`\nmix status codes: ${JSON.stringify(mix.codes)}`);
 console.log(
-  `\nratios: product page ${fmt(product.rps / floor.rps, 1)}× the floor and ${fmt((100 * product.rps) / ceiling.rps, 0)} % of the ceiling; ` +
-    `home/feed ${fmt(feed.rps / floorFeed.rps, 1)}× its floor and ${fmt((100 * feed.rps) / ceiling.rps, 0)} % of the ceiling; ` +
+  `\nratios (floor = the product page with the caches off): product page ${fmt(product.rps / floor.rps, 1)}× the floor and ${fmt((100 * product.rps) / ceiling.rps, 0)} % of the ceiling; ` +
+    `feed page ${fmt(feed.rps / floor.rps, 1)}× the floor and ${fmt((100 * feed.rps) / ceiling.rps, 0)} % of the ceiling; ` +
+    `home ${fmt(home.rps / floor.rps, 1)}× the floor and ${fmt((100 * home.rps) / ceiling.rps, 0)} % of the ceiling; ` +
     `${PROCS} processes serve the product page at ${fmt(scaled.rps / product.rps, 2)}× one process`,
 );
 console.log(`bot: ${JSON.stringify(botCodes)} (429 with Retry-After: ${retryAfter || "—"} s; limit ${appEnv.RATE_LIMIT_TRADE} per user)`);

@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { isDuplicate } from "@/db/errors";
 import type { Tx } from "@/db/primary";
 import { brands, gifticonImages, gifticons, orders, products, users } from "@/db/schema";
+import { productInfoColumns } from "@/lib/catalog/columns";
 import { config } from "@/lib/config";
 import { AppError, fieldError } from "@/lib/errors";
 import { codeHmac, encryptCode, last4 } from "@/lib/gifticons/code-crypto";
@@ -38,18 +39,7 @@ export async function lockUser(tx: Tx, userId: number) {
 
 export async function loadProduct(tx: Tx, productId: number): Promise<ProductInfo> {
   const [p] = await tx
-    .select({
-      id: products.id,
-      brandId: products.brandId,
-      brandName: brands.name,
-      brandSlug: brands.slug,
-      brandColor: brands.color,
-      name: products.name,
-      nameEn: products.nameEn,
-      category: products.category,
-      faceValue: products.faceValue,
-      emoji: products.emoji,
-    })
+    .select(productInfoColumns)
     .from(products)
     .innerJoin(brands, eq(brands.id, products.brandId))
     .where(and(eq(products.id, productId), eq(products.active, true)));
