@@ -112,7 +112,7 @@ async function userLoop(me: Actor, others: Actor[]) {
       try {
         const c = await cancelListing(me, l.id);
         ops++;
-        const own = await myListings({ userId: me.id, minSeq: c.seq }, 50);
+        const own = await myListings({ userId: me.id, minSeq: c.seq }, 10_000);
         const book = await getProductBook(l.productId);
         ops += 2;
         checkOwn(`myListings after cancel ${l.id}`, own.find((x) => x.id === l.id)?.status === "cancelled");

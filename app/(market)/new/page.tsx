@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "새로 올라온 기프티콘" };
 export const revalidate = 60;
 
 export default async function NewListingsPage() {
-  const feed = await getFeed(30);
+  const feed = await getFeed(24);
   return (
     <div className="space-y-4">
       <div>
