@@ -14,6 +14,8 @@ for (const [name, device] of [["desktop", devices["Desktop Chrome"]], ["phone", 
   const page = await context.newPage();
   const shot = async (path: string, file: string) => {
     await page.goto(`${BASE}${path}`, { waitUntil: "load" });
+    // Streamed sections replace their skeletons, and the browser-side panels fill in.
+    await page.waitForFunction(() => !document.querySelector("main .animate-pulse"), null, { timeout: 10_000 }).catch(() => {});
     await page.evaluate(() => document.fonts.ready);
     await page.screenshot({ path: `${OUT}/${name}-${file}.png`, fullPage: true });
     console.log(`${OUT}/${name}-${file}.png`);

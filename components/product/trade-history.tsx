@@ -5,7 +5,7 @@ import type { TradeItem } from "@/lib/market/read-model";
 export function PriceChart({ trades, faceValue }: { trades: TradeItem[]; faceValue: number }) {
   const points = [...trades].reverse();
   if (points.length < 2) return <p className="text-sm text-slate-500">체결 내역이 쌓이면 시세 그래프가 표시됩니다.</p>;
-  const W = 600, H = 160, P = 8;
+  const W = 900, H = 220, P = 8;
   const prices = points.map((t) => t.price);
   const lo = Math.min(...prices) * 0.97;
   const hi = Math.max(faceValue, ...prices) * 1.01;
@@ -15,7 +15,7 @@ export function PriceChart({ trades, faceValue }: { trades: TradeItem[]; faceVal
   const last = points.at(-1)!;
   return (
     <figure>
-      <svg viewBox={`0 0 ${W} ${H}`} className="h-40 w-full" role="img" aria-label={`최근 ${points.length}건 체결가: 최저 ${won(Math.min(...prices))}, 최고 ${won(Math.max(...prices))}, 최근 ${won(last.price)}`}>
+      <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-label={`최근 ${points.length}건 체결가: 최저 ${won(Math.min(...prices))}, 최고 ${won(Math.max(...prices))}, 최근 ${won(last.price)}`}>
         <line x1={P} x2={W - P} y1={y(faceValue)} y2={y(faceValue)} stroke="#cbd5e1" strokeDasharray="4 4" />
         <path d={d} fill="none" stroke="#059669" strokeWidth="2.5" strokeLinejoin="round" />
         <circle cx={x(points.length - 1)} cy={y(last.price)} r="4" fill="#059669" />

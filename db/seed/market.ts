@@ -95,8 +95,10 @@ export async function seedMarket() {
       bidsPlaced++;
     }
   }
-  // Spread the open listings' creation times over the last two days (the feed shows "n시간 전").
-  await db.execute(sql`UPDATE listings SET created_at = NOW(3) - INTERVAL FLOOR(RAND(7) * 2880) MINUTE WHERE status = 'on_sale'`);
+  // Spread the open listings' creation times over the last two days, newest id newest (the feed is ordered
+  // by id and says "n시간 전").
+  const [{ top }] = await db.select({ top: sql<number>`MAX(${listings.id})` }).from(listings).where(eq(listings.status, "on_sale"));
+  await db.execute(sql`UPDATE listings SET created_at = NOW(3) - INTERVAL ((${Number(top)} - id) * 25) MINUTE WHERE status = 'on_sale'`);
 
   // The demo accounts' own history.
   const starbucks = catalog[0];
