@@ -4,7 +4,6 @@ import { afterEach, beforeAll, expect } from "vitest";
 import { primaryDb } from "@/db/primary";
 import { bids, brands, gifticons, listings, orders, payments, pointLedger, products, userCoupons, users, withdrawals } from "@/db/schema";
 import { signUp } from "@/lib/accounts/commands";
-import { publish } from "@/lib/cache/publish";
 import { createCoupon, issueCoupon } from "@/lib/coupons/commands";
 import { createCouponSchema } from "@/lib/coupons/schemas";
 import { AppError, type ErrorKind } from "@/lib/errors";
@@ -13,7 +12,6 @@ import { catalogChanged } from "@/lib/market/changes";
 import { createListing } from "@/lib/market/commands/listings";
 import { createListingSchema, fillBidSchema, placeBidSchema } from "@/lib/market/schemas";
 import { topUp } from "@/lib/points/commands";
-import { seqOf } from "@/lib/read/gtid";
 import { command, type Actor } from "@/lib/write/command";
 
 // Test data made through the real commands where one exists (sign-up, top-up), so balances and ledgers
