@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, inArray, or } from "drizzle-orm";
+import { and, desc, eq, or } from "drizzle-orm";
 import {
   bids,
   brands,
@@ -27,14 +27,16 @@ import { readFresh } from "@/lib/read/router";
 type Ctx = { userId: number; minSeq: number };
 const fresh = <T>(ctx: Ctx, fn: (db: ReadDb) => Promise<T>) => readFresh(ctx.minSeq, fn);
 
+const loadMe = async (db: ReadDb, userId: number) => {
+  const [u] = await db
+    .select({ id: users.id, email: users.email, nickname: users.nickname, role: users.role, status: users.status, points: users.points, heldPoints: users.heldPoints, createdAt: users.createdAt })
+    .from(users)
+    .where(eq(users.id, userId));
+  return u ?? null;
+};
+
 export async function getMe(ctx: Ctx) {
-  return fresh(ctx, async (db) => {
-    const [u] = await db
-      .select({ id: users.id, email: users.email, nickname: users.nickname, role: users.role, status: users.status, points: users.points, heldPoints: users.heldPoints, createdAt: users.createdAt })
-      .from(users)
-      .where(eq(users.id, ctx.userId));
-    return u ?? null;
-  });
+  return fresh(ctx, (db) => loadMe(db, ctx.userId));
 }
 
 export type MyListing = {
@@ -136,30 +138,32 @@ export async function myWithdrawals(ctx: Ctx) {
   return fresh(ctx, (db) => db.select().from(withdrawals).where(eq(withdrawals.userId, ctx.userId)).orderBy(desc(withdrawals.id)).limit(50));
 }
 
+async function loadCoupons(db: ReadDb, userId: number) {
+  const rows = await db
+    .select({ id: userCoupons.id, usedAt: userCoupons.usedAt, usedOrderId: userCoupons.usedOrderId, coupon: coupons })
+    .from(userCoupons)
+    .innerJoin(coupons, eq(coupons.id, userCoupons.couponId))
+    .where(eq(userCoupons.userId, userId))
+    .orderBy(desc(userCoupons.id));
+  const now = Date.now();
+  return rows.map((r) => ({
+    userCouponId: r.id,
+    couponId: r.coupon.id,
+    name: r.coupon.name,
+    code: r.coupon.code,
+    kind: r.coupon.kind,
+    value: r.coupon.value,
+    minPrice: r.coupon.minPrice,
+    maxDiscount: r.coupon.maxDiscount,
+    description: describeCoupon(r.coupon),
+    validUntil: r.coupon.validUntil,
+    usedAt: r.usedAt,
+    usable: !r.usedOrderId && r.coupon.active && r.coupon.validUntil.getTime() > now,
+  }));
+}
+
 export async function myCoupons(ctx: Ctx) {
-  return fresh(ctx, async (db) => {
-    const rows = await db
-      .select({ id: userCoupons.id, usedAt: userCoupons.usedAt, usedOrderId: userCoupons.usedOrderId, coupon: coupons })
-      .from(userCoupons)
-      .innerJoin(coupons, eq(coupons.id, userCoupons.couponId))
-      .where(eq(userCoupons.userId, ctx.userId))
-      .orderBy(desc(userCoupons.id));
-    const now = Date.now();
-    return rows.map((r) => ({
-      userCouponId: r.id,
-      couponId: r.coupon.id,
-      name: r.coupon.name,
-      code: r.coupon.code,
-      kind: r.coupon.kind,
-      value: r.coupon.value,
-      minPrice: r.coupon.minPrice,
-      maxDiscount: r.coupon.maxDiscount,
-      description: describeCoupon(r.coupon),
-      validUntil: r.coupon.validUntil,
-      usedAt: r.usedAt,
-      usable: !r.usedOrderId && r.coupon.active && r.coupon.validUntil.getTime() > now,
-    }));
-  });
+  return fresh(ctx, (db) => loadCoupons(db, ctx.userId));
 }
 
 export async function myLikes(ctx: Ctx) {
@@ -175,21 +179,17 @@ export async function myLikes(ctx: Ctx) {
   });
 }
 
-export async function likedProductIds(ctx: Ctx, productIds: number[]): Promise<Set<number>> {
-  if (!productIds.length) return new Set();
-  const rows = await fresh(ctx, (db) =>
-    db.select({ productId: likes.productId }).from(likes).where(and(eq(likes.userId, ctx.userId), inArray(likes.productId, productIds))),
-  );
-  return new Set(rows.map((r) => r.productId));
-}
-
 /**
- * The user's open positions on one product (active bids, listings on sale): the product page is the same
- * for everyone, and marks these as "mine" in the browser (GET /api/products/[id]/viewer).
+ * What the product page shows only to the person looking (GET /api/products/[id]/viewer): their account,
+ * coupons, whether they like the product, and their open bids and listings on it — one snapshot, one
+ * connection, instead of a read per part.
  */
-export async function myOpenOn(ctx: Ctx, productId: number): Promise<{ bidIds: number[]; listingIds: number[] }> {
+export async function productViewer(ctx: Ctx, productId: number) {
   return fresh(ctx, async (db) => {
-    const [bidRows, listingRows] = await Promise.all([
+    const [me, couponRows, liked, bidRows, listingRows] = await Promise.all([
+      loadMe(db, ctx.userId),
+      loadCoupons(db, ctx.userId),
+      db.select({ productId: likes.productId }).from(likes).where(and(eq(likes.userId, ctx.userId), eq(likes.productId, productId))),
       db
         .select({ id: bids.id })
         .from(bids)
@@ -199,6 +199,12 @@ export async function myOpenOn(ctx: Ctx, productId: number): Promise<{ bidIds: n
         .from(listings)
         .where(and(eq(listings.sellerId, ctx.userId), eq(listings.productId, productId), eq(listings.status, "on_sale"))),
     ]);
-    return { bidIds: bidRows.map((r) => r.id), listingIds: listingRows.map((r) => r.id) };
+    return {
+      me,
+      coupons: couponRows,
+      liked: liked.length > 0,
+      myBidIds: bidRows.map((r) => r.id),
+      myListingIds: listingRows.map((r) => r.id),
+    };
   });
 }

@@ -1,4 +1,4 @@
-import { getMe, likedProductIds, myCoupons, myOpenOn } from "@/lib/accounts/queries";
+import { productViewer } from "@/lib/accounts/queries";
 import { AppError } from "@/lib/errors";
 import { api } from "@/lib/http/api";
 import { pathId } from "@/lib/http/params";
@@ -12,8 +12,7 @@ const notFound = () => new AppError("not_found", "product_not_found", "상품을
 export const GET = api<{ id: string }>({}, async ({ params, actor, minSeq }) => {
   const productId = pathId(params.id, notFound);
   if (!actor) return { body: { signedIn: false } };
-  const ctx = { userId: actor.id, minSeq };
-  const [me, coupons, liked, open] = await Promise.all([getMe(ctx), myCoupons(ctx), likedProductIds(ctx, [productId]), myOpenOn(ctx, productId)]);
+  const { me, coupons, liked, myBidIds, myListingIds } = await productViewer({ userId: actor.id, minSeq }, productId);
   if (!me) return { body: { signedIn: false } };
   return {
     body: {
@@ -22,9 +21,9 @@ export const GET = api<{ id: string }>({}, async ({ params, actor, minSeq }) => 
       coupons: coupons
         .filter((c) => c.usable)
         .map((c) => ({ couponId: c.couponId, name: c.name, description: c.description, kind: c.kind, value: c.value, minPrice: c.minPrice, maxDiscount: c.maxDiscount })),
-      liked: liked.has(productId),
-      myBidIds: open.bidIds,
-      myListingIds: open.listingIds,
+      liked,
+      myBidIds,
+      myListingIds,
     },
   };
 });
