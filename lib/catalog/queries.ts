@@ -196,35 +196,36 @@ export const catalogView: ViewDef<CatalogQuery, { items: CatalogItem[]; nextCurs
       const pid = (d.item as { productId?: number } | undefined)?.productId;
       if (pid) byProduct.set(pid, [...(byProduct.get(pid) ?? []), d]);
     }
-    const items = await Promise.all(
-      data.items.map(async (row) => {
-        const { row: next, needsBook } = applyToCatalogRow(row, byProduct.get(row.id) ?? []);
-        if (!needsBook) return next;
-        const book = await getProductBook(row.id);
-        return book ? { ...next, ...bestOf(book) } : next;
-      }),
-    );
-    return { ...data, items };
+    const needBook = new Set<number>();
+    const items = data.items.map((row) => {
+      const { row: next, needsBook } = applyToCatalogRow(row, byProduct.get(row.id) ?? []);
+      if (needsBook) needBook.add(row.id);
+      return next;
+    });
+    return { ...data, items: await bestFromBooks(items, needBook) };
   },
   ttlMs: 60_000,
   refreshAfterDeltas: 30,
 };
 
-export async function searchCatalog(q: CatalogQuery, ctx: { minSeq?: number } = {}) {
-  const { data } = await readView(catalogView, q, ctx);
-  // Rows whose best ask or bid has passed its deadline since the snapshot: the delta step above fixes them
-  // only when some delta is pending, so a quiet catalog would keep showing them; re-read those books here.
-  const now = Date.now();
-  const stale = (r: CatalogItem) => (r.lowestAsk && !isLive(r.lowestAsk, now)) || (r.highestBid && !isLive(r.highestBid, now));
-  if (!data.items.some(stale)) return data;
-  const items = await Promise.all(
-    data.items.map(async (row) => {
-      if (!stale(row)) return row;
+/** Rows whose best ask or bid is unknown (removed) or past its deadline take them from their product's book. */
+async function bestFromBooks(items: CatalogItem[], productIds: Set<number>): Promise<CatalogItem[]> {
+  if (!productIds.size) return items;
+  return Promise.all(
+    items.map(async (row) => {
+      if (!productIds.has(row.id)) return row;
       const book = await getProductBook(row.id);
       return book ? { ...row, ...bestOf(book) } : row;
     }),
   );
-  return { ...data, items };
+}
+
+export async function searchCatalog(q: CatalogQuery, ctx: { minSeq?: number } = {}) {
+  const { data } = await readView(catalogView, q, ctx);
+  // The delta step above runs only when deltas are pending; a best price can also just run out of time.
+  const now = Date.now();
+  const expired = data.items.filter((r) => (r.lowestAsk && !isLive(r.lowestAsk, now)) || (r.highestBid && !isLive(r.highestBid, now)));
+  return expired.length ? { ...data, items: await bestFromBooks(data.items, new Set(expired.map((r) => r.id))) } : data;
 }
 
 // ---------------------------------------------------------------------------------------------------------
