@@ -55,3 +55,14 @@ export function fieldError(field: string, message: string, code = "invalid_input
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }
+
+/**
+ * An unexpected error as one log line: its name and driver code, and the message without what follows
+ * "params:" (Drizzle appends the query's parameters: emails, password hashes, encrypted codes).
+ */
+export function describeError(e: unknown): string {
+  if (!(e instanceof Error)) return String(e);
+  const cause = (e as { cause?: { code?: string; errno?: number } }).cause;
+  const code = (e as { code?: string }).code ?? cause?.code;
+  return `${e.name}${code ? ` [${code}]` : ""}: ${e.message.split(/\s*params:/)[0]}`;
+}

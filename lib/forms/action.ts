@@ -3,7 +3,7 @@ import { refresh } from "next/cache";
 import { redirect, unstable_rethrow } from "next/navigation";
 import { ZodError, type z } from "zod";
 import { currentActor, requireActor, requireAdmin } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
+import { AppError, describeError } from "@/lib/errors";
 import { toAppError } from "@/lib/http/respond";
 import { enforceRateLimit } from "@/lib/security/rate-limit";
 import { rememberWrite } from "@/lib/session/position";
@@ -88,7 +88,7 @@ function echo(raw: Record<string, string | undefined>, secret: string[] = []): R
 export function errorState(e: unknown, values?: Record<string, string>): FormState {
   const err = e instanceof ZodError ? toAppError(e) : e instanceof AppError ? e : null;
   if (!err) {
-    console.error("[form] unexpected error:", e instanceof Error ? `${e.name}: ${e.message}` : e);
+    console.error("[form] unexpected error:", describeError(e));
     return { ok: false, message: "일시적인 오류가 발생했습니다. 잠시 후 다시 시도해 주세요.", values, at: Date.now() };
   }
   const fields = err.fields;

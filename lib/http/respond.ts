@@ -1,6 +1,6 @@
 import "server-only";
 import { ZodError, type z } from "zod";
-import { AppError, type FieldErrors } from "@/lib/errors";
+import { AppError, describeError, type FieldErrors } from "@/lib/errors";
 
 // The one mapping from errors to HTTP: {error: {code, message, fields?}} with the AppError's status.
 // Anything unexpected is logged and answered with a generic 500 that reveals nothing.
@@ -23,7 +23,7 @@ export function toAppError(e: unknown): AppError | null {
 export function jsonError(e: unknown): Response {
   const err = toAppError(e);
   if (!err) {
-    console.error("[api] unexpected error:", e instanceof Error ? `${e.name}: ${e.message}` : e);
+    console.error("[api] unexpected error:", describeError(e));
     return Response.json({ error: { code: "internal_error", message: "일시적인 오류가 발생했습니다. 잠시 후 다시 시도해 주세요." } }, { status: 500 });
   }
   const headers: Record<string, string> = { "Cache-Control": "no-store" };

@@ -1,4 +1,6 @@
 import "server-only";
+import { isUnreachable } from "@/db/errors";
+import { describeError, isAppError } from "@/lib/errors";
 import { expireBids, expireListings } from "@/lib/market/commands/sweep";
 import { autoConfirmDue } from "@/lib/orders/commands";
 
@@ -7,8 +9,7 @@ const EVERY_MS = 1_000; // a listing past its deadline leaves every page within 
 const g = globalThis as unknown as { __gxSweeper?: ReturnType<typeof setInterval> };
 
 export async function sweepOnce() {
-  const [listingsExpired, bidsExpired, ordersConfirmed] = [await expireListings(), await expireBids(), await autoConfirmDue()];
-  return { listingsExpired, bidsExpired, ordersConfirmed };
+  return { listingsExpired: await expireListings(), bidsExpired: await expireBids(), ordersConfirmed: await autoConfirmDue() };
 }
 
 export function startSweeper() {
@@ -20,10 +21,8 @@ export function startSweeper() {
     try {
       await sweepOnce();
     } catch (e) {
-      // primary down or similar: the next round tries again
-      if (!(e instanceof Error && /primary_unavailable|ECONNREFUSED/.test(`${(e as { code?: string }).code} ${e.message}`))) {
-        console.error("[sweeper]", e instanceof Error ? e.message : e);
-      }
+      // The primary down: the monitor reports it, and the next round tries again.
+      if (!isUnreachable(e) && !(isAppError(e) && e.kind === "unavailable")) console.error("[sweeper]", describeError(e));
     } finally {
       busy = false;
     }

@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { primaryDb, type Tx } from "@/db/primary";
 import { orders } from "@/db/schema";
 import { assertAdmin } from "@/lib/accounts/commands";
-import { AppError } from "@/lib/errors";
+import { AppError, describeError } from "@/lib/errors";
 import { moveBalance } from "@/lib/points/ledger";
 import { affected, command, type Actor } from "@/lib/write/command";
 import { lockUser } from "@/lib/market/commands/trade";
@@ -64,7 +64,7 @@ export async function resolveDispute(admin: Actor, orderId: number, outcome: "co
       await complete(tx, o, ["disputed"], "판매 대금 (분쟁 처리: 구매 확정)");
     } else {
       await lockUser(tx, o.buyerId);
-      await tx.update(orders).set({ status: "refunded", completedAt: new Date(), resolvedBy: admin.id }).where(eq(orders.id, o.id));
+      await tx.update(orders).set({ status: "refunded", completedAt: new Date() }).where(eq(orders.id, o.id));
       await moveBalance(tx, o.buyerId, "refund", { points: o.paid }, { type: "order", id: o.id }, "분쟁 처리: 환불");
     }
     await tx.update(orders).set({ resolvedBy: admin.id }).where(eq(orders.id, o.id));
@@ -90,7 +90,7 @@ export async function autoConfirmDue(limit = 100): Promise<number> {
       });
       if (value) done++;
     } catch (e) {
-      console.error(`[sweeper] auto-confirm of order ${id} failed:`, e instanceof Error ? e.message : e);
+      console.error(`[sweeper] auto-confirm of order ${id} failed:`, describeError(e));
     }
   }
   return done;
