@@ -7,5 +7,5 @@ import { closeReadNodes } from "./readers";
 export async function closeDatabases() {
   stopMonitor();
   await Promise.allSettled([primaryPool().end(), closeReadNodes(), closeRedis()]);
-  (globalThis as { __gxPrimaryPool?: unknown }).__gxPrimaryPool = undefined;
+  Object.assign(globalThis, { __gxPrimaryPool: undefined, __gxPrimaryDb: undefined });
 }
