@@ -3,12 +3,12 @@ import { hostname } from "node:os";
 import { sql } from "drizzle-orm";
 import { primaryDb } from "@/db/primary";
 import { heartbeats } from "@/db/schema";
+import { HEARTBEAT_EVERY_MS } from "@/lib/read/monitor";
 
 // Every app process writes a heartbeat row on the primary twice a second (as pt-heartbeat does), so that
 // positions keep moving and a delayed replica's lag is visible even when nobody trades.
 
 const SOURCE = `${hostname()}:${process.pid}`.slice(0, 64);
-const EVERY_MS = 500; // lib/read/monitor.ts assumes this interval
 const g = globalThis as unknown as { __gxHeartbeat?: ReturnType<typeof setInterval> };
 
 export function startHeartbeat() {
@@ -27,7 +27,7 @@ export function startHeartbeat() {
     } finally {
       busy = false;
     }
-  }, EVERY_MS);
+  }, HEARTBEAT_EVERY_MS);
   g.__gxHeartbeat.unref?.();
 }
 

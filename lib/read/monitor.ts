@@ -23,7 +23,8 @@ export type NodeState = {
 };
 
 const POLL_MS = 200;
-const HEARTBEAT_EVERY_MS = 500; // lib/ops/heartbeat.ts
+/** How often every app process writes its heartbeat (lib/ops/heartbeat.ts); lag estimates allow for it. */
+export const HEARTBEAT_EVERY_MS = 500;
 const HISTORY_MS = 15 * 60_000;
 
 type Monitor = {
