@@ -2,6 +2,7 @@
 
 import { ActionForm, Field, SubmitButton, useFormState } from "@/components/ui/form";
 import { Hidden } from "@/components/ui/hidden";
+import type { FormAction } from "@/lib/forms/state";
 import { cancelBidAction, cancelListingAction, claimCouponAction, updateListingPriceAction } from "./actions";
 
 // The small forms of my page's rows. Each shows its own result under itself.
@@ -36,29 +37,24 @@ export function EditPriceForm({ listingId, price, faceValue }: { listingId: numb
   );
 }
 
-export function CancelListingButton({ listingId }: { listingId: number }) {
+/** One row's cancel button (a listing or a bid), with its result shown in the row. */
+function CancelButton({ action, values, label }: { action: FormAction; values: Record<string, number>; label: string }) {
   return (
-    <ActionForm action={cancelListingAction} message={false} className="flex flex-wrap">
-      <Hidden values={{ listingId }} />
+    <ActionForm action={action} message={false} className="flex flex-wrap">
+      <Hidden values={values} />
       <SubmitButton variant="danger" size="sm" pendingLabel="취소 중…">
-        판매 취소
+        {label}
       </SubmitButton>
       <RowMessage />
     </ActionForm>
   );
 }
 
-export function CancelBidButton({ bidId }: { bidId: number }) {
-  return (
-    <ActionForm action={cancelBidAction} message={false} className="flex flex-wrap">
-      <Hidden values={{ bidId }} />
-      <SubmitButton variant="danger" size="sm" pendingLabel="취소 중…">
-        입찰 취소
-      </SubmitButton>
-      <RowMessage />
-    </ActionForm>
-  );
-}
+export const CancelListingButton = ({ listingId }: { listingId: number }) => (
+  <CancelButton action={cancelListingAction} values={{ listingId }} label="판매 취소" />
+);
+
+export const CancelBidButton = ({ bidId }: { bidId: number }) => <CancelButton action={cancelBidAction} values={{ bidId }} label="입찰 취소" />;
 
 export function ClaimCouponForm() {
   return (

@@ -48,13 +48,18 @@ const putScript = () => script<number>(PUT_VIEW);
 const inflight = new Map<string, Promise<{ data: unknown; seq: number }>>();
 
 export type ViewCtx = {
-  /** The reader's own last write (used when the view has to come from a database). */
-  minSeq?: number;
+  /**
+   * The reader's own last write, used only when the view has to come from a database (cache off or
+   * Redis down); a function is called only then, so a cache hit costs no lookup of it.
+   */
+  minSeq?: number | (() => Promise<number>);
 };
+
+const readerSeq = async (ctx: ViewCtx) => (typeof ctx.minSeq === "function" ? ctx.minSeq() : ctx.minSeq);
 
 export async function readView<A, T>(def: ViewDef<A, T>, args: A, ctx: ViewCtx = {}): Promise<ViewRead<T>> {
   if (!config().CACHE_ENABLED) {
-    const r = await readAt({ minSeq: ctx.minSeq, mode: "fresh" }, (db) => def.load(db, args));
+    const r = await readAt({ minSeq: await readerSeq(ctx), mode: "fresh" }, (db) => def.load(db, args));
     return { data: r.value, seq: r.seq, source: "no-cache" };
   }
   const k = def.keys(args);
@@ -65,7 +70,7 @@ export async function readView<A, T>(def: ViewDef<A, T>, args: A, ctx: ViewCtx =
     if (!(e instanceof CacheUnavailable)) throw e;
     stats.count("cacheError");
     // Redis is down: straight to the databases, honouring the reader's own last write.
-    const r = await readAt({ minSeq: ctx.minSeq, mode: "fresh" }, (db) => def.load(db, args));
+    const r = await readAt({ minSeq: await readerSeq(ctx), mode: "fresh" }, (db) => def.load(db, args));
     return { data: r.value, seq: r.seq, source: "db" };
   }
   const [pRaw, dRaw, fence, deltaRaw] = got;

@@ -220,7 +220,7 @@ async function bestFromBooks(items: CatalogItem[], productIds: Set<number>): Pro
   );
 }
 
-export async function searchCatalog(q: CatalogQuery, ctx: { minSeq?: number } = {}) {
+export async function searchCatalog(q: CatalogQuery, ctx: ViewCtx = {}) {
   const { data } = await readView(catalogView, q, ctx);
   // The delta step above runs only when deltas are pending; a best price can also just run out of time.
   const now = Date.now();

@@ -15,8 +15,8 @@ type Ctx<P> = {
   req: NextRequest;
   params: P;
   actor: Actor | null;
-  /** The position this user's reads must see (their last write). */
-  minSeq: number;
+  /** The position this user's reads must see (their last write); read from Redis only when asked for. */
+  minSeq: () => Promise<number>;
   body: unknown;
   idempotency: (scope: string, request: unknown) => Idempotency | undefined;
 };
@@ -51,7 +51,8 @@ function wrap<P>(opts: { auth: "required" | "optional"; write?: boolean }, handl
           fields: { "Idempotency-Key": ["8~100자의 영문, 숫자, _ . : - 로 만들어 주세요."] },
         });
       }
-      const minSeq = actor ? await readerPosition(actor.id) : 0;
+      let position: Promise<number> | undefined;
+      const minSeq = () => (position ??= actor ? readerPosition(actor.id) : Promise.resolve(0));
       const res = await handler({
         req,
         params: await route.params,

@@ -1,4 +1,5 @@
 import "server-only";
+import type { MyOrder } from "@/lib/accounts/queries";
 import type { BookData, CatalogItem, FeedItem, ProductInfo } from "@/lib/market/read-model";
 
 // What the JSON API shows of the read models. Every field is named here (nothing is spread through), so a
@@ -52,5 +53,21 @@ export function listingJson(l: FeedItem) {
     expiresAt: l.deadline,
     createdAt: l.createdAt,
     product: productJson(l.product),
+  };
+}
+
+/** An order as its buyer or seller sees it in lists (the code only in GET /api/orders/{id}). */
+export function orderJson(o: MyOrder) {
+  return {
+    id: o.id,
+    role: o.role,
+    status: o.status,
+    price: o.price,
+    discount: o.discount,
+    paid: o.paid,
+    createdAt: o.createdAt,
+    confirmDueAt: o.confirmDueAt,
+    completedAt: o.completedAt,
+    product: productJson(o.product),
   };
 }

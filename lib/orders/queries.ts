@@ -1,6 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { brands, gifticonImages, gifticons, listings, orders, products, users } from "@/db/schema";
+import type { MyOrder } from "@/lib/accounts/queries";
 import { productInfoColumns } from "@/lib/catalog/columns";
 import { AppError } from "@/lib/errors";
 import { decryptCode } from "@/lib/gifticons/code-crypto";
@@ -11,19 +12,9 @@ import { readAt } from "@/lib/read/router";
 // primary (domain invariant 6), and everyone else gets the same 404 as for an order that does not exist:
 // not even the existence of someone else's order is revealed.
 
-export type OrderDetail = {
-  id: number;
-  role: "buyer" | "seller";
-  status: "paid" | "disputed" | "completed" | "refunded";
-  price: number;
-  discount: number;
-  paid: number;
-  createdAt: Date;
-  confirmDueAt: Date;
-  completedAt: Date | null;
+export type OrderDetail = MyOrder & {
   disputeReason: string | null;
   sellerNickname: string;
-  product: ProductInfo;
   gifticon: { code: string; last4: string; expiresAt: Date; hasImage: boolean };
 };
 

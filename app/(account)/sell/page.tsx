@@ -26,7 +26,7 @@ export default async function SellPage({ searchParams }: Props) {
   const sp = await searchParams;
   const pid = productIdSchema.safeParse(sp.productId);
   const actor = await signedInOrLogin(pid.success ? `/sell?productId=${pid.data}` : "/sell");
-  const book = pid.success ? await getProductBook(pid.data, { minSeq: await readerPosition(actor.id) }) : null;
+  const book = pid.success ? await getProductBook(pid.data, { minSeq: () => readerPosition(actor.id) }) : null;
 
   if (!book) return <PickProduct q={typeof sp.q === "string" ? sp.q.slice(0, 50) : ""} missing={pid.success} />;
 

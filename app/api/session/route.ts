@@ -5,7 +5,7 @@ import { api } from "@/lib/http/api";
 // Unlike GET /api/me, a visitor gets 200 {signedIn: false} rather than a 401, so every signed-out page view
 // does not log an error in the browser's console. Never cached; read-your-writes (the balance after a trade).
 export const GET = api({}, async ({ actor, minSeq }) => {
-  const me = actor ? await getMe({ userId: actor.id, minSeq }) : null;
+  const me = actor ? await getMe({ userId: actor.id, minSeq: await minSeq() }) : null;
   if (!me) return { body: { signedIn: false } };
   return { body: { signedIn: true, nickname: me.nickname, role: me.role, points: me.points, heldPoints: me.heldPoints } };
 });

@@ -5,7 +5,7 @@ import { productJson } from "@/lib/http/shapes";
 // GET /api/me/listings: the seller's own listings in every status, newest first. The last four characters
 // of each code help the seller tell their vouchers apart; the code itself is never listed.
 export const GET = userApi({}, async ({ actor, minSeq }) => {
-  const rows = await myListings({ userId: actor.id, minSeq });
+  const rows = await myListings({ userId: actor.id, minSeq: await minSeq() });
   return {
     body: {
       items: rows.map((l) => ({

@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { userApi } from "@/lib/http/api";
 import { pathId } from "@/lib/http/params";
-import { productJson } from "@/lib/http/shapes";
+import { orderJson } from "@/lib/http/shapes";
 import { getOrderForUser } from "@/lib/orders/queries";
 
 const notFound = () => new AppError("not_found", "order_not_found", "주문을 찾을 수 없습니다.");
@@ -13,18 +13,9 @@ export const GET = userApi<{ id: string }>({}, async ({ actor, params }) => {
   const o = await getOrderForUser(actor.id, id);
   return {
     body: {
-      id: o.id,
-      role: o.role,
-      status: o.status,
-      price: o.price,
-      discount: o.discount,
-      paid: o.paid,
-      createdAt: o.createdAt,
-      confirmDueAt: o.confirmDueAt,
-      completedAt: o.completedAt,
+      ...orderJson(o),
       disputeReason: o.disputeReason,
       sellerNickname: o.sellerNickname,
-      product: productJson(o.product),
       gifticon: {
         code: o.gifticon.code,
         last4: o.gifticon.last4,

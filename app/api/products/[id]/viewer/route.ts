@@ -12,7 +12,7 @@ const notFound = () => new AppError("not_found", "product_not_found", "상품을
 export const GET = api<{ id: string }>({}, async ({ params, actor, minSeq }) => {
   const productId = pathId(params.id, notFound);
   if (!actor) return { body: { signedIn: false } };
-  const { me, coupons, liked, myBidIds, myListingIds } = await productViewer({ userId: actor.id, minSeq }, productId);
+  const { me, coupons, liked, myBidIds, myListingIds } = await productViewer({ userId: actor.id, minSeq: await minSeq() }, productId);
   if (!me) return { body: { signedIn: false } };
   return {
     body: {
