@@ -126,7 +126,11 @@ class PageCacheHandler {
     }
     if (e) stats.stale++;
     else stats.misses++;
-    if (!pending.has(key)) pending.set(key, version);
+    if (!pending.has(key)) {
+      pending.set(key, version);
+      // A render that never stores (an error, an unknown id) must not leave its key here for good.
+      if (pending.size > MAX_ENTRIES) pending.delete(pending.keys().next().value);
+    }
     return null;
   }
 
