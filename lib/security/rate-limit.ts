@@ -40,7 +40,10 @@ function localWindow(b: Bucket, id: string) {
   const hits = (g.__gxLocalWindows.get(key) ?? []).filter((t) => t > now - seconds * 1000);
   const success = hits.length < requests;
   if (success) hits.push(now);
+  g.__gxLocalWindows.delete(key); // re-inserted last: the map stays ordered by latest use
   g.__gxLocalWindows.set(key, hits);
+  // Bounded: identities not seen for the longest time go first (a Redis outage must not grow it forever).
+  while (g.__gxLocalWindows.size > 50_000) g.__gxLocalWindows.delete(g.__gxLocalWindows.keys().next().value!);
   return { success, reset: (hits[0] ?? now) + seconds * 1000 };
 }
 
