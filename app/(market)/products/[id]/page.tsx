@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
+import { cache, Suspense } from "react";
 import { ProductTile } from "@/components/catalog/product-tile";
 import { AskTable, BidTable } from "@/components/product/order-book";
 import { ProductNotice } from "@/components/product/product-notice";
@@ -24,6 +24,9 @@ import { getProductBook } from "@/lib/catalog/queries";
 import { productIdSchema } from "@/lib/catalog/schemas";
 import { percentOff, won } from "@/lib/format";
 
+// generateMetadata and the page render together: one read of the data for both.
+const load = cache(getProductBook);
+
 // One page for everyone, served from Next's cache: rendered on the first visit of each product, then
 // again at most every five minutes, and at once when the cache handler drops it because the book changed.
 // So neither this page nor anything it renders on the server may read the request (cookies, headers,
@@ -44,13 +47,13 @@ async function productId(params: Props["params"]) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const book = await getProductBook(await productId(params));
+  const book = await load(await productId(params));
   return { title: book ? `${book.product.brandName} ${book.product.name}` : "상품을 찾을 수 없습니다" };
 }
 
 export default async function ProductPage({ params }: Props) {
   const id = await productId(params);
-  const book = await getProductBook(id);
+  const book = await load(id);
   if (!book) notFound();
   const { product, asks, bids, trades } = book;
   const best = asks[0];

@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { FeedList } from "@/components/market/feed-list";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageTitle } from "@/components/ui/page-title";
 import { idSchema } from "@/lib/market/schemas";
 import { getSellerListings } from "@/lib/market/queries";
+
+// generateMetadata and the page render together: one read of the data for both.
+const load = cache(getSellerListings);
 
 // One page for everyone, from Next's cache (rendered on the first visit of each seller, then at most every
 // five minutes or when the cache handler drops it): nothing here may read the request.
@@ -23,13 +27,13 @@ async function sellerId(params: Props["params"]) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const items = await getSellerListings(await sellerId(params));
+  const items = await load(await sellerId(params));
   return { title: items[0] ? `${items[0].sellerNickname}님의 판매 글` : "판매자" };
 }
 
 export default async function SellerPage({ params }: Props) {
   const id = await sellerId(params);
-  const items = await getSellerListings(id);
+  const items = await load(id);
   const nickname = items[0]?.sellerNickname;
   return (
     <div>
