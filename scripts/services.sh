@@ -27,6 +27,11 @@ ensure_binaries() {
   fi
 }
 mariadbd_bin() { command -v mariadbd || echo /usr/sbin/mariadbd; }
+# A port this stack needs, already taken by something else (often the same stack of another checkout).
+port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+refuse_port() {
+  die "port $1 is already in use by another process (the $GX_STACK stack of another checkout? run \`npm stop\` there), so $2 cannot start here."
+}
 
 write_cnf() {
   local name=$1 port id
@@ -79,6 +84,7 @@ start_db() {
   fi
   if ! alive "$name"; then
     if pid_alive "$RUN/$name.pid"; then kill "$(cat "$RUN/$name.pid")" 2>/dev/null || true; sleep 1; fi
+    port_taken "$(node_port "$name")" && refuse_port "$(node_port "$name")" "$name"
     "$(mariadbd_bin)" --defaults-file="$DATA/$name/my.cnf" >>"$DATA/$name/stdout.log" 2>&1 </dev/null &
     disown
     local i
@@ -126,7 +132,8 @@ setup_replica() {
 
 start_redis() {
   mkdir -p "$DATA/redis" "$RUN"
-  redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && return 0
+  if [[ -f $RUN/redis.pid ]] && pid_alive "$RUN/redis.pid"; then return 0; fi
+  port_taken "$REDIS_PORT" && refuse_port "$REDIS_PORT" redis
   redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
     --dir "$DATA/redis" --pidfile "$RUN/redis.pid" --logfile "$DATA/redis/redis.log" >/dev/null
   local i
