@@ -2,7 +2,7 @@ import { defineConfig, devices } from "@playwright/test";
 
 // End-to-end tests in Debian's Chromium (never a downloaded browser), against the production build
 // served on the test stack. scripts/test.sh builds it and exports the stack's environment.
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+const PORT = Number(process.env.E2E_PORT ?? 3100 + Number(process.env.GX_PORT_OFFSET ?? 0));
 const chromium = {
   executablePath: "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],

@@ -16,8 +16,9 @@ const PROCS = Number(process.env.PROCS ?? 2);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.SECONDS ?? 10);
 const WRITERS = Number(process.env.WRITERS ?? 40);
-const BASE_PORT = 3300;
-const FLOOR_PORT = 3390;
+const OFFSET = Number(process.env.GX_PORT_OFFSET ?? 0);
+const BASE_PORT = 3300 + OFFSET;
+const FLOOR_PORT = 3390 + OFFSET;
 
 startBenchStack({ replicas: 1 });
 const appEnv = {
@@ -61,7 +62,7 @@ const url = (port: number, path = "") => `http://127.0.0.1:${port}${path}`;
 
 // ---------------------------------------------------------------------------------------------------------
 // Counters: database SELECTs (all nodes) and cache hits (all app processes).
-const nodes = [3427, 3428].map((port) =>
+const nodes = [3427 + OFFSET, 3428 + OFFSET].map((port) =>
   mysql.createPool({ host: "127.0.0.1", port, user: "gx_ops", password: "gx_ops_local", connectionLimit: 1 }),
 );
 async function selects() {

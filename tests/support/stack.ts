@@ -7,7 +7,7 @@ import mysql from "mysql2/promise";
 export type NodeName = "primary" | "replica1" | "replica2";
 // The test stack by default; benchmarks use the same tooling on the bench stack (scripts/stack.sh).
 const STACK = process.env.GX_STACK === "bench" ? "bench" : "test";
-const BASE_PORT = STACK === "bench" ? 3427 : 3417;
+const BASE_PORT = (STACK === "bench" ? 3427 : 3417) + Number(process.env.GX_PORT_OFFSET ?? 0);
 export const portOf = (n: NodeName) => (n === "primary" ? BASE_PORT : BASE_PORT + Number(n.slice(-1)));
 
 export async function opsQuery<T = Record<string, unknown>>(node: NodeName, sql: string, params: unknown[] = []) {
