@@ -3,11 +3,11 @@
 # own data folder and ports, so a test or benchmark run never touches the data you browse.
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 GX_STACK=${GX_STACK:-dev}
-# GX_PORT_OFFSET shifts every port of the test and bench stacks, so two checkouts on one machine can run
-# their test suites side by side (default 0).
+# GX_PORT_OFFSET shifts every port of a stack, so several checkouts on one machine can run their stacks
+# and test suites side by side (default 0; use multiples of 1000).
 OFF=${GX_PORT_OFFSET:-0}
 case $GX_STACK in
-  dev)  BASE_PORT=3407; REDIS_PORT=${REDIS_PORT:-6479}; REPLICAS=${REPLICAS:-1}; APP_PORT=${PORT:-3000} ;;
+  dev)  BASE_PORT=$((3407 + OFF)); REDIS_PORT=${REDIS_PORT:-$((6479 + OFF))}; REPLICAS=${REPLICAS:-1}; APP_PORT=${PORT:-$((3000 + OFF))} ;;
   test) BASE_PORT=$((3417 + OFF)); REDIS_PORT=${REDIS_PORT:-$((6489 + OFF))}; REPLICAS=${REPLICAS:-2}; APP_PORT=${PORT:-$((3100 + OFF))} ;;
   bench) BASE_PORT=$((3427 + OFF)); REDIS_PORT=${REDIS_PORT:-$((6499 + OFF))}; REPLICAS=${REPLICAS:-1}; APP_PORT=${PORT:-$((3300 + OFF))} ;;
   *) echo "GX_STACK must be dev, test or bench (got '$GX_STACK')" >&2; exit 2 ;;
