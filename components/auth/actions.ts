@@ -10,6 +10,7 @@ import { AppError } from "@/lib/errors";
 import { formAction } from "@/lib/forms/action";
 import { safeCallbackUrl } from "@/lib/forms/form-data";
 import { clientAddress, enforceRateLimit } from "@/lib/security/rate-limit";
+import { beginSignIn, signInSucceeded } from "@/lib/security/sign-in-guard";
 import { rememberWrite } from "@/lib/session/position";
 
 // Sign in, sign up and sign out from the pages (the JSON API has its own route: app/api/auth).
@@ -32,10 +33,10 @@ async function startSession(email: string, password: string) {
 export const signInAction = formAction(
   { schema: signInSchema.extend({ callbackUrl }), who: "anyone" },
   async ({ email, password, callbackUrl }) => {
-    // Per client address and per email, like the API's sign-in route.
-    await enforceRateLimit("signIn", `ip:${clientAddress(await headers())}`);
-    await enforceRateLimit("signIn", `email:${email}`);
+    // The same guard as the API's sign-in route: per address, per email, backoff after failures.
+    await beginSignIn(await headers(), email);
     await startSession(email, password);
+    await signInSucceeded(email);
     return { redirectTo: safeCallbackUrl(callbackUrl) };
   },
 );

@@ -6,18 +6,23 @@ import { users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { AppError, fieldError } from "@/lib/errors";
 import { affected, command, type Actor } from "@/lib/write/command";
+import { nicknameKey } from "./nickname";
 import type { SignUpInput } from "./schemas";
 
 export async function signUp(input: SignUpInput) {
   const passwordHash = await hashPassword(input.password);
   try {
     return await command(async (tx) => {
-      const [{ id }] = await tx.insert(users).values({ email: input.email, nickname: input.nickname, passwordHash }).$returningId();
+      const [{ id }] = await tx
+        .insert(users)
+        .values({ email: input.email, nickname: input.nickname, nicknameKey: nicknameKey(input.nickname), passwordHash })
+        .$returningId();
       return { id };
     });
   } catch (e) {
     if (isDuplicate(e, "users_email_uq")) throw fieldError("email", "이미 가입된 이메일입니다.", "email_taken");
     if (isDuplicate(e, "users_nickname_uq")) throw fieldError("nickname", "이미 쓰이는 닉네임입니다.", "nickname_taken");
+    if (isDuplicate(e, "users_nickname_key_uq")) throw fieldError("nickname", "이미 쓰이는 닉네임과 똑같아 보이는 닉네임입니다.", "nickname_taken");
     throw e;
   }
 }
