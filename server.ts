@@ -11,7 +11,8 @@ import nextEnv from "@next/env";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { config } from "./lib/config";
 import { addressOf, CLIENT_ADDRESS_HEADER, compileTrust, FORWARDING_HEADERS, markEdgeServer } from "./lib/http/client-address";
-import { earlyRefusal, refusalResponse } from "./lib/http/early-refusals";
+import { actionContext } from "./lib/http/action-context";
+import { cleanForwardingHeaders, earlyRefusal, isApiPath, refusalResponse } from "./lib/http/early-refusals";
 
 (process.env as Record<string, string>).NODE_ENV = "production";
 const dir = process.cwd();
@@ -31,8 +32,9 @@ function prepare(req: IncomingMessage, res: ServerResponse): boolean {
   const { address, viaTrustedProxy } = addressOf(req, trust);
   delete req.headers[CLIENT_ADDRESS_HEADER];
   if (!viaTrustedProxy) for (const h of FORWARDING_HEADERS) delete req.headers[h];
+  else cleanForwardingHeaders(req.headers);
   const forwardedHost = req.headers["x-forwarded-host"];
-  const host = (typeof forwardedHost === "string" ? forwardedHost.split(",")[0].trim() : undefined) || req.headers.host;
+  const host = (typeof forwardedHost === "string" ? forwardedHost : undefined) ?? req.headers.host;
   const refusal = earlyRefusal(req, host);
   if (refusal) {
     const { headers, body } = refusalResponse(req.url ?? "/", refusal);
@@ -43,13 +45,30 @@ function prepare(req: IncomingMessage, res: ServerResponse): boolean {
   return true;
 }
 
+/** A form post to a page (a server action): a 500 before the action ran is a body Next.js could not decode. */
+function guardActionStatus(res: ServerResponse, ctx: { actionRan: boolean }) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, status: number, ...rest: unknown[]) {
+    if (status === 500 && !ctx.actionRan) {
+      status = 400;
+      this.statusCode = 400;
+    }
+    return (writeHead as (...a: unknown[]) => ServerResponse).call(this, status, ...rest);
+  } as ServerResponse["writeHead"];
+}
+
 const server = createServer((req, res) => {
   if (!prepare(req, res)) return;
-  handle(req, res).catch((e: unknown) => {
-    console.error("[server] unhandled error:", e instanceof Error ? e.message : e);
-    if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
-    res.end();
-  });
+  const run = () =>
+    handle(req, res).catch((e: unknown) => {
+      console.error("[server] unhandled error:", e instanceof Error ? e.message : e);
+      if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
+      res.end();
+    });
+  if (req.method !== "POST" || isApiPath(req.url ?? "")) return void run();
+  const ctx = { actionRan: false };
+  guardActionStatus(res, ctx);
+  void actionContext().run(ctx, run);
 });
 server.on("clientError", (_err, socket) => {
   // Unparseable HTTP (bad header, bad Content-Length…): a plain 400, never a crash or a hang.

@@ -8,6 +8,7 @@ import { signInSchema, signUpSchema } from "@/lib/accounts/schemas";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { AppError } from "@/lib/errors";
 import { formAction } from "@/lib/forms/action";
+import { noteActionRan } from "@/lib/http/action-context";
 import { safeCallbackUrl } from "@/lib/forms/form-data";
 import { clientAddress, enforceRateLimit } from "@/lib/security/rate-limit";
 import { beginSignIn, signInSucceeded } from "@/lib/security/sign-in-guard";
@@ -59,5 +60,6 @@ export const signUpAction = formAction(
 );
 
 export async function signOutAction() {
+  noteActionRan();
   await signOut({ redirectTo: "/" });
 }

@@ -5,6 +5,7 @@ import { ZodError, type z } from "zod";
 import { currentActor, requireActor, requireAdmin } from "@/lib/auth/session";
 import { AppError, describeError } from "@/lib/errors";
 import { toAppError } from "@/lib/http/respond";
+import { noteActionRan } from "@/lib/http/action-context";
 import { enforceRateLimit, type Bucket } from "@/lib/security/rate-limit";
 import { rememberWrite } from "@/lib/session/position";
 import type { Actor, Idempotency } from "@/lib/write/command";
@@ -51,6 +52,7 @@ export function formAction<S extends z.ZodType, W extends Who = "user">(
   run: (input: z.output<S>, ctx: ActionCtx<W>) => Promise<ActionOutcome>,
 ) {
   return async function action(_prev: FormState, formData: FormData): Promise<FormState> {
+    noteActionRan();
     // A hand-made request can call an action with anything for arguments; only a form's data is one.
     if (!(formData instanceof FormData)) return { ok: false, message: "잘못된 요청입니다. 페이지를 새로 고친 뒤 다시 시도해 주세요.", at: Date.now() };
     const raw = formValues(formData);

@@ -23,7 +23,7 @@ export function earlyRefusal(req: { method?: string; url?: string; headers: Inco
   const url = req.url ?? "";
   // Only origin-form targets ("/path?query"): an absolute URL or "*" names no page of this site.
   if (!url.startsWith("/") || url.startsWith("//")) return { status: 400, code: "malformed_request", message: "요청 주소가 올바르지 않습니다." };
-  if (!host) return { status: 400, code: "malformed_request", message: "Host 헤더가 필요합니다." };
+  if (!host || !validHost(host)) return { status: 400, code: "malformed_request", message: "Host 헤더가 올바르지 않습니다." };
   const path = url.split("?")[0];
   if (NEEDLESS_ESCAPE.test(path)) return { status: 404, code: "not_found", message: "페이지를 찾을 수 없습니다." };
   const method = req.method ?? "GET";
@@ -44,6 +44,36 @@ export function earlyRefusal(req: { method?: string; url?: string; headers: Inco
     return { status: 413, code: "body_too_large", message: `요청 본문이 너무 큽니다 (최대 ${Math.round(limit / 1024 / 1024)}MB).` };
   }
   return null;
+}
+
+/** "shop.example", "127.0.0.1:3000", "[::1]:3000": something a URL can carry as its host, nothing more. */
+export function validHost(v: string): boolean {
+  if (!/^[\x21-\x7e]{1,255}$/.test(v) || /[/?#@\\]/.test(v) || !URL.canParse(`http://${v}`)) return false;
+  return new URL(`http://${v}`).host === v.toLowerCase().replace(/:80$/, "");
+}
+
+/**
+ * Forwarding headers from a trusted proxy, kept only in the shape a proxy writes them (the first value of
+ * a list; a host, http/https, a port); anything else is dropped rather than handed to code that builds
+ * URLs from it.
+ */
+export function cleanForwardingHeaders(headers: IncomingHttpHeaders) {
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.split(",")[0].trim();
+  const host = first(headers["x-forwarded-host"]);
+  if (host !== undefined) {
+    if (validHost(host)) headers["x-forwarded-host"] = host;
+    else delete headers["x-forwarded-host"];
+  }
+  const proto = first(headers["x-forwarded-proto"])?.toLowerCase();
+  if (proto !== undefined) {
+    if (proto === "http" || proto === "https") headers["x-forwarded-proto"] = proto;
+    else delete headers["x-forwarded-proto"];
+  }
+  const port = first(headers["x-forwarded-port"]);
+  if (port !== undefined) {
+    if (/^\d{1,5}$/.test(port) && Number(port) <= 65535) headers["x-forwarded-port"] = port;
+    else delete headers["x-forwarded-port"];
+  }
 }
 
 function crossSite(headers: IncomingHttpHeaders, host: string): boolean {

@@ -17,7 +17,10 @@ export function safeLocalPath(value: unknown, fallback = "/"): string {
     return fallback;
   }
   if (u.origin !== PLACEHOLDER_ORIGIN) return fallback;
-  return `${u.pathname}${u.search}${u.hash}`;
+  const path = `${u.pathname}${u.search}${u.hash}`;
+  // Resolving can itself make a host out of a path ("/.//evil" → "//evil"): the result must be a path too.
+  if (path.startsWith("//") || new URL(path, PLACEHOLDER_ORIGIN).origin !== PLACEHOLDER_ORIGIN) return fallback;
+  return path;
 }
 
 /** Auth.js's `callbacks.redirect`: a local path or an absolute URL on `baseUrl`'s origin; else the home page. */
