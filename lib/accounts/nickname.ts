@@ -30,7 +30,8 @@ export const RESERVED_NICKNAME_WORDS = [
   "고객센터",
   "상담원",
   "공식",
-  "기프티",
+  // The site's name ("기프티 거래소", GIFTY); "기프티콘" alone is the everyday word for a voucher.
+  "기프티거래소",
   "admin",
   "staff",
   "operator",
@@ -39,7 +40,6 @@ export const RESERVED_NICKNAME_WORDS = [
   "support",
   "system",
   "gifty",
-  "gifticon",
 ];
 
 /** The look of a name: NFKC, UTS #39 confusable mapping, case-folded, with "i" and "l" (and "I") alike. */

@@ -83,7 +83,7 @@ describe("forwarding headers from a trusted proxy", () => {
     const h: Record<string, string> = { "x-forwarded-host": "shop.example, evil.example", "x-forwarded-proto": "HTTPS", "x-forwarded-port": "443" };
     cleanForwardingHeaders(h);
     expect(h).toEqual({ "x-forwarded-host": "shop.example", "x-forwarded-proto": "https", "x-forwarded-port": "443" });
-    for (const bad of [{ "x-forwarded-host": "" }, { "x-forwarded-host": "a b" }, { "x-forwarded-host": "x/y" }, { "x-forwarded-proto": "javascript" }, { "x-forwarded-port": "99999" }]) {
+    for (const bad of [{ "x-forwarded-host": "" }, { "x-forwarded-host": "a b" }, { "x-forwarded-host": "x/y" }, { "x-forwarded-proto": "javascript" }, { "x-forwarded-port": "99999" }] as Record<string, string>[]) {
       const copy: Record<string, string> = { ...bad };
       cleanForwardingHeaders(copy);
       expect(copy, JSON.stringify(bad)).toEqual({});
