@@ -171,6 +171,8 @@ test.describe("canonical ids", () => {
     for (const a of [`0${p.id}`, `00${p.id}`, `0x${p.id.toString(16)}`, `${p.id}e0`, `${p.id}.00`, `${p.id}%2E0`]) {
       expect((await fetch(new URL(`/products/${a}`, base()))).status).toBe(404);
     }
+    // Nor does a canonical id that names no product (its 404 is not kept).
+    for (const missing of [999_999_001, 999_999_002]) expect((await fetch(new URL(`/products/${missing}`, base()))).status).toBe(404);
     expect(await entries()).toBe(before);
     expect((await fetch(new URL(`/products/${p.id}`, base()))).status).toBe(200);
     expect(await entries()).toBe(before + 1);
