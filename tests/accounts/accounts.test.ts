@@ -1,3 +1,4 @@
+import { MAX_PRICE } from "@/lib/market/rules";
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDatabases } from "@/db/close";
@@ -127,9 +128,9 @@ describe("suspension", () => {
     const suspended = { kind: "forbidden", code: "account_suspended" } as const;
     await expectAppError(createListing(user, createListingSchema.parse({ productId: product.id, price: 4000, code: newCode(), expiresAt: inDays(30) })), suspended);
     await expectAppError(placeBid(user, { productId: product.id, price: 2000 }), suspended);
-    await expectAppError(buyListing(user, { listingId: theirListing.id }), suspended);
-    await expectAppError(buyLowest(user, { productId: product.id }), suspended);
-    await expectAppError(fillBid(user, theirBid.id, fillInput()), suspended);
+    await expectAppError(buyListing(user, { listingId: theirListing.id, expectedPrice: theirListing.price }), suspended);
+    await expectAppError(buyLowest(user, { productId: product.id, maxPrice: MAX_PRICE }), suspended);
+    await expectAppError(fillBid(user, theirBid.id, fillInput(theirBid.price)), suspended);
     await expectAppError(updateListing(user, own.id, { price: 4400 }), suspended);
     await expectAppError(requestWithdrawal(user, { amount: 1000, bankName: "테스트은행", accountNumber: "1234567890" }), suspended);
     expect(await footprint(user.id)).toEqual(before);

@@ -1,3 +1,4 @@
+import { MAX_PRICE } from "@/lib/market/rules";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDatabases } from "@/db/close";
@@ -51,7 +52,7 @@ describe("discounts", () => {
     [{ kind: "percent", value: 15 }, 3333, 499], // rounded down
   ] as const)("%j on ₩%i takes off ₩%i; the seller still gets the price", async (coupon, price, discount) => {
     const { seller, buyer, coupon: c, listings: [l] } = await setup(coupon, [price]);
-    const { value } = await buyListing(buyer, { listingId: l.id, couponId: c.id });
+    const { value } = await buyListing(buyer, { listingId: l.id, expectedPrice: l.price, couponId: c.id });
     expect(value).toMatchObject({ price, discount, paid: price - discount });
     expect(await orderRow(value.id)).toMatchObject({ price, discount, paid: price - discount });
     expect(await expectLedgerConsistent(buyer.id)).toMatchObject({ points: 30000 - (price - discount) });
@@ -63,7 +64,7 @@ describe("discounts", () => {
 
   it("works with buy-lowest too", async () => {
     const { buyer, product, coupon: c } = await setup({ kind: "amount", value: 700 }, [4000, 4500]);
-    const { value } = await buyLowest(buyer, { productId: product.id, couponId: c.id });
+    const { value } = await buyLowest(buyer, { productId: product.id, maxPrice: MAX_PRICE, couponId: c.id });
     expect(value).toMatchObject({ price: 4000, discount: 700, paid: 3300 });
     await expectLedgerConsistent(buyer.id);
   });
@@ -73,18 +74,18 @@ describe("when a coupon cannot be used (nothing is written, the listing stays on
   it("below its minimum price", async () => {
     const { buyer, coupon: c, listings: [cheap, dear] } = await setup({ kind: "amount", value: 1000, minPrice: 5000 }, [4999, 5000]);
     const before = await footprint(buyer.id);
-    await expectAppError(buyListing(buyer, { listingId: cheap.id, couponId: c.id }), { kind: "conflict", code: "coupon_min_price", field: "couponId" });
+    await expectAppError(buyListing(buyer, { listingId: cheap.id, expectedPrice: cheap.price, couponId: c.id }), { kind: "conflict", code: "coupon_min_price", field: "couponId" });
     expect(await footprint(buyer.id)).toEqual(before);
     expect((await listingRow(cheap.id)).status).toBe("on_sale");
-    const { value } = await buyListing(buyer, { listingId: dear.id, couponId: c.id });
+    const { value } = await buyListing(buyer, { listingId: dear.id, expectedPrice: dear.price, couponId: c.id });
     expect(value).toMatchObject({ discount: 1000, paid: 4000 });
   });
 
   it("a second time", async () => {
     const { buyer, coupon: c, listings: [a, b] } = await setup({ kind: "amount", value: 1000 }, [4000, 4000]);
-    await buyListing(buyer, { listingId: a.id, couponId: c.id });
+    await buyListing(buyer, { listingId: a.id, expectedPrice: a.price, couponId: c.id });
     const before = await footprint(buyer.id);
-    await expectAppError(buyListing(buyer, { listingId: b.id, couponId: c.id }), { kind: "conflict", code: "coupon_used", field: "couponId" });
+    await expectAppError(buyListing(buyer, { listingId: b.id, expectedPrice: b.price, couponId: c.id }), { kind: "conflict", code: "coupon_used", field: "couponId" });
     expect(await footprint(buyer.id)).toEqual(before);
     expect((await listingRow(b.id)).status).toBe("on_sale");
     await expectLedgerConsistent(buyer.id);
@@ -92,7 +93,7 @@ describe("when a coupon cannot be used (nothing is written, the listing stays on
 
   it("twice at the same moment: one purchase gets it", async () => {
     const { buyer, coupon: c, listings } = await setup({ kind: "amount", value: 1000 }, [4000, 4000, 4000]);
-    const results = await Promise.allSettled(listings.map((l) => buyListing(buyer, { listingId: l.id, couponId: c.id })));
+    const results = await Promise.allSettled(listings.map((l) => buyListing(buyer, { listingId: l.id, expectedPrice: l.price, couponId: c.id })));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     for (const r of results) if (r.status === "rejected") expect(r.reason).toMatchObject({ code: "coupon_used" });
     expect(await expectLedgerConsistent(buyer.id)).toMatchObject({ points: 30000 - 3000 });
@@ -102,10 +103,10 @@ describe("when a coupon cannot be used (nothing is written, the listing stays on
     const { admin, buyer, coupon: c, listings: [l] } = await setup({ kind: "amount", value: 1000 });
     await setCouponActive(admin, c.id, false);
     const before = await footprint(buyer.id);
-    await expectAppError(buyListing(buyer, { listingId: l.id, couponId: c.id }), { kind: "conflict", code: "coupon_expired", field: "couponId" });
+    await expectAppError(buyListing(buyer, { listingId: l.id, expectedPrice: l.price, couponId: c.id }), { kind: "conflict", code: "coupon_expired", field: "couponId" });
     await setCouponActive(admin, c.id, true);
     await primaryDb().update(coupons).set({ validUntil: sql`NOW(3) - INTERVAL 1 SECOND` }).where(eq(coupons.id, c.id));
-    await expectAppError(buyListing(buyer, { listingId: l.id, couponId: c.id }), { kind: "conflict", code: "coupon_expired", field: "couponId" });
+    await expectAppError(buyListing(buyer, { listingId: l.id, expectedPrice: l.price, couponId: c.id }), { kind: "conflict", code: "coupon_expired", field: "couponId" });
     expect(await footprint(buyer.id)).toEqual(before);
     expect((await listingRow(l.id)).status).toBe("on_sale");
   });
@@ -114,10 +115,10 @@ describe("when a coupon cannot be used (nothing is written, the listing stays on
     const { buyer, coupon: c, listings: [l] } = await setup({ kind: "amount", value: 1000 });
     const other = await makeUser({ points: 10000 });
     const before = await footprint(other.id);
-    await expectAppError(buyListing(other, { listingId: l.id, couponId: c.id }), { kind: "conflict", code: "coupon_not_owned", field: "couponId" });
+    await expectAppError(buyListing(other, { listingId: l.id, expectedPrice: l.price, couponId: c.id }), { kind: "conflict", code: "coupon_not_owned", field: "couponId" });
     expect(await footprint(other.id)).toEqual(before);
     expect((await listingRow(l.id)).status).toBe("on_sale");
-    await buyListing(buyer, { listingId: l.id, couponId: c.id }); // still usable by its owner
+    await buyListing(buyer, { listingId: l.id, expectedPrice: l.price, couponId: c.id }); // still usable by its owner
   });
 });
 

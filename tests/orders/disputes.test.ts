@@ -29,7 +29,7 @@ async function disputed(opts: { price?: number; couponId?: number; buyer?: Await
   const seller = await makeUser();
   const buyer = opts.buyer ?? (await makeUser({ points: 10000 }));
   const l = await listGifticon(seller, product.id, opts.price ?? 4000);
-  const { value: order } = await buyListing(buyer, { listingId: l.id, couponId: opts.couponId });
+  const { value: order } = await buyListing(buyer, { listingId: l.id, expectedPrice: l.price, couponId: opts.couponId });
   await disputeOrder(buyer, order.id, "코드가 사용할 수 없다고 나옵니다");
   return { seller, buyer, order };
 }
@@ -52,7 +52,7 @@ describe("dispute", () => {
     const seller = await makeUser();
     const buyer = await makeUser({ points: 10000 });
     const l = await listGifticon(seller, product.id, 4000);
-    const { value: order } = await buyListing(buyer, { listingId: l.id });
+    const { value: order } = await buyListing(buyer, { listingId: l.id, expectedPrice: l.price });
     await expectAppError(disputeOrder(seller, order.id, "x"), { kind: "forbidden", code: "buyer_only" });
     await expectAppError(disputeOrder(await makeUser(), order.id, "x"), { kind: "not_found", code: "order_not_found" });
     expect((await orderRow(order.id)).status).toBe("paid");
@@ -120,7 +120,7 @@ describe("admin resolves", () => {
     const seller = await makeUser();
     const buyer = await makeUser({ points: 10000 });
     const l = await listGifticon(seller, product.id, 4000);
-    const { value: order } = await buyListing(buyer, { listingId: l.id });
+    const { value: order } = await buyListing(buyer, { listingId: l.id, expectedPrice: l.price });
     await expectAppError(resolveDispute(admin, order.id, "refund"), { kind: "conflict", code: "not_disputed" });
     await expectAppError(resolveDispute(admin, order.id, "complete"), { kind: "conflict", code: "not_disputed" });
     expect((await orderRow(order.id)).status).toBe("paid");

@@ -5,6 +5,7 @@ import { bids, listings } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { moveBalance } from "@/lib/points/ledger";
 import { command, idempotentCommand, type Actor, type Idempotency } from "@/lib/write/command";
+import { priceChanged } from "./buy";
 import { askRemoved, bidAdded, bidRemoved, tradeMade } from "../changes";
 import type { BidItem } from "../read-model";
 import { DEFAULT_DEADLINE_DAYS, daysFromNow } from "../rules";
@@ -101,6 +102,7 @@ export async function fillBid(actor: Actor, bidId: number, input: FillBidInput, 
     const b = await lockBid(tx, bidId);
     if (b.buyerId === actor.id) throw new AppError("forbidden", "own_bid", "본인의 구매 입찰에는 판매할 수 없습니다.");
     if (b.status !== "active" || b.deadline.getTime() <= Date.now()) throw bidClosed(b.status);
+    if (b.price !== input.expectedPrice) throw priceChanged(b.price);
     const product = await loadProduct(tx, b.productId);
     const gifticonId = await registerGifticon(tx, actor.id, product.id, input);
     const now = new Date();
