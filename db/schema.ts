@@ -320,6 +320,13 @@ export const idempotencyKeys = mysqlTable(
   (t) => [primaryKey({ columns: [t.userId, t.key] })],
 );
 
+// One row per product whose book has been traded: the lock that serialises every command that can add
+// to that book (a new bid, a new ask, a price change), so two orders that cross can never both rest
+// (lib/market/commands/book.ts). No foreign keys: locking it must not interact with other rows' locks.
+export const bookLocks = mysqlTable("book_locks", {
+  productId: bigint("product_id", { mode: "number", unsigned: true }).primaryKey(),
+});
+
 // Written on the primary by every app process's monitor; its age on a replica is that replica's lag.
 export const heartbeats = mysqlTable("heartbeats", {
   source: varchar("source", { length: 64 }).primaryKey(),

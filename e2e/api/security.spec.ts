@@ -115,11 +115,13 @@ test.describe("only owners change their own things", () => {
     const { id } = await list(u, p.id, 8_000);
     expectError(await u.post("/api/orders", { listingId: id, expectedPrice: 8_000 }), 403, "own_listing");
     expectError(await u.post("/api/orders", { productId: p.id, maxPrice: 10_000 }), 409, "no_ask");
-    const bid = await u.post("/api/bids", { productId: p.id, price: 9_000 });
+    // A bid at or above their own ask would leave the book crossed: refused.
+    expectError(await u.post("/api/bids", { productId: p.id, price: 9_000 }), 409, "self_cross", "price");
+    const bid = await u.post("/api/bids", { productId: p.id, price: 7_000 });
     expect(bid.status).toBe(201);
     expect(bid.body.status).toBe("active");
-    expectError(await u.post(`/api/bids/${bid.body.id}/fill`, { code: newCode(), expiresAt: kstDate(30), expectedPrice: 9_000 }), 403, "own_bid");
-    expect(await me(u)).toMatchObject({ points: 21_000, heldPoints: 9_000 });
+    expectError(await u.post(`/api/bids/${bid.body.id}/fill`, { code: newCode(), expiresAt: kstDate(30), expectedPrice: 7_000 }), 403, "own_bid");
+    expect(await me(u)).toMatchObject({ points: 23_000, heldPoints: 7_000 });
     const bk = await book(u, p.id);
     expect(bk.asks.map((a) => a.id)).toEqual([id]);
     expect(bk.bids.map((b) => b.id)).toEqual([bid.body.id]);
