@@ -110,8 +110,12 @@ export async function seedMarket() {
   await disputeOrder(buyer, d.value.id, "코드를 입력하니 '이미 사용된 쿠폰'이라고 나옵니다.");
 
   // Coupons last: WELCOME1000's existence marks a finished seed (db/seed/index.ts).
-  const welcome = await createCoupon(admin, { code: "WELCOME1000", name: "신규 가입 1,000원 할인", kind: "amount", value: 1000, minPrice: 3000, validUntil: new Date(Date.now() + 180 * DAY) });
-  await createCoupon(admin, { code: "GIFTY10", name: "10% 할인 (최대 3,000원)", kind: "percent", value: 10, minPrice: 5000, maxDiscount: 3000, validUntil: new Date(Date.now() + 90 * DAY) });
+  // Two public codes (anyone claims each once; GIFTY10 for the first 1,000), and one issued to the buyer
+  // alone (its code claims nothing for anyone else).
+  await createCoupon(admin, { code: "GIFTY10", name: "10% 할인 (최대 3,000원)", audience: "public", maxClaims: 1000, kind: "percent", value: 10, minPrice: 5000, maxDiscount: 3000, validUntil: new Date(Date.now() + 90 * DAY) });
+  const sorry = await createCoupon(admin, { code: "SORRY2000-BUYER", name: "불편 보상 2,000원 할인", audience: "issued", kind: "amount", value: 2000, minPrice: 4000, validUntil: new Date(Date.now() + 60 * DAY) });
+  await issueCoupon(admin, { couponId: sorry.value.id, email: "buyer@gifticon.test" });
+  const welcome = await createCoupon(admin, { code: "WELCOME1000", name: "신규 가입 1,000원 할인", audience: "public", kind: "amount", value: 1000, minPrice: 3000, validUntil: new Date(Date.now() + 180 * DAY) });
   await issueCoupon(admin, { couponId: welcome.value.id, email: "buyer@gifticon.test" });
 
   const open = await db.select({ n: sql<number>`COUNT(*)` }).from(listings).where(inArray(listings.status, ["on_sale"]));

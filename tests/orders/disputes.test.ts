@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDatabases } from "@/db/close";
-import { setUserStatus } from "@/lib/accounts/commands";
+import { suspendUser } from "@/lib/accounts/commands";
 import { buyListing } from "@/lib/market/commands/buy";
 import { confirmOrder, disputeOrder, resolveDispute } from "@/lib/orders/commands";
 import { getOrderForUser } from "@/lib/orders/queries";
@@ -145,7 +145,7 @@ describe("admin resolves", () => {
   it("a suspended admin cannot resolve", async () => {
     const admin = await makeAdmin();
     const other = await makeAdmin();
-    await setUserStatus(other, admin.id, "suspended");
+    await suspendUser(other, admin.id, "테스트 정지");
     const { order } = await disputed();
     await expectAppError(resolveDispute(admin, order.id, "refund"), { kind: "forbidden", code: "admin_only" });
     expect((await orderRow(order.id)).status).toBe("disputed");
