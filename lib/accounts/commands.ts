@@ -15,8 +15,10 @@ import type { SignUpInput } from "./schemas";
 export async function signUp(input: SignUpInput) {
   const passwordHash = await hashPassword(input.password);
   try {
-    return await command(async (tx) => {
+    return await command(async (tx, emit) => {
       const [{ id }] = await tx.insert(users).values({ email: input.email, nickname: input.nickname, passwordHash }).$returningId();
+      // The session check of the new account must read a node that has it (not cache "no such user").
+      emit(sessionChanged(id));
       return { id };
     });
   } catch (e) {

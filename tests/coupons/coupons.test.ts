@@ -1,4 +1,3 @@
-import { MAX_PRICE } from "@/lib/market/rules";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDatabases } from "@/db/close";
@@ -8,6 +7,7 @@ import { claimCoupon, createCoupon, issueCoupon, setCouponActive } from "@/lib/c
 import { discountFor } from "@/lib/coupons/pricing";
 import { claimCouponSchema, createCouponSchema } from "@/lib/coupons/schemas";
 import { buyListing, buyLowest } from "@/lib/market/commands/buy";
+import { MAX_PRICE } from "@/lib/market/rules";
 import { confirmOrder } from "@/lib/orders/commands";
 import {
   checkLedgersAfterEach,
@@ -175,5 +175,48 @@ describe("admin only", () => {
     expect(createCouponSchema.safeParse(base).success).toBe(true);
     expect(createCouponSchema.safeParse({ ...base, value: 91 }).error?.issues[0].path).toEqual(["value"]);
     expect(createCouponSchema.safeParse({ ...base, validUntil: inDays(-1) }).error?.issues[0].path).toEqual(["validUntil"]);
+  });
+});
+
+describe("public codes and issued coupons (issue 8, item 4)", () => {
+  const make = (admin: Awaited<ReturnType<typeof makeAdmin>>, extra: Record<string, unknown>) =>
+    createCoupon(admin, createCouponSchema.parse({ code: `T-${uniq().toUpperCase()}`, name: "테스트", kind: "amount", value: 500, validUntil: inDays(30), ...extra }));
+
+  it("a coupon issued to one member cannot be claimed by anyone who learns its code, nor used by them", async () => {
+    const admin = await makeAdmin();
+    const owner = await makeUser({ points: 10_000 });
+    const thief = await makeUser({ points: 10_000 });
+    const { value } = await make(admin, { audience: "issued" });
+    const [c] = await primaryDb().select().from(coupons).where(eq(coupons.id, value.id));
+    await issueCoupon(admin, { couponId: c.id, userId: owner.id });
+    // The same answer as for a code that does not exist.
+    await expectAppError(claimCoupon(thief, c.code), { kind: "invalid", code: "coupon_invalid", field: "code" });
+    await expectAppError(claimCoupon(owner, c.code), { kind: "invalid", code: "coupon_invalid", field: "code" });
+    const product = await makeCatalogProduct(10_000);
+    const l = await listGifticon(await makeUser(), product.id, 5_000);
+    await expectAppError(buyListing(thief, { listingId: l.id, expectedPrice: 5_000, couponId: c.id }), { kind: "conflict", code: "coupon_not_owned", field: "couponId" });
+    const { value: order } = await buyListing(owner, { listingId: l.id, expectedPrice: 5_000, couponId: c.id });
+    expect(order).toMatchObject({ discount: 500, paid: 4_500 });
+  });
+
+  it("a public code is claimed once per member and never past its total cap, even at once", async () => {
+    const admin = await makeAdmin();
+    const { value } = await make(admin, { audience: "public", maxClaims: 3 });
+    const [c] = await primaryDb().select().from(coupons).where(eq(coupons.id, value.id));
+    const members = await Promise.all(Array.from({ length: 8 }, () => makeUser()));
+    const results = await Promise.allSettled(members.map((m) => claimCoupon(m, c.code)));
+    const won = results.filter((r) => r.status === "fulfilled");
+    expect(won).toHaveLength(3);
+    for (const r of results) if (r.status === "rejected") expect((r.reason as { code: string }).code).toBe("coupon_sold_out");
+    const [after] = await primaryDb().select().from(coupons).where(eq(coupons.id, value.id));
+    expect(after.claimedCount).toBe(3);
+    expect(Number((await primaryDb().execute(sql`SELECT COUNT(*) AS n FROM user_coupons WHERE coupon_id = ${c.id}`) as unknown as [{ n: number }[]])[0][0].n)).toBe(3);
+  });
+
+  it("the schema keeps caps to public coupons", () => {
+    const base = { code: "CAP-1234", name: "쿠폰", kind: "amount", value: 100, validUntil: inDays(10) };
+    expect(createCouponSchema.parse(base).audience).toBe("public");
+    expect(createCouponSchema.safeParse({ ...base, audience: "issued", maxClaims: 5 }).error?.issues[0].path).toEqual(["maxClaims"]);
+    expect(createCouponSchema.safeParse({ ...base, maxClaims: 0 }).success).toBe(false);
   });
 });
