@@ -58,6 +58,9 @@ export const users = mysqlTable(
     nicknameKey: char("nickname_key", { length: 64 }),
     role: mysqlEnum("role", ["user", "admin"]).notNull().default("user"),
     status: mysqlEnum("status", ["active", "suspended"]).notNull().default("active"),
+    // Raised by anything that must end the user's sessions (suspension, reinstatement, a password change):
+    // a session signed in at another version no longer counts (lib/auth/session.ts).
+    sessionVersion: int("session_version").notNull().default(0),
     points: int("points").notNull().default(0),
     heldPoints: int("held_points").notNull().default(0),
     createdAt: createdAt(),
@@ -183,6 +186,11 @@ export const coupons = mysqlTable(
     id: id(),
     code: varchar("code", { length: 32 }).notNull(),
     name: varchar("name", { length: 60 }).notNull(),
+    // "public": anyone who knows the code may claim it once (up to max_claims in total);
+    // "issued": only the users an admin issued it to have it, and its code claims nothing.
+    audience: mysqlEnum("audience", ["public", "issued"]).notNull().default("public"),
+    maxClaims: int("max_claims"),
+    claimedCount: int("claimed_count").notNull().default(0),
     kind: mysqlEnum("kind", ["amount", "percent"]).notNull(),
     value: int("value").notNull(),
     minPrice: int("min_price").notNull().default(0),
@@ -192,7 +200,11 @@ export const coupons = mysqlTable(
     createdBy: ref("created_by").references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("coupons_code_uq").on(t.code), check("coupons_value_ck", sql`${t.value} > 0`)],
+  (t) => [
+    uniqueIndex("coupons_code_uq").on(t.code),
+    check("coupons_value_ck", sql`${t.value} > 0`),
+    check("coupons_claims_ck", sql`${t.maxClaims} IS NULL OR ${t.claimedCount} <= ${t.maxClaims}`),
+  ],
 );
 
 // A coupon in a user's wallet; used at most once (used_order_id).
@@ -227,6 +239,9 @@ export const orders = mysqlTable(
     confirmDueAt: at("confirm_due_at").notNull(),
     disputeReason: varchar("dispute_reason", { length: 500 }),
     resolvedBy: ref("resolved_by"),
+    // The order completed while its seller was suspended: the sale is not paid out until an admin
+    // reinstates them (lib/accounts/commands.ts), then it is, with its ledger row.
+    payoutHeld: boolean("payout_held").notNull().default(false),
     completedAt: at("completed_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -271,19 +286,42 @@ export const pointLedger = mysqlTable(
   (t) => [index("point_ledger_user_ix").on(t.userId, t.id)],
 );
 
+// A top-up as a state machine (lib/points/commands.ts): the row is written `pending` before the provider
+// is called, with the idempotency key the provider is called with (so a retry can never charge twice);
+// it becomes `succeeded` in the same transaction that credits the points, or `failed`. Pending rows left by
+// a process that died are reconciled by the sweeper, which asks the provider what happened to that key.
 export const payments = mysqlTable(
   "payments",
   {
     id: id(),
     userId: ref("user_id").notNull().references(() => users.id),
     provider: varchar("provider", { length: 20 }).notNull(),
-    providerRef: varchar("provider_ref", { length: 80 }).notNull(),
+    providerKey: varchar("provider_key", { length: 80 }).notNull(),
+    providerRef: varchar("provider_ref", { length: 80 }),
     amount: int("amount").notNull(),
-    status: mysqlEnum("status", ["succeeded", "failed"]).notNull(),
+    status: mysqlEnum("status", ["pending", "succeeded", "failed"]).notNull().default("pending"),
+    failureReason: varchar("failure_reason", { length: 200 }),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("payments_provider_ref_uq").on(t.provider, t.providerRef), index("payments_user_ix").on(t.userId)],
+  (t) => [
+    uniqueIndex("payments_provider_key_uq").on(t.provider, t.providerKey),
+    index("payments_user_ix").on(t.userId),
+    index("payments_pending_ix").on(t.status, t.createdAt),
+  ],
 );
+
+// The test-mode provider's own records (lib/points/payments.ts): what a real processor keeps on its side,
+// written outside the app's transactions, so a charge exists even when the app died before recording it.
+export const testProviderCharges = mysqlTable("test_provider_charges", {
+  idemKey: varchar("idem_key", { length: 80 }).primaryKey(),
+  ref: varchar("ref", { length: 80 }).notNull(),
+  amount: int("amount").notNull(),
+  cardLast4: varchar("card_last4", { length: 4 }).notNull(),
+  status: mysqlEnum("status", ["succeeded", "declined"]).notNull(),
+  reason: varchar("reason", { length: 200 }),
+  createdAt: createdAt(),
+});
 
 export const withdrawals = mysqlTable(
   "withdrawals",
@@ -292,8 +330,12 @@ export const withdrawals = mysqlTable(
     userId: ref("user_id").notNull().references(() => users.id),
     amount: int("amount").notNull(),
     bankName: varchar("bank_name", { length: 40 }).notNull(),
+    // The full account number, AES-256-GCM encrypted (lib/security/secret-box.ts): shown only on the
+    // admin's payout screen. Everywhere else: the masked form.
+    accountCipher: bytes("account_cipher", "varbinary(255)").notNull(),
     accountMasked: varchar("account_masked", { length: 40 }).notNull(),
     status: mysqlEnum("status", ["requested", "paid", "rejected"]).notNull().default("requested"),
+    processedBy: ref("processed_by"),
     processedAt: at("processed_at"),
     createdAt: createdAt(),
   },
@@ -323,6 +365,30 @@ export const idempotencyKeys = mysqlTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);
+
+// One row per product whose book has been traded: the lock that serialises every command that can add
+// to that book (a new bid, a new ask, a price change), so two orders that cross can never both rest
+// (lib/market/commands/book.ts). No foreign keys: locking it must not interact with other rows' locks.
+export const bookLocks = mysqlTable("book_locks", {
+  productId: bigint("product_id", { mode: "number", unsigned: true }).primaryKey(),
+});
+
+// Every admin decision (suspend, reinstate, resolve, pay out, coupons…), written in the same transaction as
+// the decision itself: who, what, on what, when and why. Shown on /admin/audit.
+export const adminAudit = mysqlTable(
+  "admin_audit",
+  {
+    id: id(),
+    adminId: ref("admin_id").notNull().references(() => users.id),
+    action: varchar("action", { length: 40 }).notNull(),
+    targetType: varchar("target_type", { length: 20 }).notNull(),
+    targetId: ref("target_id").notNull(),
+    reason: varchar("reason", { length: 500 }),
+    detail: text("detail"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("admin_audit_created_ix").on(t.createdAt), index("admin_audit_target_ix").on(t.targetType, t.targetId)],
 );
 
 // Written on the primary by every app process's monitor; its age on a replica is that replica's lag.

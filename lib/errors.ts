@@ -27,12 +27,14 @@ export class AppError extends Error {
   readonly code: string;
   readonly fields?: FieldErrors;
   readonly retryAfterSeconds?: number;
+  /** Facts the client needs to act on the error (e.g. `currentPrice` of `price_changed`); sent with it. */
+  readonly details?: Record<string, string | number | boolean | null>;
 
   constructor(
     kind: ErrorKind,
     code: string,
     message: string,
-    extra: { fields?: FieldErrors; retryAfterSeconds?: number; cause?: unknown } = {},
+    extra: { fields?: FieldErrors; retryAfterSeconds?: number; details?: AppError["details"]; cause?: unknown } = {},
   ) {
     super(message, { cause: extra.cause });
     this.name = "AppError";
@@ -40,6 +42,7 @@ export class AppError extends Error {
     this.code = code;
     this.fields = extra.fields;
     this.retryAfterSeconds = extra.retryAfterSeconds;
+    this.details = extra.details;
   }
 
   get status() {

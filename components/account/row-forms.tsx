@@ -59,7 +59,7 @@ export const CancelBidButton = ({ bidId }: { bidId: number }) => <CancelButton a
 export function ClaimCouponForm() {
   return (
     <ActionForm action={claimCouponAction} className="flex flex-wrap items-start gap-2" aria-label="쿠폰 등록">
-      <Field name="code" label="쿠폰 코드" labelHidden placeholder="쿠폰 코드 (예: WELCOME1000)" autoComplete="off" className="min-w-48 flex-1" autoCapitalize="characters" />
+      <Field name="code" label="쿠폰 코드" labelHidden placeholder="쿠폰 코드 (영문·숫자)" autoComplete="off" className="min-w-48 flex-1" autoCapitalize="characters" />
       <SubmitButton pendingLabel="등록 중…">쿠폰 등록</SubmitButton>
     </ActionForm>
   );

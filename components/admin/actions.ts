@@ -1,7 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { setUserStatus } from "@/lib/accounts/commands";
+import { reinstateUser, suspendUser } from "@/lib/accounts/commands";
+import { adminReasonSchema } from "@/lib/admin/schemas";
 import { createBrand, createProduct, updateProduct } from "@/lib/catalog/commands";
 import { brandSchema, productSchema } from "@/lib/catalog/schemas";
 import { createCoupon, issueCoupon, setCouponActive } from "@/lib/coupons/commands";
@@ -17,9 +18,12 @@ const admin = "admin" as const;
 const bool = z.enum(["true", "false"]).transform((v) => v === "true");
 
 export const resolveDisputeAction = formAction(
-  { schema: z.object({ orderId: idSchema("주문"), outcome: z.enum(["complete", "refund"], { error: "처리 방법을 고르세요." }) }), who: admin },
-  async ({ orderId, outcome }, { actor }) => {
-    const { seq } = await resolveDispute(actor, orderId, outcome);
+  {
+    schema: z.object({ orderId: idSchema("주문"), outcome: z.enum(["complete", "refund"], { error: "처리 방법을 고르세요." }), note: adminReasonSchema.optional() }),
+    who: admin,
+  },
+  async ({ orderId, outcome, note }, { actor }) => {
+    const { seq } = await resolveDispute(actor, orderId, outcome, note);
     return { seq, message: outcome === "refund" ? `주문 #${orderId}: 구매자에게 환불했습니다.` : `주문 #${orderId}: 판매자에게 대금을 지급했습니다.` };
   },
 );
@@ -63,18 +67,26 @@ export const updateProductAction = formAction(
   },
 );
 
-export const setUserStatusAction = formAction(
-  { schema: z.object({ userId: idSchema("회원"), status: z.enum(["active", "suspended"]) }), who: admin },
-  async ({ userId, status }, { actor }) => {
-    const { seq } = await setUserStatus(actor, userId, status);
-    return { seq, message: status === "suspended" ? "이용을 정지했습니다." : "정지를 풀었습니다." };
+export const suspendUserAction = formAction(
+  { schema: z.object({ userId: idSchema("회원"), reason: adminReasonSchema }), who: admin },
+  async ({ userId, reason }, { actor }) => {
+    const { seq, value } = await suspendUser(actor, userId, reason);
+    return { seq, message: `이용을 정지했습니다. 판매 글 ${value.listingsCancelled}개와 구매 입찰 ${value.bidsCancelled}개를 내렸습니다.` };
+  },
+);
+
+export const reinstateUserAction = formAction(
+  { schema: z.object({ userId: idSchema("회원"), reason: adminReasonSchema.optional() }), who: admin },
+  async ({ userId, reason }, { actor }) => {
+    const { seq, value } = await reinstateUser(actor, userId, reason);
+    return { seq, message: value.payoutsReleased ? `정지를 풀고 보류된 판매 대금 ${value.payoutsReleased}건을 지급했습니다.` : "정지를 풀었습니다." };
   },
 );
 
 export const processWithdrawalAction = formAction(
-  { schema: z.object({ withdrawalId: idSchema("출금 신청"), outcome: z.enum(["paid", "rejected"]) }), who: admin },
-  async ({ withdrawalId, outcome }, { actor }) => {
-    const { seq } = await processWithdrawal(actor, withdrawalId, outcome);
+  { schema: z.object({ withdrawalId: idSchema("출금 신청"), outcome: z.enum(["paid", "rejected"]), reason: adminReasonSchema.optional() }), who: admin },
+  async ({ withdrawalId, outcome, reason }, { actor }) => {
+    const { seq } = await processWithdrawal(actor, withdrawalId, outcome, reason);
     return { seq, message: outcome === "paid" ? "입금 완료로 처리했습니다." : "반려하고 포인트를 돌려줬습니다." };
   },
 );

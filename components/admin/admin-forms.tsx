@@ -19,6 +19,16 @@ export function CreateCouponForm({ defaultValidUntil }: { defaultValidUntil: str
       <Field name="code" label="쿠폰 코드" placeholder="예: SPRING2000" autoComplete="off" required />
       <Field name="name" label="쿠폰 이름" placeholder="예: 봄맞이 2,000원 할인" required />
       <SelectField
+        name="audience"
+        label="받는 사람"
+        defaultValue="public"
+        options={[
+          { value: "public", label: "공개: 코드를 아는 누구나 1회 등록" },
+          { value: "issued", label: "지정 발급: 관리자가 발급한 회원만" },
+        ]}
+      />
+      <Field name="maxClaims" label="총 발급 한도 (공개 쿠폰, 선택)" inputMode="numeric" placeholder="비우면 제한 없음" />
+      <SelectField
         name="kind"
         label="할인 방식"
         defaultValue="amount"

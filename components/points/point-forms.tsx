@@ -1,14 +1,22 @@
 "use client";
 
+import { OnSuccess } from "@/components/product/on-success";
+import { useIdempotencyKey } from "@/components/product/viewer";
 import { ActionForm, Field, SubmitButton } from "@/components/ui/form";
+import { Hidden } from "@/components/ui/hidden";
 
 import { topUpAction, withdrawAction } from "./actions";
 
 const PRESETS = [10_000, 30_000, 50_000, 100_000];
 
+// Each form carries an idempotency key (a new one after each success): a double submit or a retry after a
+// lost answer charges, credits or withdraws once.
 export function TopUpForm({ cards }: { cards: { success: string; declined: string } }) {
+  const [idem, renew] = useIdempotencyKey();
   return (
     <ActionForm action={topUpAction} className="space-y-4" aria-label="포인트 충전">
+      <Hidden values={{ idem }} />
+      <OnSuccess run={renew} />
       <fieldset>
         <legend className="mb-1 text-sm font-medium text-slate-700">빠른 선택</legend>
         <div className="flex flex-wrap gap-2">
@@ -45,12 +53,15 @@ export function TopUpForm({ cards }: { cards: { success: string; declined: strin
 }
 
 export function WithdrawForm({ points }: { points: number }) {
+  const [idem, renew] = useIdempotencyKey();
   return (
     <ActionForm action={withdrawAction} className="space-y-4" aria-label="출금 신청">
+      <Hidden values={{ idem }} />
+      <OnSuccess run={renew} />
       <Field name="amount" label="출금 금액 (원)" inputMode="numeric" autoComplete="off" hint={`출금 가능 ${points.toLocaleString("ko-KR")}원 · 1,000원 이상`} required />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field name="bankName" label="은행" autoComplete="off" placeholder="예: 국민은행" required />
-        <Field name="accountNumber" label="계좌번호" inputMode="numeric" autoComplete="off" placeholder="숫자만" hint="가운데 자리는 가려서 저장합니다." required />
+        <Field name="accountNumber" label="계좌번호" inputMode="numeric" autoComplete="off" placeholder="숫자만" hint="암호화해 저장하고, 화면에는 가운데 자리를 가려서 보여 드립니다." required />
       </div>
       <SubmitButton variant="secondary" className="w-full" pendingLabel="신청하는 중…">
         출금 신청

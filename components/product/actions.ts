@@ -30,7 +30,7 @@ export const buyNowAction = formAction(
 );
 
 export const buyListingAction = formAction(
-  { schema: z.object({ listingId: idSchema("판매 글"), couponId }), limit: "trade" },
+  { schema: z.object({ listingId: idSchema("판매 글"), expectedPrice: formMoney, couponId }), limit: "trade" },
   async (input, { actor, idempotency }) => {
     const { seq, value } = await buyListing(actor, input, idempotency("ui:buy-listing", input));
     return { seq, redirectTo: `/orders/${value.id}?new=bought` };
@@ -47,10 +47,11 @@ export const placeBidAction = formAction(
 );
 
 export const fillBidAction = formAction(
-  { schema: fillBidSchema.extend({ bidId: idSchema("구매 입찰") }), limit: "trade" },
+  { schema: fillBidSchema.extend({ bidId: idSchema("구매 입찰"), expectedPrice: formMoney }), limit: "trade" },
   async ({ bidId, ...input }, { actor, formData, idempotency }) => {
     const image = await readVoucherImage(formData);
-    const { seq, value } = await fillBid(actor, bidId, { ...input, image }, idempotency("ui:fill-bid", { bidId, expiresAt: input.expiresAt.toISOString() }));
+    const request = { bidId, expectedPrice: input.expectedPrice, expiresAt: input.expiresAt.toISOString() };
+    const { seq, value } = await fillBid(actor, bidId, { ...input, image }, idempotency("ui:fill-bid", request));
     return { seq, redirectTo: `/orders/${value.orderId}?new=sold` };
   },
 );

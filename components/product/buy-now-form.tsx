@@ -8,6 +8,7 @@ import { discountFor } from "@/lib/coupons/pricing";
 import { won } from "@/lib/format";
 import { buyNowAction } from "./actions";
 import { OnSuccess } from "./on-success";
+import { PriceChangedNotice, useAgreedPrice } from "./price-guard";
 
 export type CouponChoice = {
   couponId: number;
@@ -19,34 +20,39 @@ export type CouponChoice = {
   maxDiscount: number | null;
 };
 
-/**
- * Buy now: takes the cheapest ask (not the buyer's own) at no more than the price shown. The buyer sees
- * price − coupon = to pay against their points before pressing the button.
- */
-export function BuyNowForm({
-  productId,
-  price,
-  points,
-  coupons,
-  idem,
-  onSuccess,
-}: {
+type Props = {
   productId: number;
   price: number;
   points: number;
   coupons: CouponChoice[];
   idem: string;
   onSuccess?: () => void;
-}) {
+};
+
+/**
+ * Buy now: takes the cheapest ask (not the buyer's own) at no more than the price shown. The buyer sees
+ * price − coupon = to pay against their points before pressing the button; if the cheapest price moved
+ * above it, the form shows the new price and buys only when pressed again.
+ */
+export function BuyNowForm({ onSuccess, ...props }: Props) {
+  return (
+    <ActionForm action={buyNowAction} className="space-y-3" aria-label="즉시 구매">
+      <OnSuccess run={onSuccess} />
+      <BuyNowBody {...props} />
+    </ActionForm>
+  );
+}
+
+function BuyNowBody({ productId, price: shown, points, coupons, idem }: Omit<Props, "onSuccess">) {
+  const { price } = useAgreedPrice(shown);
   const [couponId, setCouponId] = useState("");
   const coupon = coupons.find((c) => String(c.couponId) === couponId);
   const discount = coupon && price >= coupon.minPrice ? discountFor(coupon, price) : 0;
   const toPay = price - discount;
   const short = toPay - points;
   return (
-    <ActionForm action={buyNowAction} className="space-y-3" aria-label="즉시 구매">
+    <>
       <Hidden values={{ productId, maxPrice: price, idem }} />
-      <OnSuccess run={onSuccess} />
       {coupons.length ? (
         <SelectField
           name="couponId"
@@ -98,9 +104,10 @@ export function BuyNowForm({
           </Link>
         </p>
       ) : null}
+      <PriceChangedNotice shown={shown} />
       <SubmitButton variant="ask" size="lg" className="w-full" disabled={short > 0} pendingLabel="구매하는 중…" data-testid="buy-now">
         {won(toPay)} 즉시 구매
       </SubmitButton>
-    </ActionForm>
+    </>
   );
 }

@@ -216,7 +216,7 @@ export function AskAction({ productId, ask }: { productId: number; ask: AskRef }
 
 function AskBuyRow({ listingId, price, points }: { listingId: number; price: number; points: number }) {
   const [idem] = useIdempotencyKey(); // a purchase leaves the page, so one key per visit
-  return <AskBuyButton listingId={listingId} price={won(price)} idem={idem} disabled={points < price} />;
+  return <AskBuyButton listingId={listingId} price={price} idem={idem} disabled={points < price} />;
 }
 
 /** Under the ask table: why some "구매" buttons are off. */

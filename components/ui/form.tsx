@@ -45,7 +45,8 @@ export function ActionForm({
 /** The form's one-line result, in a live region so screen readers hear it. */
 export function FormMessage({ className = "" }: { className?: string }) {
   const { state } = useFormState();
-  const text = state.message;
+  // price_changed is shown by the trade form itself, next to the button that now trades at the new price.
+  const text = state.code === "price_changed" ? undefined : state.message;
   return (
     <div aria-live="polite" role="status" className={className}>
       {text ? (

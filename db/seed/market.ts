@@ -64,7 +64,7 @@ export async function seedMarket() {
     while (b.id === s.id) b = pick(traders);
     const price = round10(t.faceValue * (0.74 + rnd() * 0.18));
     const l = await createListing(s, { productId: t.productId, price, code: code(), expiresAt: new Date(Date.now() + between(20, 90) * DAY) });
-    const o = await buyListing(b, { listingId: l.value.id });
+    const o = await buyListing(b, { listingId: l.value.id, expectedPrice: price });
     await confirmOrder(b, o.value.id);
     const at = new Date(t.at);
     await db.update(orders).set({ createdAt: at, completedAt: new Date(t.at + between(1, 48) * 3600_000) }).where(eq(orders.id, o.value.id));
@@ -103,15 +103,19 @@ export async function seedMarket() {
   // The demo accounts' own history.
   const starbucks = catalog[0];
   const sold = await createListing(seller, { productId: starbucks.id, price: round10(starbucks.faceValue * 0.85), code: code(), expiresAt: new Date(Date.now() + 60 * DAY) });
-  const waiting = await buyListing(buyer, { listingId: sold.value.id }); // paid: waiting for the buyer's confirmation
+  const waiting = await buyListing(buyer, { listingId: sold.value.id, expectedPrice: sold.value.price }); // paid: waiting for the buyer's confirmation
   const other = catalog[5];
   const disputed = await createListing(traders[0], { productId: other.id, price: round10(other.faceValue * 0.85), code: code(), expiresAt: new Date(Date.now() + 45 * DAY) });
-  const d = await buyListing(buyer, { listingId: disputed.value.id });
+  const d = await buyListing(buyer, { listingId: disputed.value.id, expectedPrice: disputed.value.price });
   await disputeOrder(buyer, d.value.id, "코드를 입력하니 '이미 사용된 쿠폰'이라고 나옵니다.");
 
   // Coupons last: WELCOME1000's existence marks a finished seed (db/seed/index.ts).
-  const welcome = await createCoupon(admin, { code: "WELCOME1000", name: "신규 가입 1,000원 할인", kind: "amount", value: 1000, minPrice: 3000, validUntil: new Date(Date.now() + 180 * DAY) });
-  await createCoupon(admin, { code: "GIFTY10", name: "10% 할인 (최대 3,000원)", kind: "percent", value: 10, minPrice: 5000, maxDiscount: 3000, validUntil: new Date(Date.now() + 90 * DAY) });
+  // Two public codes (anyone claims each once; GIFTY10 for the first 1,000), and one issued to the buyer
+  // alone (its code claims nothing for anyone else).
+  await createCoupon(admin, { code: "GIFTY10", name: "10% 할인 (최대 3,000원)", audience: "public", maxClaims: 1000, kind: "percent", value: 10, minPrice: 5000, maxDiscount: 3000, validUntil: new Date(Date.now() + 90 * DAY) });
+  const sorry = await createCoupon(admin, { code: "SORRY2000-BUYER", name: "불편 보상 2,000원 할인", audience: "issued", kind: "amount", value: 2000, minPrice: 4000, validUntil: new Date(Date.now() + 60 * DAY) });
+  await issueCoupon(admin, { couponId: sorry.value.id, email: "buyer@gifticon.test" });
+  const welcome = await createCoupon(admin, { code: "WELCOME1000", name: "신규 가입 1,000원 할인", audience: "public", kind: "amount", value: 1000, minPrice: 3000, validUntil: new Date(Date.now() + 180 * DAY) });
   await issueCoupon(admin, { couponId: welcome.value.id, email: "buyer@gifticon.test" });
 
   const open = await db.select({ n: sql<number>`COUNT(*)` }).from(listings).where(inArray(listings.status, ["on_sale"]));

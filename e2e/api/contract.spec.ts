@@ -228,7 +228,7 @@ test.describe("selling", () => {
     const { id: listingId, code } = await list(seller, p.id, 7_500);
     const sellerBefore = await me(seller);
 
-    const bought = await buyer.post("/api/orders", { listingId });
+    const bought = await buyer.post("/api/orders", { listingId, expectedPrice: 7_500 });
     expect(bought.status, bought.text).toBe(201);
     expect(bought.body).toEqual({ id: expect.any(Number), listingId, productId: p.id, price: 7_500, discount: 0, paid: 7_500 });
     const orderId = bought.body.id;
@@ -257,7 +257,7 @@ test.describe("selling", () => {
     const bk = await book(buyer, p.id);
     expect(bk.asks).toEqual([]);
     expect(bk.trades).toEqual([{ price: 7_500, at: expect.stringMatching(ISO) }]);
-    expectError(await buyer.post("/api/orders", { listingId }), 409, "listing_sold");
+    expectError(await buyer.post("/api/orders", { listingId, expectedPrice: 7_500 }), 409, "listing_sold");
 
     expectError(await seller.post(`/api/orders/${orderId}/confirm`), 403, "buyer_only");
     expect((await me(seller)).points).toBe(sellerBefore.points);
@@ -279,7 +279,10 @@ test.describe("selling", () => {
     const p = await freshProduct(10_000);
     await list(s1, p.id, 9_000);
     const cheap = await list(s2, p.id, 8_200);
-    expectError(await buyer.post("/api/orders", { productId: p.id, maxPrice: 8_000 }), 409, "no_ask");
+    // Nothing at or below the price shown: the answer names the cheapest price now (nothing is bought).
+    const changed = await buyer.post("/api/orders", { productId: p.id, maxPrice: 8_000 });
+    expectError(changed, 409, "price_changed");
+    expect(changed.body.error.currentPrice).toBe(8_200);
     expect((await me(buyer)).points).toBe(30_000);
     const r = await buyer.post("/api/orders", { productId: p.id, maxPrice: 8_500 });
     expect(r.status, r.text).toBe(201);
@@ -309,7 +312,7 @@ test.describe("bidding", () => {
     ]);
 
     const code = newCode();
-    const fill = await seller.post(`/api/bids/${bid.body.id}/fill`, { code, expiresAt: kstDate(40) });
+    const fill = await seller.post(`/api/bids/${bid.body.id}/fill`, { code, expiresAt: kstDate(40), expectedPrice: 7_000 });
     expect(fill.status, fill.text).toBe(201);
     expect(fill.body).toEqual({ orderId: expect.any(Number), price: 7_000 });
     expect(await me(buyer)).toMatchObject({ points: 7_000, heldPoints: 6_000 });
@@ -318,7 +321,7 @@ test.describe("bidding", () => {
       expect(o.status, o.text).toBe(200);
       expect(o.body.gifticon.code).toBe(code);
     }
-    expectError(await seller.post(`/api/bids/${bid.body.id}/fill`, { code: newCode(), expiresAt: kstDate(40) }), 409, "bid_filled");
+    expectError(await seller.post(`/api/bids/${bid.body.id}/fill`, { code: newCode(), expiresAt: kstDate(40), expectedPrice: 7_000 }), 409, "bid_filled");
     expectError(await buyer.delete(`/api/bids/${bid.body.id}`), 409, "bid_filled");
 
     const bk = await book(buyer, p.id);
@@ -412,20 +415,20 @@ test.describe("coupons", () => {
 
     // An amount coupon: ₩1,000 off; the seller still gets the full price.
     const a = await list(seller, p.id, 5_000);
-    const bought = await buyer.post("/api/orders", { listingId: a.id, couponId: welcome.body.couponId });
+    const bought = await buyer.post("/api/orders", { listingId: a.id, expectedPrice: 5_000, couponId: welcome.body.couponId });
     expect(bought.status, bought.text).toBe(201);
     expect(bought.body).toMatchObject({ price: 5_000, discount: 1_000, paid: 4_000 });
     expect((await me(buyer)).points).toBe(26_000);
 
     // Used coupons are refused, and the listing it was tried on stays on sale.
     const b = await list(seller, p.id, 6_000);
-    expectError(await buyer.post("/api/orders", { listingId: b.id, couponId: welcome.body.couponId }), 409, "coupon_used", "couponId");
-    expectError(await buyer.post("/api/orders", { listingId: b.id, couponId: 999999999 }), 409, "coupon_not_owned", "couponId");
+    expectError(await buyer.post("/api/orders", { listingId: b.id, expectedPrice: 6_000, couponId: welcome.body.couponId }), 409, "coupon_used", "couponId");
+    expectError(await buyer.post("/api/orders", { listingId: b.id, expectedPrice: 6_000, couponId: 999999999 }), 409, "coupon_not_owned", "couponId");
     expect((await me(buyer)).points).toBe(26_000);
     expect((await book(buyer, p.id)).asks.map((x) => x.id)).toContain(b.id);
 
     // A percent coupon: 10% of ₩6,000.
-    const pct = await buyer.post("/api/orders", { listingId: b.id, couponId: gifty.body.couponId });
+    const pct = await buyer.post("/api/orders", { listingId: b.id, expectedPrice: 6_000, couponId: gifty.body.couponId });
     expect(pct.status, pct.text).toBe(201);
     expect(pct.body).toMatchObject({ price: 6_000, discount: 600, paid: 5_400 });
     expect((await me(buyer)).points).toBe(20_600);
@@ -444,7 +447,7 @@ test.describe("orders", () => {
     const buyer = await newUser(20_000);
     const p = await freshProduct(10_000);
     const { id } = await list(seller, p.id, 8_000);
-    const o = await buyer.post("/api/orders", { listingId: id });
+    const o = await buyer.post("/api/orders", { listingId: id, expectedPrice: 8_000 });
     const orderId = o.body.id;
     const sellerBefore = (await me(seller)).points;
 
@@ -476,7 +479,7 @@ test.describe("orders", () => {
     expectError(await seller.post("/api/listings", listing(p.id, 8_000, { image: `data:image/gif;base64,${png.toString("base64")}` })), 400, "invalid_input", "image");
     const r = await seller.post("/api/listings", listing(p.id, 8_000, { image: `data:image/png;base64,${png.toString("base64")}` }));
     expect(r.status, r.text).toBe(201);
-    const o = await buyer.post("/api/orders", { listingId: r.body.id });
+    const o = await buyer.post("/api/orders", { listingId: r.body.id, expectedPrice: 8_000 });
     const orderId = o.body.id;
     const detail = await buyer.get(`/api/orders/${orderId}`);
     expect(detail.body.gifticon.imageUrl).toBe(`/api/orders/${orderId}/image`);
@@ -494,7 +497,7 @@ test.describe("orders", () => {
     expectError(await new ApiClient(base()).get(`/api/orders/${orderId}/image`), 401);
     // An order without a photo has no image either.
     const plain = await list(seller, p.id, 8_100);
-    const o2 = await buyer.post("/api/orders", { listingId: plain.id });
+    const o2 = await buyer.post("/api/orders", { listingId: plain.id, expectedPrice: 8_100 });
     expectError(await buyer.get(`/api/orders/${o2.body.id}/image`), 404, "order_not_found");
   });
 });

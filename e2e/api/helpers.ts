@@ -108,7 +108,7 @@ export async function list(seller: ApiClient, productId: number, price: number, 
   const r = await seller.post("/api/listings", body);
   expect(r.status, r.text).toBe(201);
   expect(r.body.status).toBe("on_sale");
-  return { id: r.body.id as number, code: body.code as string };
+  return { id: r.body.id as number, code: body.code as string, price };
 }
 
 /** A rate limit from the environment the server runs with ("requests/seconds"), or the test default. */

@@ -16,10 +16,10 @@ test("a buy retried one after another with one key: one order, identical respons
   const p = await freshProduct();
   const { id } = await list(seller, p.id, 8_000);
   const k = key();
-  const first = await buyer.post("/api/orders", { listingId: id }, { "Idempotency-Key": k });
+  const first = await buyer.post("/api/orders", { listingId: id, expectedPrice: 8_000 }, { "Idempotency-Key": k });
   expect(first.status, first.text).toBe(201);
   for (let i = 0; i < 3; i++) {
-    const again = await buyer.post("/api/orders", { listingId: id }, { "Idempotency-Key": k });
+    const again = await buyer.post("/api/orders", { listingId: id, expectedPrice: 8_000 }, { "Idempotency-Key": k });
     expect(again.status, again.text).toBe(201);
     expect(again.text).toBe(first.text);
   }
@@ -27,7 +27,7 @@ test("a buy retried one after another with one key: one order, identical respons
   expect((await book(buyer, p.id)).trades).toHaveLength(1);
   expect((await buyer.get("/api/me/orders")).body.items).toHaveLength(1);
   // Without the key, the same request is a new attempt, refused because the listing is sold.
-  expectError(await buyer.post("/api/orders", { listingId: id }), 409, "listing_sold");
+  expectError(await buyer.post("/api/orders", { listingId: id, expectedPrice: 8_000 }), 409, "listing_sold");
 });
 
 test(`a buy retried ${PARALLEL_RETRIES} times at once with one key: one order, identical responses`, async () => {
@@ -36,7 +36,7 @@ test(`a buy retried ${PARALLEL_RETRIES} times at once with one key: one order, i
   const p = await freshProduct();
   const { id } = await list(seller, p.id, 8_000);
   const k = key();
-  const all = await Promise.all(Array.from({ length: PARALLEL_RETRIES }, () => buyer.post("/api/orders", { listingId: id }, { "Idempotency-Key": k })));
+  const all = await Promise.all(Array.from({ length: PARALLEL_RETRIES }, () => buyer.post("/api/orders", { listingId: id, expectedPrice: 8_000 }, { "Idempotency-Key": k })));
   for (const r of all) {
     expect(r.status, r.text).toBe(201);
     expect(r.text).toBe(all[0].text);
@@ -53,15 +53,15 @@ test("the same key with a different body is 409 and does nothing; keys belong to
   const a = await list(seller, p.id, 8_000);
   const b = await list(seller, p.id, 8_500);
   const k = key();
-  expect((await buyer.post("/api/orders", { listingId: a.id }, { "Idempotency-Key": k })).status).toBe(201);
-  expectError(await buyer.post("/api/orders", { listingId: b.id }, { "Idempotency-Key": k }), 409, "idempotency_key_reused");
+  expect((await buyer.post("/api/orders", { listingId: a.id, expectedPrice: 8_000 }, { "Idempotency-Key": k })).status).toBe(201);
+  expectError(await buyer.post("/api/orders", { listingId: b.id, expectedPrice: 8_500 }, { "Idempotency-Key": k }), 409, "idempotency_key_reused");
   expectError(await buyer.post("/api/bids", { productId: p.id, price: 5_000 }, { "Idempotency-Key": k }), 409, "idempotency_key_reused");
   expect(await me(buyer)).toMatchObject({ points: 22_000, heldPoints: 0 });
   expect((await book(buyer, p.id)).asks.map((x) => x.id)).toEqual([b.id]);
 
   // Another user's request with the same key is their own.
   const other = await newUser(30_000);
-  const r = await other.post("/api/orders", { listingId: b.id }, { "Idempotency-Key": k });
+  const r = await other.post("/api/orders", { listingId: b.id, expectedPrice: 8_500 }, { "Idempotency-Key": k });
   expect(r.status, r.text).toBe(201);
   expect(r.body.listingId).toBe(b.id);
 });
@@ -89,14 +89,14 @@ test("a fill retried with one key makes one order; another code or bid under tha
   const bid = await buyer.post("/api/bids", { productId: p.id, price: 7_000 });
   const other = await buyer.post("/api/bids", { productId: p.id, price: 6_000 });
   const k = key();
-  const body = { code: newCode(), expiresAt: kstDate(30) };
+  const body = { code: newCode(), expiresAt: kstDate(30), expectedPrice: 7_000 };
   const all = await Promise.all(Array.from({ length: 5 }, () => seller.post(`/api/bids/${bid.body.id}/fill`, body, { "Idempotency-Key": k })));
   for (const r of all) {
     expect(r.status, r.text).toBe(201);
     expect(r.text).toBe(all[0].text);
   }
   expectError(await seller.post(`/api/bids/${bid.body.id}/fill`, { ...body, code: newCode() }, { "Idempotency-Key": k }), 409, "idempotency_key_reused");
-  expectError(await seller.post(`/api/bids/${other.body.id}/fill`, { code: newCode(), expiresAt: kstDate(30) }, { "Idempotency-Key": k }), 409, "idempotency_key_reused");
+  expectError(await seller.post(`/api/bids/${other.body.id}/fill`, { code: newCode(), expiresAt: kstDate(30), expectedPrice: 6_000 }, { "Idempotency-Key": k }), 409, "idempotency_key_reused");
   expect(await me(buyer)).toMatchObject({ points: 7_000, heldPoints: 6_000 });
   const bk = await book(buyer, p.id);
   expect(bk.trades).toHaveLength(1);

@@ -39,7 +39,7 @@ test("a cached product page and the home feed show a new listing at once and dro
   expect(again.cache).toBe("HIT");
   expect(listed(again.html, id)).toBe(true);
 
-  const bought = await buyer.post("/api/orders", { listingId: id });
+  const bought = await buyer.post("/api/orders", { listingId: id, expectedPrice: 9_000 });
   expect(bought.status, bought.text).toBe(201);
   expect(listed((await page(`/products/${product.id}`)).html, id)).toBe(false);
 });

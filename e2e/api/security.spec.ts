@@ -11,7 +11,7 @@ test.describe("a voucher code is shown to its buyer and seller only", () => {
     const other = await newUser(20_000);
     const p = await freshProduct();
     const { id } = await list(seller, p.id, 8_000);
-    const orderId = (await buyer.post("/api/orders", { listingId: id })).body.id;
+    const orderId = (await buyer.post("/api/orders", { listingId: id, expectedPrice: 8_000 })).body.id;
 
     const missing = await other.get("/api/orders/999999999");
     expectError(missing, 404, "order_not_found");
@@ -62,9 +62,9 @@ test.describe("a voucher code is shown to its buyer and seller only", () => {
       expectError(await other.post("/api/listings", listing(p.id, 7_000, { code: sold.code })), 409, "code_already_listed", "code");
       expectError(await other.post("/api/listings", listing(p.id, 70_000, { code: unsold.code })), 400, undefined, "price");
       expectError(await other.post("/api/listings", listing(p.id, 7_000, { code: `${sold.code}!` })), 400, "invalid_input", "code");
-      expectError(await other.post(`/api/bids/999999999/fill`, { code: sold.code, expiresAt: kstDate(30) }), 404);
+      expectError(await other.post(`/api/bids/999999999/fill`, { code: sold.code, expiresAt: kstDate(30), expectedPrice: 6_000 }), 404);
 
-      const orderId = (await buyer.post("/api/orders", { listingId: sold.id })).body.id;
+      const orderId = (await buyer.post("/api/orders", { listingId: sold.id, expectedPrice: sold.price })).body.id;
       expect((await other.get(`/api/orders/${orderId}`)).status).toBe(404);
       const asBuyer = await buyer.get(`/api/orders/${orderId}`);
       const asSeller = await seller.get(`/api/orders/${orderId}`);
@@ -113,13 +113,15 @@ test.describe("only owners change their own things", () => {
     const u = await newUser(30_000);
     const p = await freshProduct();
     const { id } = await list(u, p.id, 8_000);
-    expectError(await u.post("/api/orders", { listingId: id }), 403, "own_listing");
-    expectError(await u.post("/api/orders", { productId: p.id }), 409, "no_ask");
-    const bid = await u.post("/api/bids", { productId: p.id, price: 9_000 });
+    expectError(await u.post("/api/orders", { listingId: id, expectedPrice: 8_000 }), 403, "own_listing");
+    expectError(await u.post("/api/orders", { productId: p.id, maxPrice: 10_000 }), 409, "no_ask");
+    // A bid at or above their own ask would leave the book crossed: refused.
+    expectError(await u.post("/api/bids", { productId: p.id, price: 9_000 }), 409, "self_cross", "price");
+    const bid = await u.post("/api/bids", { productId: p.id, price: 7_000 });
     expect(bid.status).toBe(201);
     expect(bid.body.status).toBe("active");
-    expectError(await u.post(`/api/bids/${bid.body.id}/fill`, { code: newCode(), expiresAt: kstDate(30) }), 403, "own_bid");
-    expect(await me(u)).toMatchObject({ points: 21_000, heldPoints: 9_000 });
+    expectError(await u.post(`/api/bids/${bid.body.id}/fill`, { code: newCode(), expiresAt: kstDate(30), expectedPrice: 7_000 }), 403, "own_bid");
+    expect(await me(u)).toMatchObject({ points: 23_000, heldPoints: 7_000 });
     const bk = await book(u, p.id);
     expect(bk.asks.map((a) => a.id)).toEqual([id]);
     expect(bk.bids.map((b) => b.id)).toEqual([bid.body.id]);
@@ -151,9 +153,9 @@ test.describe("only owners change their own things", () => {
       ["DELETE", `/api/listings/${id}`],
       ["POST", "/api/bids", { productId: p.id, price: 7_000 }],
       ["DELETE", `/api/bids/${bid.body.id}`],
-      ["POST", `/api/bids/${bid.body.id}/fill`, { code: newCode(), expiresAt: kstDate(30) }],
-      ["POST", "/api/orders", { listingId: id }],
-      ["POST", "/api/orders", { productId: p.id }],
+      ["POST", `/api/bids/${bid.body.id}/fill`, { code: newCode(), expiresAt: kstDate(30), expectedPrice: 6_000 }],
+      ["POST", "/api/orders", { listingId: id, expectedPrice: 8_000 }],
+      ["POST", "/api/orders", { productId: p.id, maxPrice: 8_000 }],
       ["POST", "/api/orders/1/confirm"],
       ["POST", "/api/orders/1/dispute", { reason: "익명으로 신고합니다" }],
       ["POST", "/api/points/top-up", { amount: 10_000 }],
@@ -199,7 +201,7 @@ test.describe("CSRF", () => {
     ];
     for (const headers of crossSite) {
       const attempts: [ApiClient, string, string, unknown?][] = [
-        [buyer, "POST", "/api/orders", { listingId: id }],
+        [buyer, "POST", "/api/orders", { listingId: id, expectedPrice: 8_000 }],
         [buyer, "POST", "/api/bids", { productId: p.id, price: 7_000 }],
         [buyer, "POST", "/api/points/top-up", { amount: 100_000 }],
         [buyer, "POST", "/api/points/withdrawals", { amount: 1_000, bankName: "국민은행", accountNumber: "1234567890" }],
@@ -313,16 +315,16 @@ test.describe("validation: 400/404/409 naming the field, and nothing written", (
     expectError(await buyer.post("/api/orders", { listingId: "abc" }), 400, "invalid_input", "listingId");
     expectError(await buyer.post("/api/orders", { listingId: -1 }), 400, "invalid_input", "listingId");
     expectError(await buyer.post("/api/orders", {}), 400, "invalid_input", "listingId");
-    expectError(await buyer.post("/api/orders", { listingId: 999_999_999 }), 404, "listing_not_found", "listingId");
-    expectError(await buyer.post("/api/orders", { listingId: id, couponId: 999_999_999 }), 409, "coupon_not_owned", "couponId");
-    expectError(await buyer.post("/api/orders", { listingId: id }), 409, "insufficient_points", "points");
+    expectError(await buyer.post("/api/orders", { listingId: 999_999_999, expectedPrice: 8_000 }), 404, "listing_not_found", "listingId");
+    expectError(await buyer.post("/api/orders", { listingId: id, expectedPrice: 8_000, couponId: 999_999_999 }), 409, "coupon_not_owned", "couponId");
+    expectError(await buyer.post("/api/orders", { listingId: id, expectedPrice: 8_000 }), 409, "insufficient_points", "points");
     expectError(await buyer.post("/api/orders", { productId: p.id, maxPrice: -5 }), 400, "invalid_input", "maxPrice");
 
-    expectError(await seller.post(`/api/bids/${bid.body.id}/fill`, { code: newCode(), expiresAt: kstDate(-3) }), 400, "gifticon_expired", "expiresAt");
-    expectError(await seller.post(`/api/bids/${bid.body.id}/fill`, { code: newCode(), expiresAt: kstDate(2) }), 400, "gifticon_expiring", "expiresAt");
-    expectError(await seller.post(`/api/bids/${bid.body.id}/fill`, { code: "x", expiresAt: kstDate(30) }), 400, "invalid_input", "code");
-    expectError(await seller.post("/api/bids/999999999/fill", { code: newCode(), expiresAt: kstDate(30) }), 404, "bid_not_found");
-    expectError(await seller.post("/api/bids/abc/fill", { code: newCode(), expiresAt: kstDate(30) }), 404, "bid_not_found");
+    expectError(await seller.post(`/api/bids/${bid.body.id}/fill`, { code: newCode(), expiresAt: kstDate(-3), expectedPrice: 6_000 }), 400, "gifticon_expired", "expiresAt");
+    expectError(await seller.post(`/api/bids/${bid.body.id}/fill`, { code: newCode(), expiresAt: kstDate(2), expectedPrice: 6_000 }), 400, "gifticon_expiring", "expiresAt");
+    expectError(await seller.post(`/api/bids/${bid.body.id}/fill`, { code: "x", expiresAt: kstDate(30), expectedPrice: 6_000 }), 400, "invalid_input", "code");
+    expectError(await seller.post("/api/bids/999999999/fill", { code: newCode(), expiresAt: kstDate(30), expectedPrice: 6_000 }), 404, "bid_not_found");
+    expectError(await seller.post("/api/bids/abc/fill", { code: newCode(), expiresAt: kstDate(30), expectedPrice: 6_000 }), 404, "bid_not_found");
 
     expectError(await seller.patch(`/api/listings/${id}`, { price: 10_100 }), 400, "price_above_face_value", "price");
     expectError(await seller.patch(`/api/listings/${id}`, { price: -1 }), 400, "invalid_input", "price");
@@ -354,7 +356,7 @@ test.describe("validation: 400/404/409 naming the field, and nothing written", (
     }
     const buyer = await newUser(10_000);
     const bid = await buyer.post("/api/bids", { productId: p.id, price: 5_000 });
-    expectError(await other.post(`/api/bids/${bid.body.id}/fill`, { code, expiresAt: kstDate(30) }), 409, "code_already_listed", "code");
+    expectError(await other.post(`/api/bids/${bid.body.id}/fill`, { code, expiresAt: kstDate(30), expectedPrice: 5_000 }), 409, "code_already_listed", "code");
     expect(await me(buyer)).toMatchObject({ points: 5_000, heldPoints: 5_000 });
     expect((await other.get("/api/me/listings")).body.items).toEqual([]);
     expect((await book(other, p.id)).asks).toHaveLength(1);
@@ -419,9 +421,9 @@ test.describe("rate limits: 429 with Retry-After", () => {
     }
     expect(results.filter((s) => s === 400)).toHaveLength(requests);
     expect429(await u.post("/api/bids", { productId: p.id, price: 5_000 }));
-    expect429(await u.post("/api/orders", { productId: p.id }));
+    expect429(await u.post("/api/orders", { productId: p.id, maxPrice: 5_000 }));
     expect429(await u.post("/api/listings", listing(p.id, 5_000)));
-    expect429(await u.post("/api/bids/1/fill", { code: newCode(), expiresAt: kstDate(30) }));
+    expect429(await u.post("/api/bids/1/fill", { code: newCode(), expiresAt: kstDate(30), expectedPrice: 5_000 }));
     expect(await me(u)).toMatchObject({ points: 20_000, heldPoints: 0 });
     expect((await book(u, p.id)).bids).toEqual([]);
     // Another user is not affected.

@@ -27,7 +27,7 @@ test(`${BUYERS_ON_ONE_LISTING} buyers buy the same listing at once: one order, e
   const { id, code } = await list(seller, p.id, PRICE);
   const sellerBefore = await me(seller);
 
-  const rs = await Promise.all(buyers.map((b) => b.post("/api/orders", { listingId: id })));
+  const rs = await Promise.all(buyers.map((b) => b.post("/api/orders", { listingId: id, expectedPrice: PRICE })));
   noServerErrors(rs);
   expect(tally(rs)).toEqual({ 201: 1, 409: BUYERS_ON_ONE_LISTING - 1 });
   // Losers are told at once that someone is buying it (the Redis pre-filter), or that it sold.
@@ -64,7 +64,7 @@ test(`${SELLERS_ON_ONE_BID} sellers fill the same bid at once: one order, the ot
   expect(await me(buyer)).toMatchObject({ points: 0, heldPoints: PRICE });
   const codes = sellers.map(() => newCode());
 
-  const rs = await Promise.all(sellers.map((s, i) => s.post(`/api/bids/${bid.body.id}/fill`, { code: codes[i], expiresAt: kstDate(30) })));
+  const rs = await Promise.all(sellers.map((s, i) => s.post(`/api/bids/${bid.body.id}/fill`, { code: codes[i], expiresAt: kstDate(30), expectedPrice: PRICE })));
   noServerErrors(rs);
   expect(tally(rs)).toEqual({ 201: 1, 409: SELLERS_ON_ONE_BID - 1 });
   for (const r of rs.filter((x) => x.status === 409)) expect(r.body.error.code).toBe("bid_filled");
@@ -137,7 +137,7 @@ test(`a buyer whose points cover one purchase buys ${PURCHASES_BY_ONE_BUYER} lis
   const ids = [];
   for (const s of sellers) ids.push((await list(s, p.id, PRICE)).id);
 
-  const rs = await Promise.all(ids.map((id) => buyer.post("/api/orders", { listingId: id })));
+  const rs = await Promise.all(ids.map((id) => buyer.post("/api/orders", { listingId: id, expectedPrice: PRICE })));
   noServerErrors(rs);
   expect(tally(rs)).toEqual({ 201: 1, 409: PURCHASES_BY_ONE_BUYER - 1 });
   for (const r of rs.filter((x) => x.status === 409)) expectError(r, 409, "insufficient_points", "points");
@@ -147,7 +147,7 @@ test(`a buyer whose points cover one purchase buys ${PURCHASES_BY_ONE_BUYER} lis
   expect(bk.trades).toHaveLength(1);
 
   // The same with buy-the-lowest: the points run out, not the asks.
-  const more = await Promise.all(Array.from({ length: PURCHASES_BY_ONE_BUYER }, () => buyer.post("/api/orders", { productId: p.id })));
+  const more = await Promise.all(Array.from({ length: PURCHASES_BY_ONE_BUYER }, () => buyer.post("/api/orders", { productId: p.id, maxPrice: PRICE })));
   noServerErrors(more);
   expect(more.every((r) => r.status === 409)).toBe(true);
   expect((await me(buyer)).points).toBe(PRICE - 1);

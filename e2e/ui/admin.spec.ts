@@ -48,18 +48,22 @@ test("coupons: the admin creates one, a member claims it, the admin stops it and
   await expect(other.page.getByTestId("form-error")).toContainText("사용할 수 없는 쿠폰 코드입니다.");
 });
 
-test("members: a suspended member cannot sign in until reactivated", async ({ person }) => {
+test("members: a suspended member is signed out at once and cannot sign in until reactivated", async ({ person }) => {
   const member = await person("member");
   const account = await newMember(member);
+  await member.page.goto("/me");
+  await expect(member.page).toHaveURL(/\/me/);
   const admin = await person("admin");
   await logInAsAdmin(admin.page);
   await admin.page.goto(`/admin/users?q=${encodeURIComponent(account.email)}`);
   const row = admin.page.getByTestId("admin-user").filter({ hasText: account.email });
+  await row.getByLabel("정지 사유").fill("가짜 코드 판매 신고");
   await row.getByRole("button", { name: "이용 정지" }).click();
   await expect(row).toContainText("정지됨");
 
-  await member.page.context().clearCookies();
-  await member.page.goto("/login");
+  // The member's open session ends on its very next request.
+  await member.page.goto("/me");
+  await expect(member.page).toHaveURL(/\/login/);
   await fillLogin(member.page, account.email, account.password);
   await expect(member.page.getByTestId("form-error")).toHaveText("이메일 또는 비밀번호가 올바르지 않습니다.");
 
@@ -67,6 +71,10 @@ test("members: a suspended member cannot sign in until reactivated", async ({ pe
   await expect(row).toContainText("정상");
   await fillLogin(member.page, account.email, account.password);
   await expect(member.page).not.toHaveURL(/\/login/);
+
+  // Both decisions, with the reason, in the audit log.
+  await admin.page.goto("/admin/audit");
+  await expect(admin.page.getByTestId("audit-entry").filter({ hasText: "이용 정지" }).first()).toContainText("가짜 코드 판매 신고");
 });
 
 test("withdrawals: a member asks, the admin rejects, the points come back", async ({ person }) => {
@@ -87,6 +95,9 @@ test("withdrawals: a member asks, the admin rejects, the points come back", asyn
   await admin.page.goto("/admin/withdrawals");
   const row = admin.page.getByTestId("withdrawal-requests").locator("li").filter({ hasText: account.email });
   await expect(row).toContainText(won(15_000));
+  // The payout screen shows the account in full (the member's own pages only ever show it masked).
+  await expect(row.getByTestId("payout-account")).toHaveText("123456789012");
+  await row.getByLabel("반려 사유").fill("예금주 불일치");
   await row.getByRole("button", { name: "반려" }).click();
   await expect(row).toHaveCount(0);
 

@@ -1,22 +1,28 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { isDuplicate } from "@/db/errors";
 import type { Tx } from "@/db/primary";
-import { users } from "@/db/schema";
+import { bids, listings, orders, users } from "@/db/schema";
+import { audit } from "@/lib/admin/audit";
 import { hashPassword } from "@/lib/auth/password";
 import { AppError, fieldError } from "@/lib/errors";
-import { affected, command, type Actor } from "@/lib/write/command";
+import { askRemoved, bidRemoved, sessionChanged } from "@/lib/market/changes";
+import { releaseCode } from "@/lib/market/commands/trade";
+import { moveBalance } from "@/lib/points/ledger";
+import { command, type Actor, type Emit } from "@/lib/write/command";
 import { nicknameKey } from "./nickname";
 import type { SignUpInput } from "./schemas";
 
 export async function signUp(input: SignUpInput) {
   const passwordHash = await hashPassword(input.password);
   try {
-    return await command(async (tx) => {
+    return await command(async (tx, emit) => {
       const [{ id }] = await tx
         .insert(users)
         .values({ email: input.email, nickname: input.nickname, nicknameKey: nicknameKey(input.nickname), passwordHash })
         .$returningId();
+      // The session check of the new account must read a node that has it (not cache "no such user").
+      emit(sessionChanged(id));
       return { id };
     });
   } catch (e) {
@@ -27,15 +33,73 @@ export async function signUp(input: SignUpInput) {
   }
 }
 
-/** Admin: suspend or reactivate an account (a suspended user cannot sign in or trade). */
-export async function setUserStatus(admin: Actor, userId: number, status: "active" | "suspended") {
+/**
+ * Admin: suspend an account. It takes effect at once, in one transaction: the user's open listings and
+ * bids leave the books (codes back to them, held points released), their sessions stop working on their
+ * next request (session_version), their commands are refused (lockActor/assertActive), and sales that
+ * complete while they are suspended are not paid out until an admin reinstates them.
+ */
+export async function suspendUser(admin: Actor, userId: number, reason: string) {
   if (admin.id === userId) throw new AppError("conflict", "self_suspend", "자기 계정은 정지할 수 없습니다.");
-  return command(async (tx) => {
+  return command(async (tx, emit) => {
     await assertAdmin(tx, admin);
-    const res = await tx.update(users).set({ status }).where(eq(users.id, userId));
-    if (affected(res) === 0) throw new AppError("not_found", "user_not_found", "회원을 찾을 수 없습니다.");
-    return { id: userId, status };
+    const [u] = await tx.select({ id: users.id, status: users.status }).from(users).where(eq(users.id, userId)).for("update");
+    if (!u) throw new AppError("not_found", "user_not_found", "회원을 찾을 수 없습니다.");
+    if (u.status === "suspended") throw new AppError("conflict", "already_suspended", "이미 정지된 회원입니다.");
+    await tx.update(users).set({ status: "suspended", sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId));
+    const withdrawn = await withdrawFromBooks(tx, emit, userId);
+    await audit(tx, admin, { action: "user.suspend", target: { type: "user", id: userId }, reason, detail: withdrawn });
+    emit(sessionChanged(userId));
+    return { id: userId, status: "suspended" as const, ...withdrawn };
   });
+}
+
+/** Admin: lift a suspension. Sales held meanwhile are paid out now; old sessions stay ended. */
+export async function reinstateUser(admin: Actor, userId: number, reason?: string | null) {
+  return command(async (tx, emit) => {
+    await assertAdmin(tx, admin);
+    const [u] = await tx.select({ id: users.id, status: users.status }).from(users).where(eq(users.id, userId)).for("update");
+    if (!u) throw new AppError("not_found", "user_not_found", "회원을 찾을 수 없습니다.");
+    if (u.status === "active") throw new AppError("conflict", "not_suspended", "정지된 회원이 아닙니다.");
+    await tx.update(users).set({ status: "active", sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId));
+    const held = await tx
+      .select({ id: orders.id, price: orders.price })
+      .from(orders)
+      .where(and(eq(orders.sellerId, userId), eq(orders.payoutHeld, true)))
+      .for("update");
+    for (const o of held) {
+      await tx.update(orders).set({ payoutHeld: false }).where(eq(orders.id, o.id));
+      await moveBalance(tx, userId, "sale", { points: o.price }, { type: "order", id: o.id }, "판매 대금 (정지 해제 후 지급)");
+    }
+    await audit(tx, admin, { action: "user.reinstate", target: { type: "user", id: userId }, reason, detail: { payoutsReleased: held.map((o) => o.id) } });
+    emit(sessionChanged(userId));
+    return { id: userId, status: "active" as const, payoutsReleased: held.length };
+  });
+}
+
+/** The user's live listings and active bids leave the books (as if they had cancelled them). */
+async function withdrawFromBooks(tx: Tx, emit: Emit, userId: number) {
+  const asks = await tx
+    .select({ id: listings.id, productId: listings.productId, sellerId: listings.sellerId, gifticonId: listings.gifticonId })
+    .from(listings)
+    .where(and(eq(listings.sellerId, userId), eq(listings.status, "on_sale")))
+    .for("update");
+  for (const l of asks) {
+    await tx.update(listings).set({ status: "cancelled" }).where(eq(listings.id, l.id));
+    await releaseCode(tx, l.gifticonId);
+    emit(askRemoved(l));
+  }
+  const open = await tx
+    .select({ id: bids.id, productId: bids.productId, price: bids.price })
+    .from(bids)
+    .where(and(eq(bids.buyerId, userId), eq(bids.status, "active")))
+    .for("update");
+  for (const b of open) {
+    await tx.update(bids).set({ status: "cancelled" }).where(eq(bids.id, b.id));
+    await moveBalance(tx, userId, "release", { points: b.price, held: -b.price }, { type: "bid", id: b.id }, "구매 입찰 취소 (이용 정지)");
+    emit(bidRemoved(b));
+  }
+  return { listingsCancelled: asks.length, bidsCancelled: open.length };
 }
 
 /** Re-checks on the primary that the actor is an active admin (the session's role is only a hint). */

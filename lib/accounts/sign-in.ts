@@ -13,12 +13,12 @@ import { readAt } from "@/lib/read/router";
 export async function findUserForSignIn(email: string, password: string) {
   const { value: user } = await readAt({ mode: "primary" }, async (db) => {
     const [u] = await db
-      .select({ id: users.id, email: users.email, nickname: users.nickname, role: users.role, status: users.status, hash: users.passwordHash })
+      .select({ id: users.id, email: users.email, nickname: users.nickname, role: users.role, status: users.status, sessionVersion: users.sessionVersion, hash: users.passwordHash })
       .from(users)
       .where(eq(users.email, email));
     return u ?? null;
   });
   const ok = await verifyPassword(user?.hash ?? DUMMY_HASH, password);
   if (!user || !ok || user.status !== "active") return null;
-  return { id: user.id, email: user.email, nickname: user.nickname, role: user.role };
+  return { id: user.id, email: user.email, nickname: user.nickname, role: user.role, sessionVersion: user.sessionVersion };
 }

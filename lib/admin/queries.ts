@@ -1,6 +1,8 @@
 import "server-only";
-import { and, count, desc, eq, like, or, sql } from "drizzle-orm";
-import { brands, coupons, orders, products, userCoupons, users, withdrawals } from "@/db/schema";
+import { and, count, desc, eq, like, lt, or, sql } from "drizzle-orm";
+import { adminAudit, brands, coupons, orders, products, userCoupons, users, withdrawals } from "@/db/schema";
+import { ACCOUNT_SEAL_PURPOSE } from "@/lib/points/account";
+import { unseal } from "@/lib/security/secret-box";
 import { productInfoColumns } from "@/lib/catalog/columns";
 import { describeCoupon } from "@/lib/coupons/pricing";
 import type { ProductInfo } from "@/lib/market/read-model";
@@ -49,15 +51,76 @@ export function listUsers(ctx: Ctx, q?: string) {
   );
 }
 
-export function pendingWithdrawals(ctx: Ctx) {
-  return fresh(ctx, (db) =>
+/**
+ * The payout screen: requests waiting to be paid, with the full account number (decrypted here, for this
+ * screen only; everywhere else shows the masked one).
+ */
+export async function pendingWithdrawals(ctx: Ctx) {
+  const rows = await fresh(ctx, (db) =>
     db
-      .select({ id: withdrawals.id, amount: withdrawals.amount, bankName: withdrawals.bankName, accountMasked: withdrawals.accountMasked, createdAt: withdrawals.createdAt, nickname: users.nickname, email: users.email })
+      .select({
+        id: withdrawals.id,
+        userId: withdrawals.userId,
+        amount: withdrawals.amount,
+        bankName: withdrawals.bankName,
+        accountMasked: withdrawals.accountMasked,
+        accountCipher: withdrawals.accountCipher,
+        createdAt: withdrawals.createdAt,
+        nickname: users.nickname,
+        email: users.email,
+        userStatus: users.status,
+      })
       .from(withdrawals)
       .innerJoin(users, eq(users.id, withdrawals.userId))
       .where(eq(withdrawals.status, "requested"))
       .orderBy(withdrawals.id),
   );
+  return rows.map(({ accountCipher, ...w }) => ({ ...w, accountNumber: openAccount(accountCipher) }));
+}
+
+const openAccount = (blob: Buffer | null) => {
+  if (!blob?.length) return null; // a request made before accounts were stored in full
+  try {
+    return unseal(Buffer.from(blob), ACCOUNT_SEAL_PURPOSE);
+  } catch {
+    return null;
+  }
+};
+
+/** The audit log, newest first, a page at a time (cursor = the last id seen). */
+export async function auditLog(ctx: Ctx, q: { cursor?: number; limit: number }) {
+  const rows = await fresh(ctx, (db) =>
+    db
+      .select({
+        id: adminAudit.id,
+        adminId: adminAudit.adminId,
+        adminNickname: users.nickname,
+        action: adminAudit.action,
+        targetType: adminAudit.targetType,
+        targetId: adminAudit.targetId,
+        reason: adminAudit.reason,
+        detail: adminAudit.detail,
+        at: adminAudit.createdAt,
+      })
+      .from(adminAudit)
+      .innerJoin(users, eq(users.id, adminAudit.adminId))
+      .where(q.cursor ? lt(adminAudit.id, q.cursor) : undefined)
+      .orderBy(desc(adminAudit.id))
+      .limit(q.limit + 1),
+  );
+  const page = rows.slice(0, q.limit);
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      admin: { id: r.adminId, nickname: r.adminNickname },
+      action: r.action,
+      target: { type: r.targetType, id: r.targetId },
+      reason: r.reason,
+      detail: r.detail ? (JSON.parse(r.detail) as unknown) : null,
+      at: r.at,
+    })),
+    nextCursor: rows.length > q.limit ? String(page.at(-1)!.id) : null,
+  };
 }
 
 export function listCoupons(ctx: Ctx) {

@@ -14,9 +14,10 @@ declare module "next-auth" {
   interface User {
     role?: "user" | "admin";
     nickname?: string;
+    sessionVersion?: number;
   }
   interface Session {
-    user: { id: string; email: string; role: "user" | "admin"; nickname: string };
+    user: { id: string; email: string; role: "user" | "admin"; nickname: string; sessionVersion: number };
   }
 }
 
@@ -37,7 +38,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!parsed.success) throw new InvalidLogin();
         const user = await findUserForSignIn(parsed.data.email, parsed.data.password);
         if (!user) throw new InvalidLogin();
-        return { id: String(user.id), email: user.email, name: user.nickname, role: user.role, nickname: user.nickname };
+        return { id: String(user.id), email: user.email, name: user.nickname, role: user.role, nickname: user.nickname, sessionVersion: user.sessionVersion };
       },
     }),
   ],
@@ -49,6 +50,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         token.uid = user.id;
         token.role = user.role;
         token.nickname = user.nickname;
+        token.sv = user.sessionVersion ?? 0;
       }
       return token;
     },
@@ -56,6 +58,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       session.user.id = String(token.uid);
       session.user.role = (token.role as "user" | "admin") ?? "user";
       session.user.nickname = String(token.nickname ?? "");
+      session.user.sessionVersion = Number(token.sv ?? 0);
       return session;
     },
   },

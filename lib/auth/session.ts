@@ -1,14 +1,21 @@
 import "server-only";
 import { cache } from "react";
+import { sessionState } from "@/lib/accounts/session-state";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/write/command";
 import { auth } from "./auth";
 
-/** The signed-in user of this request, or null (read once per request). */
+/**
+ * The signed-in user of this request, or null (read once per request). A session counts only while its
+ * account is active and at the session version it signed in at: a suspension (or reinstatement, or a
+ * password change) ends every older session on its next request.
+ */
 export const currentActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   const u = session?.user;
   if (!u?.id || !Number(u.id)) return null;
+  const state = await sessionState(Number(u.id));
+  if (!state || state.status !== "active" || state.sessionVersion !== (u.sessionVersion ?? 0)) return null;
   return { id: Number(u.id), role: u.role, nickname: u.nickname };
 });
 

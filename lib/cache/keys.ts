@@ -33,6 +33,8 @@ export const keys = {
   seller: (userId: number) => view(`seller:${userId}`, `seller:${userId}`, [`/sellers/${userId}`]),
   /** The catalog of brands and categories (changes only through admin). */
   brands: () => view("brands", "brands", ["/"]),
+  /** A user's account status and session version, checked on every signed-in request. */
+  session: (userId: number) => view(`session:${userId}`),
   /** Positions after which no snapshot is trusted (a change that could not be published). */
   globalFence: "f:*",
   /** A user's last write position (read-your-writes across devices and app instances). */

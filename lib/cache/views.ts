@@ -38,6 +38,11 @@ export type ViewDef<A, T> = {
   ttlMs: number;
   /** After this many pending deltas, the snapshot is refreshed in the background. */
   refreshAfterDeltas?: number;
+  /**
+   * The view protects a rule (who may act): never served stale, and read on the primary whenever the
+   * cache cannot vouch for it (cache off, Redis unreachable).
+   */
+  critical?: boolean;
 };
 
 export type ViewRead<T> = { data: T; seq: number; source: "cache" | "db" | "stale-cache" | "no-cache" };
@@ -58,8 +63,9 @@ export type ViewCtx = {
 const readerSeq = async (ctx: ViewCtx) => (typeof ctx.minSeq === "function" ? ctx.minSeq() : ctx.minSeq);
 
 export async function readView<A, T>(def: ViewDef<A, T>, args: A, ctx: ViewCtx = {}): Promise<ViewRead<T>> {
+  const direct = async () => (def.critical ? { mode: "primary" as const } : { minSeq: await readerSeq(ctx), mode: "fresh" as const });
   if (!config().CACHE_ENABLED) {
-    const r = await readAt({ minSeq: await readerSeq(ctx), mode: "fresh" }, (db) => def.load(db, args));
+    const r = await readAt(await direct(), (db) => def.load(db, args));
     return { data: r.value, seq: r.seq, source: "no-cache" };
   }
   const k = def.keys(args);
@@ -70,7 +76,7 @@ export async function readView<A, T>(def: ViewDef<A, T>, args: A, ctx: ViewCtx =
     if (!(e instanceof CacheUnavailable)) throw e;
     stats.count("cacheError");
     // Redis is down: straight to the databases, honouring the reader's own last write.
-    const r = await readAt({ minSeq: await readerSeq(ctx), mode: "fresh" }, (db) => def.load(db, args));
+    const r = await readAt(await direct(), (db) => def.load(db, args));
     return { data: r.value, seq: r.seq, source: "db" };
   }
   const [pRaw, dRaw, fence, deltaRaw] = got;
@@ -87,7 +93,7 @@ export async function readView<A, T>(def: ViewDef<A, T>, args: A, ctx: ViewCtx =
   stats.count("cacheMiss");
   // A stale snapshot exists and no replica could serve the refill: rather than every reader going to the
   // primary, one refill runs (single-flight per process) and the others get the stale snapshot + deltas.
-  if (p !== null && inflight.has(k.snap) && !(await hasFitReplica())) {
+  if (p !== null && !def.critical && inflight.has(k.snap) && !(await hasFitReplica())) {
     stats.count("cacheStaleServed");
     return { data: await applyDeltas(def, dRaw as T, deltas.filter((d) => d.s > p), args), seq: p, source: "stale-cache" };
   }

@@ -99,5 +99,5 @@ export function errorState(e: unknown, values?: Record<string, string>): FormSta
   // A validation error's own message is generic; the first field message says more.
   const first = fields ? Object.values(fields)[0]?.[0] : undefined;
   const message = err.kind === "invalid" && err.code === "invalid_input" && first ? `입력값을 확인해 주세요: ${first}` : err.message;
-  return { ok: false, message, fields, values, at: Date.now() };
+  return { ok: false, message, fields, values, code: err.code, details: err.details, at: Date.now() };
 }

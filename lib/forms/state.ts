@@ -10,6 +10,9 @@ export type FormState = {
   fields?: Record<string, string[]>;
   /** What the user typed, echoed back after an error so the form keeps it (never passwords). */
   values?: Record<string, string>;
+  /** The error's stable code and the facts that come with it (e.g. price_changed → currentPrice). */
+  code?: string;
+  details?: Record<string, string | number | boolean | null>;
   /** A stamp per result, so a component can react to a new result even when it repeats the last one. */
   at?: number;
 };

@@ -38,12 +38,24 @@ export function userApi<P = Record<string, string>>(
   return wrap<P>({ ...opts, auth: "required" }, handler as (ctx: Ctx<P>) => Promise<Result>);
 }
 
-function wrap<P>(opts: { auth: "required" | "optional"; write?: boolean }, handler: (ctx: Ctx<P>) => Promise<Result>): Route<P> {
+/**
+ * A route for admins only (403 admin_only for everyone else). The session's role is a first filter; every
+ * admin command re-checks on the primary that the actor is an active admin.
+ */
+export function adminApi<P = Record<string, string>>(
+  opts: { write?: boolean },
+  handler: (ctx: Ctx<P> & { actor: Actor }) => Promise<Result>,
+): Route<P> {
+  return wrap<P>({ ...opts, auth: "admin" }, handler as (ctx: Ctx<P>) => Promise<Result>);
+}
+
+function wrap<P>(opts: { auth: "required" | "optional" | "admin"; write?: boolean }, handler: (ctx: Ctx<P>) => Promise<Result>): Route<P> {
   return async (req: NextRequest, route: { params: Promise<P> }) => {
     try {
       if (opts.write) assertSameOrigin(req);
       const actor = await currentActor();
-      if (opts.auth === "required" && !actor) throw new AppError("unauthenticated", "sign_in_required", "로그인이 필요합니다.");
+      if (opts.auth !== "optional" && !actor) throw new AppError("unauthenticated", "sign_in_required", "로그인이 필요합니다.");
+      if (opts.auth === "admin" && actor?.role !== "admin") throw new AppError("forbidden", "admin_only", "관리자만 할 수 있습니다.");
       const body = opts.write ? await readJson(req) : undefined;
       const key = req.headers.get("idempotency-key");
       if (key !== null && !/^[\w.:-]{8,100}$/.test(key)) {

@@ -29,7 +29,7 @@ export function jsonError(e: unknown): Response {
   const headers: Record<string, string> = { "Cache-Control": "no-store" };
   if (err.retryAfterSeconds) headers["Retry-After"] = String(err.retryAfterSeconds);
   return Response.json(
-    { error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } },
+    { error: { ...err.details, code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } },
     { status: err.status, headers },
   );
 }

@@ -59,3 +59,8 @@ export function catalogChanged(productId?: number): Change[] {
   if (productId) out.push({ view: keys.book(productId), fence: true });
   return out;
 }
+
+/** A user's status or session version changed: the cached session check re-reads them (lib/auth/session.ts). */
+export function sessionChanged(userId: number): Change[] {
+  return [{ view: keys.session(userId), fence: true }];
+}

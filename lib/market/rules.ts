@@ -1,6 +1,8 @@
 // The market's rules (domain.md), in one place, with the dates they depend on in Korean time.
 
 export const MIN_PRICE = 100;
+/** The highest amount any price or payment may have (₩10,000,000). */
+export const MAX_PRICE = 10_000_000;
 /** A gifticon must stay valid at least this many days to be listed or sold (expiring codes are refused). */
 export const MIN_VALID_DAYS = 3;
 /** …and expire within this many years (Korean vouchers last at most 5; the database stores up to 9999). */

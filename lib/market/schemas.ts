@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { normalizeCode } from "@/lib/gifticons/normalize";
-import { IMAGE_TYPES, kstEndOfDay, MAX_IMAGE_BYTES, MAX_VALID_YEARS, maximumExpiry, MIN_PRICE, parseKstDateTime } from "./rules";
+import { IMAGE_TYPES, kstEndOfDay, MAX_IMAGE_BYTES, MAX_PRICE, MAX_VALID_YEARS, maximumExpiry, MIN_PRICE, parseKstDateTime } from "./rules";
 
 // Input of the market's commands, validated at the edge (API and forms share these). Rules that need the
 // database (face value, who owns what, the book) are checked by the commands.
@@ -16,7 +16,7 @@ export const moneySchema = z
   .number({ error: "금액은 숫자로 입력해 주세요." })
   .int("금액은 원 단위 정수로 입력해 주세요.")
   .min(MIN_PRICE, `금액은 ${MIN_PRICE.toLocaleString("ko-KR")}원 이상이어야 합니다.`)
-  .max(10_000_000, "금액이 너무 큽니다.");
+  .max(MAX_PRICE, "금액이 너무 큽니다.");
 
 /** Money from a form field ("4,500" or "4500"). */
 export const formMoney = z.preprocess((v) => (typeof v === "string" ? Number(v.replace(/[,\s원₩]/g, "")) : v), moneySchema);
@@ -67,14 +67,21 @@ export type UpdateListingInput = z.infer<typeof updateListingSchema>;
 export const placeBidSchema = z.object({ productId: idSchema("상품"), price: moneySchema, deadline: deadlineSchema.optional() });
 export type PlaceBidInput = z.infer<typeof placeBidSchema>;
 
-export const fillBidSchema = z.object({ code: codeSchema, expiresAt: expiresAtSchema });
+/** The price the user was shown and agreed to: a trade at any other price is refused (409 price_changed). */
+export const expectedPriceSchema = z.number({ error: "화면에 보인 가격(expectedPrice)을 함께 보내 주세요." }).pipe(moneySchema);
+
+export const fillBidSchema = z.object({ code: codeSchema, expiresAt: expiresAtSchema, expectedPrice: expectedPriceSchema });
 export type FillBidInput = z.infer<typeof fillBidSchema> & { image?: { mime: string; data: Buffer } };
 
-export const buySchema = z.object({ listingId: idSchema("판매 글"), couponId: idSchema("쿠폰").optional().nullable() });
+export const buySchema = z.object({ listingId: idSchema("판매 글"), expectedPrice: expectedPriceSchema, couponId: idSchema("쿠폰").optional().nullable() });
 export type BuyInput = z.infer<typeof buySchema>;
 
-/** Buy now without naming a listing: the cheapest live ask of a product, at most `maxPrice`. */
-export const buyLowestSchema = z.object({ productId: idSchema("상품"), maxPrice: moneySchema.optional(), couponId: idSchema("쿠폰").optional().nullable() });
+/** Buy now without naming a listing: the cheapest live ask of a product, never above `maxPrice` (what was shown). */
+export const buyLowestSchema = z.object({
+  productId: idSchema("상품"),
+  maxPrice: z.number({ error: "화면에 보인 최저가(maxPrice)를 함께 보내 주세요." }).pipe(moneySchema),
+  couponId: idSchema("쿠폰").optional().nullable(),
+});
 export type BuyLowestInput = z.infer<typeof buyLowestSchema>;
 
 /** GET /api/listings: live listings, newest first; `cursor` is the last id seen. */

@@ -3,13 +3,20 @@ import { isUnreachable } from "@/db/errors";
 import { describeError, isAppError } from "@/lib/errors";
 import { expireBids, expireListings } from "@/lib/market/commands/sweep";
 import { autoConfirmDue } from "@/lib/orders/commands";
+import { reconcilePayments } from "@/lib/points/commands";
 
-// Every second: expire what passed its deadline, auto-confirm orders whose window passed.
+// Every second: expire what passed its deadline, auto-confirm orders whose window passed, settle top-ups
+// whose process died between the charge and the credit.
 const EVERY_MS = 1_000; // a listing past its deadline leaves every page within about a second
 const g = globalThis as unknown as { __gxSweeper?: ReturnType<typeof setInterval> };
 
 export async function sweepOnce() {
-  return { listingsExpired: await expireListings(), bidsExpired: await expireBids(), ordersConfirmed: await autoConfirmDue() };
+  return {
+    listingsExpired: await expireListings(),
+    bidsExpired: await expireBids(),
+    ordersConfirmed: await autoConfirmDue(),
+    paymentsReconciled: await reconcilePayments(),
+  };
 }
 
 export function startSweeper() {

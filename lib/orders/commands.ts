@@ -1,8 +1,9 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { primaryDb, type Tx } from "@/db/primary";
-import { orders } from "@/db/schema";
+import { orders, users } from "@/db/schema";
 import { assertAdmin } from "@/lib/accounts/commands";
+import { audit } from "@/lib/admin/audit";
 import { AppError, describeError } from "@/lib/errors";
 import { moveBalance } from "@/lib/points/ledger";
 import { affected, command, type Actor } from "@/lib/write/command";
@@ -22,14 +23,17 @@ async function lockOrder(tx: Tx, orderId: number) {
 
 const notFoundForOthers = () => new AppError("not_found", "order_not_found", "주문을 찾을 수 없습니다.");
 
+/** The order completes; the seller is paid, unless suspended: then the payout waits for reinstatement. */
 async function complete(tx: Tx, o: { id: number; sellerId: number; price: number }, from: ("paid" | "disputed")[], memo: string) {
   await lockUser(tx, o.sellerId);
+  const [seller] = await tx.select({ status: users.status }).from(users).where(eq(users.id, o.sellerId));
+  const held = seller?.status !== "active";
   const res = await tx
     .update(orders)
-    .set({ status: "completed", completedAt: new Date() })
+    .set({ status: "completed", completedAt: new Date(), payoutHeld: held })
     .where(and(eq(orders.id, o.id), inArray(orders.status, from)));
   if (affected(res) !== 1) throw new AppError("conflict", "order_not_open", "이미 처리된 주문입니다.");
-  await moveBalance(tx, o.sellerId, "sale", { points: o.price }, { type: "order", id: o.id }, memo);
+  if (!held) await moveBalance(tx, o.sellerId, "sale", { points: o.price }, { type: "order", id: o.id }, memo);
 }
 
 /** The buyer says the code worked: the order completes and the seller is paid. */
@@ -54,11 +58,16 @@ export async function disputeOrder(actor: Actor, orderId: number, reason: string
   });
 }
 
-/** Admin: settle a dispute by paying the seller ("complete") or giving the buyer their points back ("refund"). */
-export async function resolveDispute(admin: Actor, orderId: number, outcome: "complete" | "refund") {
+/**
+ * Admin: settle a dispute by paying the seller ("complete") or giving the buyer their points back
+ * ("refund": the buyer's access to the code ends with it). Nobody resolves a case they are a party to.
+ */
+export async function resolveDispute(admin: Actor, orderId: number, outcome: "complete" | "refund", note?: string | null) {
   return command(async (tx) => {
     await assertAdmin(tx, admin);
     const o = await lockOrder(tx, orderId);
+    if (o.buyerId === admin.id || o.sellerId === admin.id)
+      throw new AppError("forbidden", "own_case", "본인이 거래 당사자인 분쟁은 다른 관리자가 처리해야 합니다.");
     if (o.status !== "disputed") throw new AppError("conflict", "not_disputed", "분쟁 중인 주문이 아닙니다.");
     if (outcome === "complete") {
       await complete(tx, o, ["disputed"], "판매 대금 (분쟁 처리: 구매 확정)");
@@ -68,6 +77,7 @@ export async function resolveDispute(admin: Actor, orderId: number, outcome: "co
       await moveBalance(tx, o.buyerId, "refund", { points: o.paid }, { type: "order", id: o.id }, "분쟁 처리: 환불");
     }
     await tx.update(orders).set({ resolvedBy: admin.id }).where(eq(orders.id, o.id));
+    await audit(tx, admin, { action: "order.resolve", target: { type: "order", id: o.id }, reason: note, detail: { outcome } });
     return { id: o.id, status: outcome === "complete" ? ("completed" as const) : ("refunded" as const) };
   });
 }

@@ -15,7 +15,8 @@ import { readAt } from "@/lib/read/router";
 export type OrderDetail = MyOrder & {
   disputeReason: string | null;
   sellerNickname: string;
-  gifticon: { code: string; last4: string; expiresAt: Date; hasImage: boolean };
+  /** null for a buyer whose order was refunded: their access to the code ended with the refund. */
+  gifticon: { code: string | null; last4: string; expiresAt: Date; hasImage: boolean };
 };
 
 const notFound = () => new AppError("not_found", "order_not_found", "주문을 찾을 수 없습니다.");
@@ -53,11 +54,15 @@ export async function getOrderForUser(userId: number, orderId: number): Promise<
   });
   if (!row || (row.buyerId !== userId && row.sellerId !== userId)) throw notFound();
   const { codeCipher, last4, expiresAt, hasImage, buyerId, sellerId: _s, ...rest } = row;
+  const role = buyerId === userId ? "buyer" : "seller";
+  const withdrawn = role === "buyer" && rest.status === "refunded";
   return {
     ...rest,
     product: rest.product as ProductInfo,
-    role: buyerId === userId ? "buyer" : "seller",
-    gifticon: { code: decryptCode(Buffer.from(codeCipher)), last4, expiresAt, hasImage },
+    role,
+    gifticon: withdrawn
+      ? { code: null, last4, expiresAt, hasImage: false }
+      : { code: decryptCode(Buffer.from(codeCipher)), last4, expiresAt, hasImage },
   };
 }
 
@@ -65,7 +70,7 @@ export async function getOrderForUser(userId: number, orderId: number): Promise<
 export async function getOrderImage(userId: number, orderId: number): Promise<{ mime: string; data: Buffer }> {
   const { value } = await readAt({ mode: "primary" }, async (db) => {
     const [r] = await db
-      .select({ buyerId: orders.buyerId, sellerId: orders.sellerId, mime: gifticonImages.mime, data: gifticonImages.data })
+      .select({ buyerId: orders.buyerId, sellerId: orders.sellerId, status: orders.status, mime: gifticonImages.mime, data: gifticonImages.data })
       .from(orders)
       .innerJoin(listings, eq(listings.id, orders.listingId))
       .innerJoin(gifticonImages, eq(gifticonImages.gifticonId, listings.gifticonId))
@@ -73,5 +78,6 @@ export async function getOrderImage(userId: number, orderId: number): Promise<{ 
     return r ?? null;
   });
   if (!value || (value.buyerId !== userId && value.sellerId !== userId)) throw notFound();
+  if (value.buyerId === userId && value.status === "refunded") throw notFound();
   return { mime: value.mime, data: Buffer.from(value.data) };
 }

@@ -110,8 +110,8 @@ for (const workload of ["A: one listing", "B: cheapest of many"] as const) {
       const r = await fire(
         buyers.map((b) =>
           workload.startsWith("A")
-            ? () => buyListing(b, { listingId: listingIds[0] }, undefined, strategy)
-            : () => buyLowest(b, { productId }, undefined, strategy as "pessimistic" | "conditional" | "skip-locked"),
+            ? () => buyListing(b, { listingId: listingIds[0], expectedPrice: 4000 }, undefined, strategy)
+            : () => buyLowest(b, { productId, maxPrice: 4090 }, undefined, strategy as "pessimistic" | "conditional" | "skip-locked"),
         ),
       );
       const dead = lockStats.deadlockRetries + lockStats.lockWaitRetries - l0.deadlockRetries - l0.lockWaitRetries;

@@ -6,6 +6,7 @@
 //      app's read path (replica + cache + deltas), against reading the replica alone (the baseline);
 //   2. the share of reads that saw something older than the reader's own last write (target: 0);
 //   3. where reads were answered: cache, replica, primary (the primary's share is the price of freshness).
+import { MAX_PRICE } from "@/lib/market/rules";
 import { startBenchStack, fmt, percentile, stopBenchStack, table } from "./support";
 
 const TOTAL_OPS = Number(process.env.OPS ?? 10_000);
@@ -122,7 +123,7 @@ async function userLoop(me: Actor) {
       }
     } else if (roll < 0.7) {
       try {
-        const o = await buyLowest(me, { productId: p.id });
+        const o = await buyLowest(me, { productId: p.id, maxPrice: MAX_PRICE });
         ops++;
         const own = await myOrders({ userId: me.id, minSeq: o.seq }, 20);
         const book = await getProductBook(p.id);

@@ -184,7 +184,7 @@ function mixed(): autocannon.Request[] {
         const fv = face.get(id) ?? 5000;
         if (r < 0.91) return { ...req, method: "POST", path: "/api/listings", headers, body: JSON.stringify({ productId: id, price: Math.round((fv * 0.9) / 10) * 10, code: newCode(), expiresAt: expiry }) };
         if (r < 0.96) return { ...req, method: "POST", path: "/api/bids", headers, body: JSON.stringify({ productId: id, price: Math.round((fv * 0.5) / 10) * 10 }) };
-        return { ...req, method: "POST", path: "/api/orders", headers, body: JSON.stringify({ productId: id }) };
+        return { ...req, method: "POST", path: "/api/orders", headers, body: JSON.stringify({ productId: id, maxPrice: fv }) };
       },
     },
   ];
@@ -200,7 +200,8 @@ let retryAfter = "";
 await Promise.all(
   Array.from({ length: 10 }, async () => {
     for (let i = 0; i < 20; i++) {
-      const r = await bot.post("/api/orders", { productId: pick(productIds) });
+      const id = pick(productIds);
+      const r = await bot.post("/api/orders", { productId: id, maxPrice: face.get(id) ?? 5000 });
       botCodes[r.status] = (botCodes[r.status] ?? 0) + 1;
       if (r.status === 429) retryAfter ||= r.headers.get("retry-after") ?? "";
     }

@@ -1,9 +1,10 @@
+import { MAX_PRICE } from "@/lib/market/rules";
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDatabases } from "@/db/close";
 import { primaryDb } from "@/db/primary";
 import { users } from "@/db/schema";
-import { setUserStatus, signUp } from "@/lib/accounts/commands";
+import { reinstateUser, signUp, suspendUser } from "@/lib/accounts/commands";
 import { signUpSchema } from "@/lib/accounts/schemas";
 import { findUserForSignIn } from "@/lib/accounts/sign-in";
 import { fillBid, placeBid } from "@/lib/market/commands/bids";
@@ -107,9 +108,9 @@ describe("suspension", () => {
     const admin = await makeAdmin();
     const user = await makeUser();
     expect(await findUserForSignIn(user.email, user.password)).not.toBeNull();
-    await setUserStatus(admin, user.id, "suspended");
+    await suspendUser(admin, user.id, "테스트 정지");
     expect(await findUserForSignIn(user.email, user.password)).toBeNull();
-    await setUserStatus(admin, user.id, "active");
+    await reinstateUser(admin, user.id);
     expect(await findUserForSignIn(user.email, user.password)).toMatchObject({ id: user.id });
   });
 
@@ -121,15 +122,15 @@ describe("suspension", () => {
     const own = await listGifticon(user, product.id, 4500);
     const theirListing = await listGifticon(other, product.id, 4000);
     const theirBid = await bidOn(other, product.id, 3000);
-    await setUserStatus(admin, user.id, "suspended");
+    await suspendUser(admin, user.id, "테스트 정지");
 
     const before = await footprint(user.id);
     const suspended = { kind: "forbidden", code: "account_suspended" } as const;
     await expectAppError(createListing(user, createListingSchema.parse({ productId: product.id, price: 4000, code: newCode(), expiresAt: inDays(30) })), suspended);
     await expectAppError(placeBid(user, { productId: product.id, price: 2000 }), suspended);
-    await expectAppError(buyListing(user, { listingId: theirListing.id }), suspended);
-    await expectAppError(buyLowest(user, { productId: product.id }), suspended);
-    await expectAppError(fillBid(user, theirBid.id, fillInput()), suspended);
+    await expectAppError(buyListing(user, { listingId: theirListing.id, expectedPrice: theirListing.price }), suspended);
+    await expectAppError(buyLowest(user, { productId: product.id, maxPrice: MAX_PRICE }), suspended);
+    await expectAppError(fillBid(user, theirBid.id, fillInput(theirBid.price)), suspended);
     await expectAppError(updateListing(user, own.id, { price: 4400 }), suspended);
     await expectAppError(requestWithdrawal(user, { amount: 1000, bankName: "테스트은행", accountNumber: "1234567890" }), suspended);
     expect(await footprint(user.id)).toEqual(before);
@@ -141,10 +142,10 @@ describe("suspension", () => {
     const admin = await makeAdmin();
     const user = await makeUser();
     const pretender = { ...(await makeUser()), role: "admin" as const };
-    await expectAppError(setUserStatus(user, admin.id, "suspended"), { kind: "forbidden", code: "admin_only" });
-    await expectAppError(setUserStatus(pretender, user.id, "suspended"), { kind: "forbidden", code: "admin_only" });
-    await expectAppError(setUserStatus(admin, admin.id, "suspended"), { kind: "conflict", code: "self_suspend" });
-    await expectAppError(setUserStatus(admin, 2 ** 40, "suspended"), { kind: "not_found", code: "user_not_found" });
+    await expectAppError(suspendUser(user, admin.id, "테스트 정지"), { kind: "forbidden", code: "admin_only" });
+    await expectAppError(suspendUser(pretender, user.id, "테스트 정지"), { kind: "forbidden", code: "admin_only" });
+    await expectAppError(suspendUser(admin, admin.id, "테스트 정지"), { kind: "conflict", code: "self_suspend" });
+    await expectAppError(suspendUser(admin, 2 ** 40, "테스트 정지"), { kind: "not_found", code: "user_not_found" });
     expect(await findUserForSignIn(user.email, user.password)).not.toBeNull();
   });
 });

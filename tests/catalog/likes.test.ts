@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDatabases } from "@/db/close";
-import { setUserStatus } from "@/lib/accounts/commands";
+import { suspendUser } from "@/lib/accounts/commands";
 import { myLikes } from "@/lib/accounts/queries";
 import { getProductBook } from "@/lib/catalog/queries";
 import { setLike } from "@/lib/likes/commands";
@@ -56,7 +56,7 @@ describe("likes", () => {
     const product = await makeCatalogProduct();
     const user = await makeUser();
     await expectAppError(setLike(user, 2 ** 40, true), { kind: "invalid", code: "product_not_found", field: "productId" });
-    await setUserStatus(await makeAdmin(), user.id, "suspended");
+    await suspendUser(await makeAdmin(), user.id, "테스트 정지");
     await expectAppError(setLike(user, product.id, true), { kind: "forbidden", code: "account_suspended" });
     expect(await likeCount(product.id)).toBe(0);
   });

@@ -1,3 +1,4 @@
+import { MAX_PRICE } from "@/lib/market/rules";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDatabases } from "@/db/close";
 import { getProductBook } from "@/lib/catalog/queries";
@@ -29,8 +30,9 @@ checkLedgersAfterEach();
 const STRATEGIES: BuyStrategy[] = ["conditional", "pessimistic", "skip-locked"];
 
 describe.each(STRATEGIES)("buy now (%s)", (strategy) => {
-  const buy = (actor: Parameters<typeof buyListing>[0], listingId: number) => buyListing(actor, { listingId }, undefined, strategy);
-  const lowest = (actor: Parameters<typeof buyLowest>[0], productId: number, maxPrice?: number) =>
+  const buy = (actor: Parameters<typeof buyListing>[0], listing: { id: number; price: number }) =>
+    buyListing(actor, { listingId: listing.id, expectedPrice: listing.price }, undefined, strategy);
+  const lowest = (actor: Parameters<typeof buyLowest>[0], productId: number, maxPrice = MAX_PRICE) =>
     buyLowest(actor, { productId, maxPrice }, undefined, strategy);
 
   it("buyListing: an order at the listing's price; the buyer pays, the listing is sold and leaves the book", async () => {
@@ -38,7 +40,7 @@ describe.each(STRATEGIES)("buy now (%s)", (strategy) => {
     const seller = await makeUser();
     const buyer = await makeUser({ points: 10000 });
     const l = await listGifticon(seller, product.id, 4100);
-    const { value } = await buy(buyer, l.id);
+    const { value } = await buy(buyer, l);
     expect(value).toMatchObject({ listingId: l.id, productId: product.id, price: 4100, discount: 0, paid: 4100 });
     expect(await orderRow(value.id)).toMatchObject({ buyerId: buyer.id, sellerId: seller.id, price: 4100, paid: 4100, status: "paid", bidId: null });
     expect((await listingRow(l.id)).status).toBe("sold");
@@ -58,12 +60,12 @@ describe.each(STRATEGIES)("buy now (%s)", (strategy) => {
     const cheapOld = await listGifticon(s2, product.id, 4000);
     const cheapNew = await listGifticon(s3, product.id, 4000);
 
-    await expectAppError(lowest(buyer, product.id, 3999), { kind: "conflict", code: "no_ask" });
+    await expectAppError(lowest(buyer, product.id, 3999), { kind: "conflict", code: "price_changed" });
     const first = await lowest(buyer, product.id, 4000);
     expect(first.value).toMatchObject({ listingId: cheapOld.id, price: 4000 });
     const second = await lowest(buyer, product.id);
     expect(second.value).toMatchObject({ listingId: cheapNew.id, price: 4000 });
-    await expectAppError(lowest(buyer, product.id, 4499), { kind: "conflict", code: "no_ask" });
+    await expectAppError(lowest(buyer, product.id, 4499), { kind: "conflict", code: "price_changed" });
     expect((await listingRow(dear.id)).status).toBe("on_sale");
     const third = await lowest(buyer, product.id, 4500);
     expect(third.value.listingId).toBe(dear.id);
@@ -97,7 +99,7 @@ describe.each(STRATEGIES)("buy now (%s)", (strategy) => {
     const trader = await makeUser({ points: 10000 });
     const l = await listGifticon(trader, product.id, 4000);
     const before = await footprint(trader.id);
-    await expectAppError(buy(trader, l.id), { kind: "forbidden", code: "own_listing" });
+    await expectAppError(buy(trader, l), { kind: "forbidden", code: "own_listing" });
     expect(await footprint(trader.id)).toEqual(before);
     expect((await listingRow(l.id)).status).toBe("on_sale");
   });
@@ -108,7 +110,7 @@ describe.each(STRATEGIES)("buy now (%s)", (strategy) => {
     const first = await makeUser({ points: 10000 });
     const buyer = await makeUser({ points: 10000 });
     const sold = await listGifticon(seller, product.id, 4000);
-    await buy(first, sold.id);
+    await buy(first, sold);
     const cancelled = await listGifticon(seller, product.id, 4000);
     await cancelListing(seller, cancelled.id);
     const expired = await listGifticon(seller, product.id, 4000);
@@ -118,11 +120,11 @@ describe.each(STRATEGIES)("buy now (%s)", (strategy) => {
     await expireNow("listings", pastDeadline.id);
 
     const before = await footprint(buyer.id);
-    await expectAppError(buy(buyer, sold.id), { kind: "conflict", code: "listing_sold" });
-    await expectAppError(buy(buyer, cancelled.id), { kind: "conflict", code: "listing_cancelled" });
-    await expectAppError(buy(buyer, expired.id), { kind: "conflict", code: "listing_expired" });
-    await expectAppError(buy(buyer, pastDeadline.id), { kind: "conflict", code: "listing_expired" });
-    await expectAppError(buy(buyer, 2 ** 40), { kind: "not_found", code: "listing_not_found" });
+    await expectAppError(buy(buyer, sold), { kind: "conflict", code: "listing_sold" });
+    await expectAppError(buy(buyer, cancelled), { kind: "conflict", code: "listing_cancelled" });
+    await expectAppError(buy(buyer, expired), { kind: "conflict", code: "listing_expired" });
+    await expectAppError(buy(buyer, pastDeadline), { kind: "conflict", code: "listing_expired" });
+    await expectAppError(buy(buyer, { id: 2 ** 40, price: 1000 }), { kind: "not_found", code: "listing_not_found" });
     expect(await footprint(buyer.id)).toEqual(before);
     expect(await ordersOfListing(sold.id)).toHaveLength(1);
     for (const l of [cancelled, expired, pastDeadline]) expect(await ordersOfListing(l.id)).toHaveLength(0);
@@ -138,7 +140,7 @@ describe.each(STRATEGIES)("buy now (%s)", (strategy) => {
     const buyer = await makeUser({ points: 3999 });
     const l = await listGifticon(seller, product.id, 4000);
     const before = await footprint(buyer.id);
-    await expectAppError(buy(buyer, l.id), { kind: "conflict", code: "insufficient_points", field: "points" });
+    await expectAppError(buy(buyer, l), { kind: "conflict", code: "insufficient_points", field: "points" });
     await expectAppError(lowest(buyer, product.id), { kind: "conflict", code: "insufficient_points" });
     expect(await footprint(buyer.id)).toEqual(before);
     expect((await listingRow(l.id)).status).toBe("on_sale");
@@ -148,7 +150,7 @@ describe.each(STRATEGIES)("buy now (%s)", (strategy) => {
 
     // Someone who can pay still gets it.
     const rich = await makeUser({ points: 4000 });
-    await buy(rich, l.id);
+    await buy(rich, l);
     expect(await expectLedgerConsistent(rich.id)).toMatchObject({ points: 0 });
     await expectLedgerConsistent(seller.id);
   });
@@ -160,7 +162,7 @@ describe.each(STRATEGIES)("buy now (%s)", (strategy) => {
     const buyer = await makeUser({ points: 6000 });
     await bidOn(buyer, other.id, 3000); // 3000 free, 3000 held
     const l = await listGifticon(seller, product.id, 3500);
-    await expectAppError(buy(buyer, l.id), { kind: "conflict", code: "insufficient_points" });
+    await expectAppError(buy(buyer, l), { kind: "conflict", code: "insufficient_points" });
     expect(await expectLedgerConsistent(buyer.id)).toMatchObject({ points: 3000, held: 3000 });
   });
 });

@@ -1,3 +1,4 @@
+import { MAX_PRICE } from "@/lib/market/rules";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDatabases } from "@/db/close";
 import { getProductBook } from "@/lib/catalog/queries";
@@ -59,7 +60,7 @@ describe("one listing, many buyers", () => {
     const buyers = await users(BUYERS, 5000);
     const l = await listGifticon(seller, product.id, 4000);
 
-    const { ok, errors } = split(await Promise.allSettled(buyers.map((b) => buyListing(b, { listingId: l.id }, undefined, strategy))));
+    const { ok, errors } = split(await Promise.allSettled(buyers.map((b) => buyListing(b, { listingId: l.id, expectedPrice: l.price }, undefined, strategy))));
     expect(ok).toHaveLength(1);
     expect(errors).toHaveLength(BUYERS - 1);
     for (const e of errors) expect({ kind: e.kind, code: e.code }).toEqual({ kind: "conflict", code: LOSER_CODE[strategy] ?? "listing_sold" });
@@ -80,7 +81,7 @@ describe("one bid, many sellers", () => {
     const sellers = await users(FILLERS);
     const bid = await bidOn(buyer, product.id, 4200);
 
-    const { ok, errors } = split(await Promise.allSettled(sellers.map((s) => fillBid(s, bid.id, fillInput()))));
+    const { ok, errors } = split(await Promise.allSettled(sellers.map((s) => fillBid(s, bid.id, fillInput(bid.price)))));
     expect(ok).toHaveLength(1);
     for (const e of errors) expect({ kind: e.kind, code: e.code }).toEqual({ kind: "conflict", code: "bid_filled" });
     expect(await ordersOfBid(bid.id)).toHaveLength(1);
@@ -126,7 +127,7 @@ describe("one buyer, many purchases", () => {
     const buyer = await makeUser({ points: 4000 });
     const ls = await Promise.all(sellers.map((s) => listGifticon(s, product.id, 4000)));
 
-    const { ok, errors } = split(await Promise.allSettled(ls.map((l) => buyListing(buyer, { listingId: l.id }))));
+    const { ok, errors } = split(await Promise.allSettled(ls.map((l) => buyListing(buyer, { listingId: l.id, expectedPrice: l.price }))));
     expect(ok).toHaveLength(1);
     for (const e of errors) expect(e.code).toBe("insufficient_points");
     expect(await expectLedgerConsistent(buyer.id)).toMatchObject({ points: 0, held: 0 });
@@ -141,7 +142,7 @@ describe("one buyer, many purchases", () => {
     const seller = await makeUser();
     const buyer = await makeUser({ points: 4000 });
     const l = await listGifticon(seller, product.id, 4000);
-    const { ok } = split(await Promise.allSettled([buyListing(buyer, { listingId: l.id }), bidOn(buyer, other.id, 4000)]));
+    const { ok } = split(await Promise.allSettled([buyListing(buyer, { listingId: l.id, expectedPrice: l.price }), bidOn(buyer, other.id, 4000)]));
     expect(ok).toHaveLength(1);
     expect(await expectLedgerConsistent(buyer.id)).toMatchObject({ points: 0 });
   });
@@ -168,7 +169,7 @@ describe("many bids, many buy-lowests", () => {
     const buyers = await users(LOWEST_BUYERS, 5000);
     const ls = await Promise.all(sellers.map((s, i) => listGifticon(s, product.id, 3000 + i * 100)));
 
-    const { ok, errors } = split(await Promise.allSettled(buyers.map((b) => buyLowest(b, { productId: product.id }, undefined, strategy))));
+    const { ok, errors } = split(await Promise.allSettled(buyers.map((b) => buyLowest(b, { productId: product.id, maxPrice: MAX_PRICE }, undefined, strategy))));
     // "conditional" gives up after 5 lost races (listing_sold), so it may leave asks unsold; the others
     // sell every ask. In all of them no ask is sold twice.
     if (strategy === "conditional") expect(ok.length).toBeGreaterThanOrEqual(1);

@@ -1,11 +1,15 @@
+import mysql from "mysql2/promise";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDatabases } from "@/db/close";
 import { getProductBook } from "@/lib/catalog/queries";
+import { updateListing } from "@/lib/market/commands/listings";
 import {
   bidOn,
   bidRow,
   checkLedgersAfterEach,
+  expectAppError,
   expectLedgerConsistent,
+  footprint,
   ledgerOf,
   listGifticon,
   listingRow,
@@ -13,6 +17,7 @@ import {
   makeUser,
   orderRow,
 } from "../support/factory";
+import { portOf } from "../support/stack";
 
 // domain.md: "A new bid at or above the lowest ask, or a new ask at or below the highest bid, crosses the
 // book: it trades at once at the resting order's price." Nobody trades with themselves (invariant 4).
@@ -72,21 +77,24 @@ describe("a new bid at or above the lowest ask", () => {
     expect((await orderRow(bid.orderId!)).listingId).toBe(older.id);
   });
 
-  it("skips the bidder's own asks: it fills someone else's, or rests", async () => {
+  it("never trades with the bidder's own ask: it fills someone else's, and never rests above its own", async () => {
     const product = await makeCatalogProduct(5000);
     const trader = await makeUser({ points: 20000 });
     const other = await makeUser();
     const own = await listGifticon(trader, product.id, 3000);
 
-    const resting = await bidOn(trader, product.id, 3500);
-    expect(resting.status).toBe("active"); // its own 3000 ask does not fill it
-    expect((await listingRow(own.id)).status).toBe("on_sale");
-    expect(await expectLedgerConsistent(trader.id)).toMatchObject({ points: 16500, held: 3500 });
+    // Resting at 3500 would cross the trader's own 3000 ask: refused, nothing held.
+    await expectAppError(bidOn(trader, product.id, 3500), { kind: "conflict", code: "self_cross", field: "price" });
+    expect(await expectLedgerConsistent(trader.id)).toMatchObject({ points: 20000, held: 0 });
+    const below = await bidOn(trader, product.id, 2900);
+    expect(below.status).toBe("active");
 
+    // Someone else's ask within the bid is filled, even with the trader's own cheaper ask on the book.
     const theirs = await listGifticon(other, product.id, 3400);
-    expect(theirs).toMatchObject({ status: "sold", price: 3500 }); // the new ask fills the trader's bid
-    const order = await orderRow(theirs.orderId!);
-    expect(order).toMatchObject({ buyerId: trader.id, sellerId: other.id, bidId: resting.id, price: 3500 });
+    const bid = await bidOn(trader, product.id, 3500);
+    expect(bid).toMatchObject({ status: "filled", price: 3400 });
+    const order = await orderRow(bid.orderId!);
+    expect(order).toMatchObject({ buyerId: trader.id, sellerId: other.id, listingId: theirs.id, price: 3400 });
     expect((await listingRow(own.id)).status).toBe("on_sale");
     await expectLedgerConsistent(trader.id);
     await expectLedgerConsistent(other.id);
@@ -133,16 +141,53 @@ describe("a new ask at or below the highest bid", () => {
     expect((await orderRow(crossing.orderId!)).bidId).toBe(older.id);
   });
 
-  it("skips the seller's own bids", async () => {
+  it("never trades with the seller's own bid, and never rests at or below it", async () => {
     const product = await makeCatalogProduct(5000);
     const trader = await makeUser({ points: 10000 });
     const ownBid = await bidOn(trader, product.id, 4500);
-    const ask = await listGifticon(trader, product.id, 4000);
+    const before = await footprint(trader.id);
+    await expectAppError(listGifticon(trader, product.id, 4000), { kind: "conflict", code: "self_cross", field: "price" });
+    await expectAppError(listGifticon(trader, product.id, 4500), { kind: "conflict", code: "self_cross", field: "price" });
+    expect(await footprint(trader.id)).toEqual(before);
+    const ask = await listGifticon(trader, product.id, 4600);
     expect(ask.status).toBe("on_sale");
+    // Lowering it onto the own bid is refused the same way.
+    await expectAppError(updateListing(trader, ask.id, { price: 4500 }), { kind: "conflict", code: "self_cross" });
     expect((await bidRow(ownBid.id)).status).toBe("active");
-    expect(await expectLedgerConsistent(trader.id)).toMatchObject({ points: 5500, held: 4500 });
     const book = (await getProductBook(product.id))!;
-    expect(book.asks.map((a) => a.id)).toEqual([ask.id]);
+    expect(book.asks.map((a) => [a.id, a.price])).toEqual([[ask.id, 4600]]);
     expect(book.bids.map((b) => b.id)).toEqual([ownBid.id]);
+  });
+});
+
+describe("a book that never stays crossed", () => {
+  // Another buyer's purchase of the only ask is in flight (its row is locked and marked sold, uncommitted)
+  // when a bid above it arrives. Skipping the locked row (the old behaviour) let the bid rest above the
+  // ask once that purchase failed (for lack of points). Now the bid waits, and takes the ask.
+  it("a bid waits for an ask another transaction holds, and takes it when that purchase fails", async () => {
+    const product = await makeCatalogProduct(5000);
+    const seller = await makeUser();
+    const bidder = await makeUser({ points: 10000 });
+    const ask = await listGifticon(seller, product.id, 3000);
+
+    const other = await mysql.createConnection({ host: "127.0.0.1", port: portOf("primary"), user: "gx_ops", password: "gx_ops_local", database: "gifticon" });
+    try {
+      await other.query("START TRANSACTION");
+      await other.query("UPDATE listings SET status = 'sold' WHERE id = ?", [ask.id]);
+      const pending = bidOn(bidder, product.id, 3500);
+      // The bid is now waiting on that row (seen in InnoDB's lock waits), not resting past it.
+      for (let i = 0; i < 200; i++) {
+        const [[w]] = (await other.query("SELECT COUNT(*) AS n FROM information_schema.INNODB_LOCK_WAITS")) as unknown as [{ n: number }[]];
+        if (Number(w.n) > 0) break;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      await other.query("ROLLBACK"); // the other buyer's purchase failed
+      const bid = await pending;
+      expect(bid).toMatchObject({ status: "filled", price: 3000 });
+      expect((await listingRow(ask.id)).status).toBe("sold");
+    } finally {
+      await other.end();
+    }
+    await expectLedgerConsistent(bidder.id);
   });
 });

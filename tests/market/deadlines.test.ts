@@ -40,7 +40,7 @@ describe("nothing past its deadline trades", () => {
     const l = await listGifticon(seller, product.id, 4000);
     await expireNow("listings", l.id);
     const before = await footprint(buyer.id);
-    await expectAppError(buyListing(buyer, { listingId: l.id }), { kind: "conflict", code: "listing_expired" });
+    await expectAppError(buyListing(buyer, { listingId: l.id, expectedPrice: l.price }), { kind: "conflict", code: "listing_expired" });
     expect(await footprint(buyer.id)).toEqual(before);
     expect((await listingRow(l.id)).status).not.toBe("sold");
   });
@@ -125,7 +125,7 @@ describe("nothing past its deadline shows as live, even before the sweeper runs"
       const reread = await views(product.id, seller.id, productName);
       expect(reread).toMatchObject({ asks: [], bids: [], seller: [], api: [], lowestAsk: null, highestBid: null });
       expect(reread.feed).not.toContain(l.id);
-      await expectAppError(buyListing(buyer, { listingId: l.id }), { kind: "conflict", code: "listing_expired" });
+      await expectAppError(buyListing(buyer, { listingId: l.id, expectedPrice: l.price }), { kind: "conflict", code: "listing_expired" });
       return;
     }
   });

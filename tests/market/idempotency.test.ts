@@ -37,10 +37,10 @@ describe("buyListing with an Idempotency-Key", () => {
     const buyer = await makeUser({ points: 10000 });
     const l = await listGifticon(seller, product.id, 4000);
     const key = idem("buy", { listingId: l.id });
-    const first = await buyListing(buyer, { listingId: l.id }, key);
+    const first = await buyListing(buyer, { listingId: l.id, expectedPrice: l.price }, key);
     expect(first.replayed).toBeUndefined();
-    const second = await buyListing(buyer, { listingId: l.id }, key);
-    const third = await buyListing(buyer, { listingId: l.id }, key);
+    const second = await buyListing(buyer, { listingId: l.id, expectedPrice: l.price }, key);
+    const third = await buyListing(buyer, { listingId: l.id, expectedPrice: l.price }, key);
     expect(second).toMatchObject({ value: first.value, replayed: true });
     expect(third).toMatchObject({ value: first.value, replayed: true });
     expect(await ordersOfListing(l.id)).toHaveLength(1);
@@ -54,7 +54,7 @@ describe("buyListing with an Idempotency-Key", () => {
     const buyer = await makeUser({ points: 10000 });
     const l = await listGifticon(seller, product.id, 4000);
     const key = idem("buy", { listingId: l.id });
-    const results = await Promise.all(Array.from({ length: CONCURRENT_RETRIES }, () => buyListing(buyer, { listingId: l.id }, key)));
+    const results = await Promise.all(Array.from({ length: CONCURRENT_RETRIES }, () => buyListing(buyer, { listingId: l.id, expectedPrice: l.price }, key)));
     for (const r of results) expect(r.value).toEqual(results[0].value);
     expect(results.filter((r) => !r.replayed)).toHaveLength(1);
     expect(await ordersOfListing(l.id)).toHaveLength(1);
@@ -68,9 +68,9 @@ describe("buyListing with an Idempotency-Key", () => {
     const buyer = await makeUser({ points: 10000 });
     const [a, b] = [await listGifticon(seller, product.id, 4000), await listGifticon(seller, product.id, 4100)];
     const key = `k-${uniq()}`;
-    await buyListing(buyer, { listingId: a.id }, idem("buy", { listingId: a.id }, key));
+    await buyListing(buyer, { listingId: a.id, expectedPrice: a.price }, idem("buy", { listingId: a.id }, key));
     const before = await footprint(buyer.id);
-    await expectAppError(buyListing(buyer, { listingId: b.id }, idem("buy", { listingId: b.id }, key)), { kind: "conflict", code: "idempotency_key_reused" });
+    await expectAppError(buyListing(buyer, { listingId: b.id, expectedPrice: b.price }, idem("buy", { listingId: b.id }, key)), { kind: "conflict", code: "idempotency_key_reused" });
     // Another command with the same key is a different request too.
     await expectAppError(placeBid(buyer, { productId: product.id, price: 1000 }, idem("bid", { productId: product.id, price: 1000 }, key)), {
       kind: "conflict",
@@ -86,8 +86,8 @@ describe("buyListing with an Idempotency-Key", () => {
     const [b1, b2] = [await makeUser({ points: 10000 }), await makeUser({ points: 10000 })];
     const [l1, l2] = [await listGifticon(seller, product.id, 4000), await listGifticon(seller, product.id, 4000)];
     const key = `shared-${uniq()}`;
-    const r1 = await buyListing(b1, { listingId: l1.id }, idem("buy", { listingId: l1.id }, key));
-    const r2 = await buyListing(b2, { listingId: l2.id }, idem("buy", { listingId: l2.id }, key));
+    const r1 = await buyListing(b1, { listingId: l1.id, expectedPrice: l1.price }, idem("buy", { listingId: l1.id }, key));
+    const r2 = await buyListing(b2, { listingId: l2.id, expectedPrice: l2.price }, idem("buy", { listingId: l2.id }, key));
     expect(r2.replayed).toBeUndefined();
     expect(r2.value.id).not.toBe(r1.value.id);
   });
@@ -98,9 +98,9 @@ describe("buyListing with an Idempotency-Key", () => {
     const buyer = await makeUser({ points: 3000 });
     const l = await listGifticon(seller, product.id, 4000);
     const key = idem("buy", { listingId: l.id });
-    await expectAppError(buyListing(buyer, { listingId: l.id }, key), { kind: "conflict", code: "insufficient_points" });
+    await expectAppError(buyListing(buyer, { listingId: l.id, expectedPrice: l.price }, key), { kind: "conflict", code: "insufficient_points" });
     await topUp(buyer, { amount: 1000, card: "4242424242424242" });
-    const r = await buyListing(buyer, { listingId: l.id }, key);
+    const r = await buyListing(buyer, { listingId: l.id, expectedPrice: l.price }, key);
     expect(r.replayed).toBeUndefined();
     expect(await expectLedgerConsistent(buyer.id)).toMatchObject({ points: 0 });
   });
@@ -132,7 +132,7 @@ describe("placeBid and fillBid with an Idempotency-Key", () => {
     const seller = await makeUser();
     const bid = await bidOn(buyer, product.id, 4200);
     const other = await bidOn(buyer, product.id, 4100);
-    const input = fillInput();
+    const input = fillInput(bid.price);
     const key = idem("fill", { bidId: bid.id, code: input.code });
     const all = await Promise.all(Array.from({ length: CONCURRENT_RETRIES }, () => fillBid(seller, bid.id, input, key)));
     for (const r of all) expect(r.value).toEqual(all[0].value);
@@ -140,7 +140,7 @@ describe("placeBid and fillBid with an Idempotency-Key", () => {
     expect(await ordersOfBid(bid.id)).toHaveLength(1);
     expect(await footprint(seller.id)).toMatchObject({ listings: 1, gifticons: 1, orders: 1 });
 
-    const other2 = fillInput();
+    const other2 = fillInput(other.price);
     await expectAppError(fillBid(seller, other.id, other2, { ...key, request: { bidId: other.id, code: other2.code } }), {
       kind: "conflict",
       code: "idempotency_key_reused",

@@ -71,7 +71,7 @@ describe("cancel", () => {
     const seller = await makeUser();
     const buyer = await makeUser({ points: 5000 });
     const l = await listGifticon(seller, product.id, 4000);
-    await buyListing(buyer, { listingId: l.id });
+    await buyListing(buyer, { listingId: l.id, expectedPrice: l.price });
     await expectAppError(cancelListing(seller, l.id), { kind: "conflict", code: "listing_sold" });
     expect((await listingRow(l.id)).status).toBe("sold");
     expect(await expectLedgerConsistent(buyer.id)).toMatchObject({ points: 1000 });

@@ -179,7 +179,7 @@ describe("one live copy of a code (invariant 2)", () => {
     const seller = await makeUser();
     const buyer = await makeUser({ points: 10000 });
     const l = await listGifticon(seller, product.id, 4000);
-    await buyListing(buyer, { listingId: l.id });
+    await buyListing(buyer, { listingId: l.id, expectedPrice: l.price });
     await expectAppError(createListing(seller, input(product.id, { code: l.code })), { kind: "conflict", code: "code_already_listed", field: "code" });
     await expectAppError(createListing(buyer, input(product.id, { code: l.code })), { kind: "conflict", code: "code_already_listed", field: "code" });
     expect(await expectLedgerConsistent(buyer.id)).toMatchObject({ points: 6000 });

@@ -38,7 +38,7 @@ describe("fillBid", () => {
     const seller = await makeUser();
     const bid = await bidOn(buyer, product.id, 4200);
     const code = newCode();
-    const { value } = await fillBid(seller, bid.id, fillInput(code));
+    const { value } = await fillBid(seller, bid.id, fillInput(bid.price, code));
     expect(value.price).toBe(4200);
     const order = await orderRow(value.orderId);
     expect(order).toMatchObject({ bidId: bid.id, buyerId: buyer.id, sellerId: seller.id, productId: product.id, price: 4200, paid: 4200, status: "paid" });
@@ -64,7 +64,7 @@ describe("fillBid", () => {
     const seller = await makeUser();
     const high = await bidOn(b1, product.id, 4500);
     const low = await bidOn(b2, product.id, 4000);
-    const { value } = await fillBid(seller, low.id, fillInput());
+    const { value } = await fillBid(seller, low.id, fillInput(low.price));
     expect(value.price).toBe(4000);
     expect((await bidRow(high.id)).status).toBe("active");
     expect((await getProductBook(product.id))!.bids.map((b) => b.id)).toEqual([high.id]);
@@ -75,7 +75,7 @@ describe("fillBid", () => {
     const trader = await makeUser({ points: 10000 });
     const bid = await bidOn(trader, product.id, 4200);
     const before = await footprint(trader.id);
-    await expectAppError(fillBid(trader, bid.id, fillInput()), { kind: "forbidden", code: "own_bid" });
+    await expectAppError(fillBid(trader, bid.id, fillInput(bid.price)), { kind: "forbidden", code: "own_bid" });
     expect(await footprint(trader.id)).toEqual(before);
     expect((await bidRow(bid.id)).status).toBe("active");
   });
@@ -86,7 +86,7 @@ describe("fillBid", () => {
     const first = await makeUser();
     const seller = await makeUser();
     const filled = await bidOn(buyer, product.id, 4000);
-    await fillBid(first, filled.id, fillInput());
+    await fillBid(first, filled.id, fillInput(filled.price));
     const cancelled = await bidOn(buyer, product.id, 4000);
     await cancelBid(buyer, cancelled.id);
     const expired = await bidOn(buyer, product.id, 4000);
@@ -96,11 +96,11 @@ describe("fillBid", () => {
     await expireNow("bids", pastDeadline.id);
 
     const before = { seller: await footprint(seller.id), buyer: await footprint(buyer.id) };
-    await expectAppError(fillBid(seller, filled.id, fillInput()), { kind: "conflict", code: "bid_filled" });
-    await expectAppError(fillBid(seller, cancelled.id, fillInput()), { kind: "conflict", code: "bid_closed" });
-    await expectAppError(fillBid(seller, expired.id, fillInput()), { kind: "conflict", code: "bid_closed" });
-    await expectAppError(fillBid(seller, pastDeadline.id, fillInput()), { kind: "conflict", code: "bid_closed" });
-    await expectAppError(fillBid(seller, 2 ** 40, fillInput()), { kind: "not_found", code: "bid_not_found" });
+    await expectAppError(fillBid(seller, filled.id, fillInput(filled.price)), { kind: "conflict", code: "bid_filled" });
+    await expectAppError(fillBid(seller, cancelled.id, fillInput(cancelled.price)), { kind: "conflict", code: "bid_closed" });
+    await expectAppError(fillBid(seller, expired.id, fillInput(expired.price)), { kind: "conflict", code: "bid_closed" });
+    await expectAppError(fillBid(seller, pastDeadline.id, fillInput(pastDeadline.price)), { kind: "conflict", code: "bid_closed" });
+    await expectAppError(fillBid(seller, 2 ** 40, fillInput(1000)), { kind: "not_found", code: "bid_not_found" });
     expect({ seller: await footprint(seller.id), buyer: await footprint(buyer.id) }).toEqual(before);
     expect(await ordersOfBid(filled.id)).toHaveLength(1);
     for (const b of [cancelled, expired, pastDeadline]) expect(await ordersOfBid(b.id)).toHaveLength(0);
@@ -115,18 +115,18 @@ describe("fillBid", () => {
     const listed = await listGifticon(await makeUser(), (await makeCatalogProduct(5000)).id, 4000);
 
     const before = { seller: await footprint(seller.id), buyer: await footprint(buyer.id) };
-    await expectAppError(fillBid(seller, bid.id, fillInput(newCode(), inDays(-1))), { kind: "invalid", code: "gifticon_expired", field: "expiresAt" });
-    await expectAppError(fillBid(seller, bid.id, fillInput(newCode(), inDays(1))), { kind: "invalid", code: "gifticon_expiring", field: "expiresAt" });
-    await expectAppError(fillBid(seller, bid.id, fillInput(listed.code)), { kind: "conflict", code: "code_already_listed", field: "code" });
+    await expectAppError(fillBid(seller, bid.id, fillInput(bid.price, newCode(), inDays(-1))), { kind: "invalid", code: "gifticon_expired", field: "expiresAt" });
+    await expectAppError(fillBid(seller, bid.id, fillInput(bid.price, newCode(), inDays(1))), { kind: "invalid", code: "gifticon_expiring", field: "expiresAt" });
+    await expectAppError(fillBid(seller, bid.id, fillInput(bid.price, listed.code)), { kind: "conflict", code: "code_already_listed", field: "code" });
     const dashed = listed.code.match(/.{1,4}/g)!.join("-");
-    await expectAppError(fillBid(seller, bid.id, fillInput(dashed)), { kind: "conflict", code: "code_already_listed", field: "code" });
+    await expectAppError(fillBid(seller, bid.id, fillInput(bid.price, dashed)), { kind: "conflict", code: "code_already_listed", field: "code" });
     expect({ seller: await footprint(seller.id), buyer: await footprint(buyer.id) }).toEqual(before);
     expect((await bidRow(bid.id)).status).toBe("active");
     expect(await expectLedgerConsistent(buyer.id)).toMatchObject({ points: 6000, held: 4000 });
 
     // A code sold through a bid can never come back either.
     const code = newCode();
-    await fillBid(seller, bid.id, fillInput(code));
+    await fillBid(seller, bid.id, fillInput(bid.price, code));
     await expectAppError(listGifticon(seller, product.id, 4000, { code }), { kind: "conflict", code: "code_already_listed" });
   });
 });

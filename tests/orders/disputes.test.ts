@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDatabases } from "@/db/close";
-import { setUserStatus } from "@/lib/accounts/commands";
+import { suspendUser } from "@/lib/accounts/commands";
 import { buyListing } from "@/lib/market/commands/buy";
 import { confirmOrder, disputeOrder, resolveDispute } from "@/lib/orders/commands";
 import { getOrderForUser } from "@/lib/orders/queries";
@@ -29,7 +29,7 @@ async function disputed(opts: { price?: number; couponId?: number; buyer?: Await
   const seller = await makeUser();
   const buyer = opts.buyer ?? (await makeUser({ points: 10000 }));
   const l = await listGifticon(seller, product.id, opts.price ?? 4000);
-  const { value: order } = await buyListing(buyer, { listingId: l.id, couponId: opts.couponId });
+  const { value: order } = await buyListing(buyer, { listingId: l.id, expectedPrice: l.price, couponId: opts.couponId });
   await disputeOrder(buyer, order.id, "코드가 사용할 수 없다고 나옵니다");
   return { seller, buyer, order };
 }
@@ -52,7 +52,7 @@ describe("dispute", () => {
     const seller = await makeUser();
     const buyer = await makeUser({ points: 10000 });
     const l = await listGifticon(seller, product.id, 4000);
-    const { value: order } = await buyListing(buyer, { listingId: l.id });
+    const { value: order } = await buyListing(buyer, { listingId: l.id, expectedPrice: l.price });
     await expectAppError(disputeOrder(seller, order.id, "x"), { kind: "forbidden", code: "buyer_only" });
     await expectAppError(disputeOrder(await makeUser(), order.id, "x"), { kind: "not_found", code: "order_not_found" });
     expect((await orderRow(order.id)).status).toBe("paid");
@@ -120,7 +120,7 @@ describe("admin resolves", () => {
     const seller = await makeUser();
     const buyer = await makeUser({ points: 10000 });
     const l = await listGifticon(seller, product.id, 4000);
-    const { value: order } = await buyListing(buyer, { listingId: l.id });
+    const { value: order } = await buyListing(buyer, { listingId: l.id, expectedPrice: l.price });
     await expectAppError(resolveDispute(admin, order.id, "refund"), { kind: "conflict", code: "not_disputed" });
     await expectAppError(resolveDispute(admin, order.id, "complete"), { kind: "conflict", code: "not_disputed" });
     expect((await orderRow(order.id)).status).toBe("paid");
@@ -145,7 +145,7 @@ describe("admin resolves", () => {
   it("a suspended admin cannot resolve", async () => {
     const admin = await makeAdmin();
     const other = await makeAdmin();
-    await setUserStatus(other, admin.id, "suspended");
+    await suspendUser(other, admin.id, "테스트 정지");
     const { order } = await disputed();
     await expectAppError(resolveDispute(admin, order.id, "refund"), { kind: "forbidden", code: "admin_only" });
     expect((await orderRow(order.id)).status).toBe("disputed");

@@ -31,7 +31,7 @@ async function trade(price = 4000) {
   const seller = await makeUser();
   const buyer = await makeUser({ points: 10000 });
   const l = await listGifticon(seller, product.id, price);
-  const { value: order } = await buyListing(buyer, { listingId: l.id });
+  const { value: order } = await buyListing(buyer, { listingId: l.id, expectedPrice: l.price });
   return { product, seller, buyer, code: l.code, order };
 }
 

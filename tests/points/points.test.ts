@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { closeDatabases } from "@/db/close";
 import { primaryDb } from "@/db/primary";
 import { payments, withdrawals } from "@/db/schema";
-import { setUserStatus } from "@/lib/accounts/commands";
+import { suspendUser } from "@/lib/accounts/commands";
 import { TEST_CARDS } from "@/lib/points/payments";
 import { processWithdrawal, requestWithdrawal, topUp } from "@/lib/points/commands";
 import { topUpSchema, withdrawSchema } from "@/lib/points/schemas";
@@ -43,12 +43,14 @@ describe("top-up (test mode)", () => {
     expect(await expectLedgerConsistent(user.id)).toMatchObject({ points: 15000 });
   });
 
-  it("with the declined test card (or any other card) is refused on field card and writes nothing", async () => {
+  it("with the declined test card (or any other card) is refused on field card: a failed payment is recorded, nothing credited", async () => {
     const user = await makeUser({ points: 1000 });
     const before = await footprint(user.id);
     await expectAppError(topUp(user, { amount: 5000, card: TEST_CARDS.declined }), { kind: "invalid", code: "payment_declined", field: "card" });
     await expectAppError(topUp(user, { amount: 5000, card: "5555555555554444" }), { kind: "invalid", code: "payment_declined", field: "card" });
-    expect(await footprint(user.id)).toEqual(before);
+    expect(await footprint(user.id)).toEqual({ ...before, payments: before.payments + 2 });
+    const rows = await primaryDb().select().from(payments).where(eq(payments.userId, user.id));
+    expect(rows.filter((p) => p.status === "failed").map((p) => p.amount)).toEqual([5000, 5000]);
     await expectLedgerConsistent(user.id);
   });
 
@@ -62,7 +64,7 @@ describe("top-up (test mode)", () => {
   it("is refused for a suspended account", async () => {
     const admin = await makeAdmin();
     const user = await makeUser();
-    await setUserStatus(admin, user.id, "suspended");
+    await suspendUser(admin, user.id, "테스트 정지");
     const before = await footprint(user.id);
     await expectAppError(topUp(user, { amount: 5000, card: TEST_CARDS.success }), { kind: "forbidden", code: "account_suspended" });
     expect(await footprint(user.id)).toEqual(before);

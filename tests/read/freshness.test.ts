@@ -90,20 +90,20 @@ describe("sold, cancelled and expired listings stop being buyable at once", () =
     await getProductBook(product.id);
     await getFeed();
     await pauseAll();
-    await buyListing(buyer, { listingId: listing.id });
+    await buyListing(buyer, { listingId: listing.id, expectedPrice: listing.price });
     expect((await getProductBook(product.id))!.asks).toEqual([]);
     expect((await getFeed(60)).map((f) => f.id)).not.toContain(listing.id);
     expect((await getSellerListings(seller.id)).map((f) => f.id)).not.toContain(listing.id);
     // A second buyer reading a stale page and pressing buy gets a clean 409.
     const late = await makeUser({ points: 10000 });
-    await expect(buyListing(late, { listingId: listing.id })).rejects.toMatchObject({ kind: "conflict", code: "listing_sold" });
+    await expect(buyListing(late, { listingId: listing.id, expectedPrice: listing.price })).rejects.toMatchObject({ kind: "conflict", code: "listing_sold" });
   });
 
   it("a cache refill from a lagging replica cannot resurrect a sold listing", async () => {
     const { product, listing } = await listed();
     const buyer = await makeUser({ points: 10000 });
     await pauseAll(); // the replicas still have the listing on sale
-    await buyListing(buyer, { listingId: listing.id });
+    await buyListing(buyer, { listingId: listing.id, expectedPrice: listing.price });
     // The snapshot expires (or was never made): the next reader refills from a replica that is behind.
     await redis().del(keys.book(product.id).snap);
     for (let i = 0; i < 3; i++) {
@@ -127,7 +127,7 @@ describe("read-your-writes", () => {
     const buyer = await makeUser({ points: 10000 });
     await pauseAll();
     stats.reset();
-    const order = await buyListing(buyer, { listingId: listing.id });
+    const order = await buyListing(buyer, { listingId: listing.id, expectedPrice: listing.price });
     const orders = await myOrders({ userId: buyer.id, minSeq: order.seq });
     expect(orders.map((o) => o.id)).toContain(order.value.id);
     // The replicas could not have it: the read went to the primary.

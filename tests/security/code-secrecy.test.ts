@@ -111,8 +111,8 @@ describe("the code in views and caches", () => {
     for (const id of [onSale.id, toSell.id]) expect(views1).toContain(`"id":${id},`);
     for (const code of [onSale.code, toSell.code]) expect(views1).not.toContain(code);
 
-    const { value: order } = await buyListing(buyer, { listingId: toSell.id });
-    const { value: filled, seq } = await fillBid(seller, bid.id, fillInput(sellNowCode));
+    const { value: order } = await buyListing(buyer, { listingId: toSell.id, expectedPrice: toSell.price });
+    const { value: filled, seq } = await fillBid(seller, bid.id, fillInput(bid.price, sellNowCode));
     const views2 = await publicViews(product.id, seller.id, name);
     expect(views2).toContain(`"orderId":${order.id},`); // the trade is in the book's history
     const codes = [onSale.code, toSell.code, sellNowCode];

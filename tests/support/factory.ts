@@ -100,7 +100,7 @@ export async function bidOn(buyer: Actor, productId: number, price: number, opts
 }
 
 /** The schema-parsed input of "sell now". */
-export const fillInput = (code = newCode(), expiresAt = inDays(30)) => fillBidSchema.parse({ code, expiresAt });
+export const fillInput = (expectedPrice: number, code = newCode(), expiresAt = inDays(30)) => fillBidSchema.parse({ code, expiresAt, expectedPrice });
 
 /** The AppError a call rejects with; anything else (success, another error type) fails the test. */
 export async function appError(p: Promise<unknown>): Promise<AppError> {

@@ -8,7 +8,7 @@ import { cardClass } from "@/components/ui/styles";
 import { getMe, myLedger, myWithdrawals } from "@/lib/accounts/queries";
 import { signedInOrLogin } from "@/lib/forms/guard";
 import { dateTime, won } from "@/lib/format";
-import { TEST_CARDS } from "@/lib/points/payments";
+import { TEST_CARDS } from "@/lib/points/test-cards";
 import { readerPosition } from "@/lib/session/position";
 
 export const metadata: Metadata = { title: "포인트" };

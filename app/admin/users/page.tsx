@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Form from "next/form";
 import { connection } from "next/server";
-import { setUserStatusAction } from "@/components/admin/actions";
+import { reinstateUserAction, suspendUserAction } from "@/components/admin/actions";
+import { ReasonForm } from "@/components/admin/reason-form";
 import { ButtonForm } from "@/components/ui/button-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageTitle } from "@/components/ui/page-title";
@@ -23,7 +24,7 @@ export default async function UsersPage({ searchParams }: Props) {
   const users = await listUsers({ minSeq: admin.minSeq }, q || undefined);
   return (
     <div>
-      <PageTitle title="회원" description="이메일이나 닉네임으로 찾고, 이용을 정지하거나 다시 풀 수 있습니다. 정지된 회원은 로그인하거나 거래할 수 없습니다." />
+      <PageTitle title="회원" description="이메일이나 닉네임으로 찾고, 이용을 정지하거나 다시 풀 수 있습니다. 정지하면 그 회원의 판매 글과 구매 입찰이 내려가고, 로그인과 거래를 할 수 없으며, 판매 대금은 정지를 풀 때까지 지급되지 않습니다. 모든 결정은 감사 기록에 남습니다." />
       <Form action="/admin/users" role="search" className="mb-4 flex gap-2">
         <label htmlFor="user-q" className="sr-only">
           회원 검색
@@ -49,16 +50,21 @@ export default async function UsersPage({ searchParams }: Props) {
                 </p>
               </div>
               <StatusBadge status={u.status} label={u.status === "active" ? "정상" : undefined} />
-              {u.id !== admin.id ? (
-                <ButtonForm
-                  action={setUserStatusAction}
-                  values={{ userId: u.id, status: u.status === "active" ? "suspended" : "active" }}
-                  variant={u.status === "active" ? "danger" : "secondary"}
-                  confirm={u.status === "active" ? `${u.nickname}님의 이용을 정지할까요? 로그인과 거래를 할 수 없게 됩니다.` : undefined}
-                >
-                  {u.status === "active" ? "이용 정지" : "정지 해제"}
+              {u.id === admin.id ? null : u.status === "active" ? (
+                <ReasonForm
+                  action={suspendUserAction}
+                  values={{ userId: u.id }}
+                  label="정지 사유"
+                  submit="이용 정지"
+                  pendingLabel="정지하는 중…"
+                  confirm={`${u.nickname}님의 이용을 정지할까요? 판매 글과 구매 입찰이 모두 내려가고, 로그인 중인 기기에서도 바로 로그아웃됩니다.`}
+                  testId="suspend-user"
+                />
+              ) : (
+                <ButtonForm action={reinstateUserAction} values={{ userId: u.id }} variant="secondary" pendingLabel="푸는 중…">
+                  정지 해제
                 </ButtonForm>
-              ) : null}
+              )}
             </li>
           ))}
         </ul>

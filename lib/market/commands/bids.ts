@@ -5,6 +5,8 @@ import { bids, listings } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { moveBalance } from "@/lib/points/ledger";
 import { command, idempotentCommand, type Actor, type Idempotency } from "@/lib/write/command";
+import { lockBook, selfCross } from "./book";
+import { priceChanged } from "./buy";
 import { askRemoved, bidAdded, bidRemoved, tradeMade } from "../changes";
 import type { BidItem } from "../read-model";
 import { DEFAULT_DEADLINE_DAYS, daysFromNow } from "../rules";
@@ -21,13 +23,14 @@ export async function placeBid(actor: Actor, input: PlaceBidInput, idem?: Idempo
   const deadline = input.deadline ?? daysFromNow(DEFAULT_DEADLINE_DAYS);
   if (input.deadline) checkDeadline(input.deadline);
   return idempotentCommand(actor, idem, async (tx, emit): Promise<BidResult> => {
+    await lockBook(tx, input.productId);
     await lockActor(tx, actor);
     const product = await loadProduct(tx, input.productId);
     checkPrice(input.price, product);
     const createdAt = new Date();
 
-    // Crossing: the cheapest live ask from someone else at or below the bid. Asks another buyer is
-    // taking right now are skipped, not waited for.
+    // Crossing: the cheapest live ask from someone else at or below the bid. An ask another buyer is
+    // taking right now is waited for (not skipped): if their purchase fails, this bid takes it.
     const [ask] = await tx
       .select({ id: listings.id, sellerId: listings.sellerId, price: listings.price })
       .from(listings)
@@ -42,7 +45,7 @@ export async function placeBid(actor: Actor, input: PlaceBidInput, idem?: Idempo
       )
       .orderBy(asc(listings.price), asc(listings.id))
       .limit(1)
-      .for("update", { skipLocked: true });
+      .for("update");
 
     if (ask) {
       const [{ id }] = await tx
@@ -59,6 +62,13 @@ export async function placeBid(actor: Actor, input: PlaceBidInput, idem?: Idempo
       return { id, status: "filled", price: ask.price, orderId: order.id };
     }
 
+    // Nothing to trade with: the bid rests, unless it would rest at or above the buyer's own ask.
+    const [own] = await tx
+      .select({ id: listings.id })
+      .from(listings)
+      .where(and(eq(listings.productId, product.id), eq(listings.sellerId, actor.id), eq(listings.status, "on_sale"), sql`${listings.deadline} > NOW(3)`, lte(listings.price, input.price)))
+      .limit(1);
+    if (own) throw selfCross("bid");
     const [{ id }] = await tx.insert(bids).values({ productId: product.id, buyerId: actor.id, price: input.price, deadline, createdAt }).$returningId();
     await moveBalance(tx, actor.id, "hold", { points: -input.price, held: input.price }, { type: "bid", id }, "구매 입찰 보류");
     const item: BidItem = { id, productId: product.id, price: input.price, deadline: deadline.toISOString(), createdAt: createdAt.toISOString() };
@@ -101,6 +111,7 @@ export async function fillBid(actor: Actor, bidId: number, input: FillBidInput, 
     const b = await lockBid(tx, bidId);
     if (b.buyerId === actor.id) throw new AppError("forbidden", "own_bid", "본인의 구매 입찰에는 판매할 수 없습니다.");
     if (b.status !== "active" || b.deadline.getTime() <= Date.now()) throw bidClosed(b.status);
+    if (b.price !== input.expectedPrice) throw priceChanged(b.price);
     const product = await loadProduct(tx, b.productId);
     const gifticonId = await registerGifticon(tx, actor.id, product.id, input);
     const now = new Date();

@@ -1,12 +1,13 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, lte, ne, sql } from "drizzle-orm";
+import { and, asc, eq, gt, lte, ne, sql } from "drizzle-orm";
 import type { Tx } from "@/db/primary";
 import { listings } from "@/db/schema";
 import { guarded } from "@/lib/cache/breaker";
 import { redis, script } from "@/lib/cache/redis";
 import { takeCoupon } from "@/lib/coupons/commands";
 import { AppError } from "@/lib/errors";
+import { won } from "@/lib/format";
 import { moveBalance } from "@/lib/points/ledger";
 import { affected, idempotentCommand, type Actor, type Emit, type Idempotency } from "@/lib/write/command";
 import { askRemoved, tradeMade } from "../changes";
@@ -33,6 +34,12 @@ export type OrderResult = { id: number; listingId: number; productId: number; pr
 type Taken = { id: number; productId: number; sellerId: number; price: number };
 
 const sold = () => new AppError("conflict", "listing_sold", "방금 다른 분이 구매했습니다. 다른 판매 글을 선택해 주세요.");
+
+/** The price is not the one the buyer agreed to: nothing is bought, and they are told the current one. */
+export const priceChanged = (currentPrice: number) =>
+  new AppError("conflict", "price_changed", `가격이 ${won(currentPrice)}(으)로 바뀌었습니다. 바뀐 가격을 확인하고 다시 시도해 주세요.`, {
+    details: { currentPrice },
+  });
 
 /** Why a listing could not be taken, as the error the buyer sees. */
 async function explain(tx: Tx, actor: Actor, listingId: number): Promise<AppError> {
@@ -79,29 +86,39 @@ async function takeListing(tx: Tx, actor: Actor, listingId: number, strategy: Bu
 }
 
 /** The cheapest live ask of a product (not the buyer's own), at most `maxPrice`. */
-async function takeLowest(tx: Tx, actor: Actor, productId: number, maxPrice: number | undefined, strategy: BuyStrategy): Promise<Taken> {
+async function takeLowest(tx: Tx, actor: Actor, productId: number, maxPrice: number, strategy: BuyStrategy): Promise<Taken> {
   const cheapest = (lock: "wait" | "skip" | "none") => {
     const q = tx
       .select(takenColumns)
       .from(listings)
-      .where(and(eq(listings.productId, productId), live, ne(listings.sellerId, actor.id), maxPrice ? lte(listings.price, maxPrice) : undefined))
+      .where(and(eq(listings.productId, productId), live, ne(listings.sellerId, actor.id), lte(listings.price, maxPrice)))
       .orderBy(asc(listings.price), asc(listings.id))
       .limit(1);
     return lock === "none" ? q : lock === "skip" ? q.for("update", { skipLocked: true }) : q.for("update");
   };
-  const none = () => new AppError("conflict", "no_ask", maxPrice ? "그 가격 이하로 판매 중인 기프티콘이 없습니다." : "지금 판매 중인 기프티콘이 없습니다.");
+  // Nothing at or below the price the buyer saw (or all of it being bought by others): if something is on
+  // sale above it, the price changed.
+  const none = async () => {
+    const [above] = await tx
+      .select({ price: listings.price })
+      .from(listings)
+      .where(and(eq(listings.productId, productId), live, ne(listings.sellerId, actor.id), gt(listings.price, maxPrice)))
+      .orderBy(asc(listings.price))
+      .limit(1);
+    return above ? priceChanged(above.price) : new AppError("conflict", "no_ask", "지금 판매 중인 기프티콘이 없습니다.");
+  };
   if (strategy === "conditional") {
     // Read without a lock, then race for it with the conditional update; on a loss, try the next one.
     for (let i = 0; i < 5; i++) {
       const [l] = await cheapest("none");
-      if (!l) throw none();
+      if (!l) throw await none();
       const res = await tx.update(listings).set({ status: "sold" }).where(and(eq(listings.id, l.id), live));
       if (affected(res) === 1) return l;
     }
     throw sold();
   }
   const [l] = await cheapest(strategy === "skip-locked" ? "skip" : "wait");
-  if (!l) throw none();
+  if (!l) throw await none();
   await tx.update(listings).set({ status: "sold" }).where(eq(listings.id, l.id));
   return l;
 }
@@ -124,10 +141,10 @@ async function settle(tx: Tx, emit: Emit, actor: Actor, l: Taken, couponId?: num
   return { id: order.id, listingId: l.id, productId: l.productId, price: l.price, discount, paid: l.price - discount };
 }
 
-/** Buys one listing. */
+/** Buys one listing at the price the buyer saw (`expectedPrice`), or not at all (409 price_changed). */
 export async function buyListing(
   actor: Actor,
-  input: { listingId: number; couponId?: number | null },
+  input: { listingId: number; expectedPrice: number; couponId?: number | null },
   idem?: Idempotency,
   strategy: BuyStrategy = "redis-prefilter",
 ) {
@@ -135,6 +152,9 @@ export async function buyListing(
     idempotentCommand(actor, idem, async (tx, emit) => {
       await lockActor(tx, actor);
       const l = await takeListing(tx, actor, input.listingId, strategy === "redis-prefilter" ? "conditional" : strategy);
+      // Taken under its row lock, so the price read here is the one that would be paid; a different one
+      // rolls the whole transaction back.
+      if (l.price !== input.expectedPrice) throw priceChanged(l.price);
       return settle(tx, emit, actor, l, input.couponId);
     });
   // Retries of one Idempotency-Key must all get the first answer, so they wait on the key's row instead.
@@ -167,7 +187,7 @@ async function withPrefilter<T>(key: string, run: () => Promise<T>): Promise<T> 
 /** Buys the cheapest live ask of a product, refusing to pay more than `maxPrice` (what the buyer saw). */
 export async function buyLowest(
   actor: Actor,
-  input: { productId: number; maxPrice?: number; couponId?: number | null },
+  input: { productId: number; maxPrice: number; couponId?: number | null },
   idem?: Idempotency,
   strategy: BuyStrategy = "skip-locked",
 ) {

@@ -19,6 +19,7 @@ import {
   registerGifticon,
   releaseCode,
 } from "./trade";
+import { lockBook, selfCross } from "./book";
 
 // Sell bids ("posts"): list a gifticon at a price until a deadline, change it, or take it back.
 // A new or cheaper ask that meets the highest bid trades at once, at the bid's price.
@@ -30,6 +31,7 @@ export async function createListing(actor: Actor, input: CreateListingInput, ide
   checkExpiry(input.expiresAt, now);
   const deadline = listingDeadline(input.deadline, input.expiresAt, now);
   return idempotentCommand(actor, idem, async (tx, emit): Promise<ListingResult> => {
+    await lockBook(tx, input.productId);
     const seller = await lockActor(tx, actor);
     const product = await loadProduct(tx, input.productId);
     checkPrice(input.price, product);
@@ -57,7 +59,10 @@ export async function createListing(actor: Actor, input: CreateListingInput, ide
 
 /**
  * If a live bid from someone else is at or above the ask, the ask trades at once at that bid's price
- * (the resting order's price). SKIP LOCKED: a bid that another transaction is filling is not waited for.
+ * (the resting order's price). A bid another transaction holds (a seller filling it, its buyer
+ * cancelling) is waited for, not skipped: the caller holds the book lock, and whatever that transaction
+ * decides, this ask then either trades or rests below every live bid. An ask that would rest at or below
+ * the seller's own bid is refused (self_cross).
  */
 async function matchBid(tx: Tx, emit: Emit, ask: AskItem): Promise<ListingResult | null> {
   const [bid] = await tx
@@ -74,8 +79,16 @@ async function matchBid(tx: Tx, emit: Emit, ask: AskItem): Promise<ListingResult
     )
     .orderBy(desc(bids.price), asc(bids.id))
     .limit(1)
-    .for("update", { skipLocked: true });
-  if (!bid) return null;
+    .for("update");
+  if (!bid) {
+    const [own] = await tx
+      .select({ id: bids.id })
+      .from(bids)
+      .where(and(eq(bids.productId, ask.productId), eq(bids.buyerId, ask.sellerId), eq(bids.status, "active"), sql`${bids.deadline} > NOW(3)`, gte(bids.price, ask.price)))
+      .limit(1);
+    if (own) throw selfCross("ask");
+    return null;
+  }
   await tx.update(bids).set({ status: "filled" }).where(eq(bids.id, bid.id));
   await tx.update(listings).set({ status: "sold", price: bid.price }).where(eq(listings.id, ask.id));
   await lockUser(tx, bid.buyerId);
@@ -132,6 +145,9 @@ export async function cancelListing(actor: Actor, listingId: number) {
 
 export async function updateListing(actor: Actor, listingId: number, input: UpdateListingInput) {
   return command(async (tx, emit): Promise<ListingResult> => {
+    // The book lock first (a price change can cross the book), so the listing's product is read plainly.
+    const [target] = await tx.select({ productId: listings.productId }).from(listings).where(eq(listings.id, listingId));
+    if (target) await lockBook(tx, target.productId);
     const seller = await lockActor(tx, actor);
     const l = await lockOwnListing(tx, actor, listingId);
     const product: ProductInfo = await loadProduct(tx, l.productId);

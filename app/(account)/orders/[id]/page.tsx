@@ -74,10 +74,18 @@ export default async function OrderPage({ params, searchParams }: Props) {
           <h2 id="code-heading" className="mb-3 font-bold">
             기프티콘 코드
           </h2>
-          <CodeReveal code={order.gifticon.code} last4={order.gifticon.last4} imageUrl={order.gifticon.hasImage ? `/api/orders/${order.id}/image` : undefined} />
-          <p className="mt-3 text-xs text-slate-500">
-            {buyer ? "매장이나 앱에서 이 코드를 사용하세요. 코드는 이 주문의 구매자와 판매자에게만 보입니다." : "판매한 코드입니다. 구매자와 판매자에게만 보입니다."}
-          </p>
+          {order.gifticon.code === null ? (
+            <p className="rounded-xl bg-slate-50 px-3 py-3 text-sm text-slate-700" data-testid="code-withdrawn">
+              환불된 주문이라 코드를 더 이상 볼 수 없습니다. 결제한 포인트는 돌려드렸습니다.
+            </p>
+          ) : (
+            <>
+              <CodeReveal code={order.gifticon.code} last4={order.gifticon.last4} imageUrl={order.gifticon.hasImage ? `/api/orders/${order.id}/image` : undefined} />
+              <p className="mt-3 text-xs text-slate-500">
+                {buyer ? "매장이나 앱에서 이 코드를 사용하세요. 코드는 이 주문의 구매자와 판매자에게만 보입니다." : "판매한 코드입니다. 구매자와 판매자에게만 보입니다."}
+              </p>
+            </>
+          )}
         </section>
 
         <section className={`${cardClass} md:col-span-2`} aria-labelledby="pay-heading">

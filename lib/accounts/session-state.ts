@@ -1,0 +1,27 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { users } from "@/db/schema";
+import { keys } from "@/lib/cache/keys";
+import { readView, type ViewDef } from "@/lib/cache/views";
+
+// What decides whether a signed-in session still counts: the account's status and session version.
+// Checked on every signed-in request, so it is a cached view (one Redis round trip), fenced by every
+// command that changes either (suspend, reinstate, password change: lib/market/changes.ts sessionChanged)
+// and read on the primary whenever the cache cannot vouch for it.
+
+export type SessionState = { status: "active" | "suspended"; sessionVersion: number };
+
+export const sessionView: ViewDef<number, SessionState | null> = {
+  name: "session",
+  keys: (userId) => keys.session(userId),
+  load: async (db, userId) => {
+    const [u] = await db.select({ status: users.status, sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, userId));
+    return u ?? null;
+  },
+  ttlMs: 3_600_000,
+  critical: true,
+};
+
+export async function sessionState(userId: number): Promise<SessionState | null> {
+  return (await readView(sessionView, userId)).data;
+}
