@@ -2,7 +2,20 @@ import { defineConfig, devices } from "@playwright/test";
 
 // End-to-end tests in Debian's Chromium (never a downloaded browser), against the production build
 // served on the test stack. scripts/test.sh builds it and exports the stack's environment.
-const PORT = Number(process.env.E2E_PORT ?? 3100 + Number(process.env.GX_PORT_OFFSET ?? 0));
+const OFFSET = Number(process.env.GX_PORT_OFFSET ?? 0);
+const PORT = Number(process.env.E2E_PORT ?? 3100 + OFFSET);
+const DIRECT_PORT = Number(process.env.E2E_DIRECT_PORT ?? 3101 + OFFSET);
+const DIST = process.env.NEXT_DIST_DIR ?? ".next-test";
+const server = (port: number, env: Record<string, string> = {}) => ({
+  command: "node --import tsx server.ts",
+  url: `http://localhost:${port}/api/health`,
+  reuseExistingServer: false,
+  timeout: 120_000,
+  stdout: "pipe" as const,
+  stderr: "pipe" as const,
+  gracefulShutdown: { signal: "SIGTERM" as const, timeout: 10_000 },
+  env: { NEXT_DIST_DIR: DIST, PORT: String(port), ...env },
+});
 const chromium = {
   executablePath: "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
@@ -31,13 +44,12 @@ export default defineConfig({
     { name: "desktop", testMatch: "ui/**/*.spec.ts", use: { ...devices["Desktop Chrome"], launchOptions: chromium } },
     { name: "phone", testMatch: "ui/**/*.spec.ts", use: { ...devices["Pixel 7"], launchOptions: chromium } },
   ],
-  webServer: {
-    command: `node_modules/.bin/next start -p ${PORT}`,
-    url: `http://localhost:${PORT}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-test" },
-  },
+  // The app as npm start runs it (server.ts), on the test stack, twice: the main one trusts loopback as a
+  // proxy (TRUST_PROXY_HEADERS=1, so each test client's X-Forwarded-For is its address); the "direct" one
+  // trusts nobody, as a server facing the internet, and is where spoofed headers are tried
+  // (e2e/api/client-address.spec.ts).
+  webServer: [
+    server(PORT),
+    server(DIRECT_PORT, { TRUST_PROXY_HEADERS: "0" }),
+  ],
 });

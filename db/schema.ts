@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  char,
   check,
   customType,
   datetime,
@@ -52,6 +53,9 @@ export const users = mysqlTable(
     email: varchar("email", { length: 254 }).notNull(),
     passwordHash: varchar("password_hash", { length: 255 }).notNull(),
     nickname: varchar("nickname", { length: 20 }).notNull(),
+    // What the nickname looks like (a digest of its confusable skeleton, lib/accounts/nickname.ts): unique,
+    // so no two names render alike. Null only for rows older than the column, until the seed fills them.
+    nicknameKey: char("nickname_key", { length: 64 }),
     role: mysqlEnum("role", ["user", "admin"]).notNull().default("user"),
     status: mysqlEnum("status", ["active", "suspended"]).notNull().default("active"),
     // Raised by anything that must end the user's sessions (suspension, reinstatement, a password change):
@@ -64,6 +68,7 @@ export const users = mysqlTable(
   (t) => [
     uniqueIndex("users_email_uq").on(t.email),
     uniqueIndex("users_nickname_uq").on(t.nickname),
+    uniqueIndex("users_nickname_key_uq").on(t.nicknameKey),
     check("users_points_ck", sql`${t.points} >= 0 AND ${t.heldPoints} >= 0`),
   ],
 );

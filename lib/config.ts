@@ -54,12 +54,34 @@ const schema = z
     REPLICA_MAX_LAG_MS: z.coerce.number().int().min(0).default(10_000),
     READ_WAIT_MS: z.coerce.number().int().min(0).max(2000).default(50),
     ORDER_CONFIRM_HOURS: z.coerce.number().positive().default(72),
+    // Behind a reverse proxy: take the client address from X-Forwarded-For, but only the part that the
+    // trusted proxies added (proxy-addr: addresses, CIDRs or the names loopback/linklocal/uniquelocal).
     TRUST_PROXY_HEADERS: bool.default(false),
+    TRUSTED_PROXIES: z
+      .string()
+      .default("loopback")
+      .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+      .refine((v) => v.length > 0, "name at least one proxy (e.g. loopback or 10.0.0.0/8)"),
+    // Reads /api/health's detail (nodes, lag, cache) without an admin session: `Authorization: Bearer …`.
+    OPS_TOKEN: z.string().min(24, "OPS_TOKEN must be at least 24 characters").optional(),
     COOKIE_SECURE: bool.default(false),
     // Rate limits as "requests/seconds" (sliding window), per client address or per user.
     RATE_LIMIT_SIGN_IN: rate.prefault("10/60"),
     RATE_LIMIT_SIGN_UP: rate.prefault("5/600"),
     RATE_LIMIT_TRADE: rate.prefault("30/60"),
+    RATE_LIMIT_CLAIM: rate.prefault("10/600"),
+    RATE_LIMIT_REPRICE: rate.prefault("30/600"),
+    RATE_LIMIT_LIKE: rate.prefault("30/60"),
+    // After `failures` wrong passwords in a row for one email, sign-in for it waits `seconds`, doubling with
+    // each further failure up to `max` seconds; a success starts over.
+    SIGN_IN_BACKOFF: z
+      .string()
+      .regex(/^\d+\/\d+\/\d+$/, 'must look like "5/30/900" (failures/first lockout seconds/longest lockout seconds)')
+      .prefault("5/30/900")
+      .transform((v) => {
+        const [failures, seconds, max] = v.split("/").map(Number);
+        return { failures, seconds, max };
+      }),
   })
   .refine((c) => !c.UPSTASH_REDIS_REST_URL === !c.UPSTASH_REDIS_REST_TOKEN, {
     message: "set both UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN, or neither",

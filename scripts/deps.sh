@@ -14,11 +14,16 @@ ensure_node_modules() {
   fi
 }
 
-# Writes .env.local with random secrets the first time (git-ignored; Next.js and the scripts read it).
+# Writes the random secrets that .env.local lacks (git-ignored; Next.js and the scripts read it): the first
+# time all of them, and to an older .env.local only the ones added since (its own values are kept).
 ensure_env_file() {
-  [[ -f .env.local ]] && grep -q '^AUTH_SECRET=' .env.local && return 0
-  echo "[env] writing .env.local with a new random AUTH_SECRET"
-  echo "AUTH_SECRET=$(node -e 'console.log(require("crypto").randomBytes(32).toString("base64"))')" >>.env.local
+  local name
+  for name in AUTH_SECRET OPS_TOKEN; do
+    [[ -f .env.local ]] && grep -q "^$name=" .env.local && continue
+    echo "[env] writing a new random $name to .env.local"
+    [[ -s .env.local && $(tail -c1 .env.local) != "" ]] && echo >>.env.local
+    echo "$name=$(node -e 'console.log(require("crypto").randomBytes(32).toString("base64url"))')" >>.env.local
+  done
 }
 
 # A fingerprint of everything that goes into a build, so a second `npm start` skips an unchanged build.

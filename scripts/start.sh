@@ -41,4 +41,5 @@ fi
 mkdir -p "$RUN"
 echo $$ >"$PID_FILE"
 step "Serving on http://localhost:$APP_PORT   (health: http://localhost:$APP_PORT/api/health, logs below, \`npm stop\` stops everything)"
-exec node_modules/.bin/next start -p "$APP_PORT"
+# server.ts: Next.js behind the app's own server (client addresses from the socket, early refusals).
+PORT=$APP_PORT exec node --import tsx server.ts

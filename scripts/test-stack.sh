@@ -27,9 +27,12 @@ fresh_test_stack() {
   eval "$(bash scripts/services.sh env)"
   AUTH_SECRET=test-stack-only-secret-not-for-production-0123456789
   NEXT_DIST_DIR=.next-test
-  # The test server sits "behind a proxy" so tests can act from distinct client addresses (rate limits),
-  # with limits sized for a test suite that signs up many users from one machine.
+  # The test server sits "behind a proxy": loopback is a trusted proxy (TRUSTED_PROXIES' default), so the
+  # address a test puts in X-Forwarded-For is its client address and tests can act from distinct ones
+  # (rate limits); limits sized for a test suite that signs up many users from one machine. A second
+  # server without TRUST_PROXY_HEADERS (playwright.config.ts) is where spoofing is tried.
   TRUST_PROXY_HEADERS=1
+  OPS_TOKEN=test-stack-ops-token-not-for-production-0123
   RATE_LIMIT_SIGN_UP=60/600
   RATE_LIMIT_SIGN_IN=120/60
   RATE_LIMIT_TRADE=120/60

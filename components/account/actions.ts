@@ -17,7 +17,7 @@ export const cancelListingAction = formAction({ schema: z.object({ listingId: id
 });
 
 export const updateListingPriceAction = formAction(
-  { schema: z.object({ listingId: idSchema("판매 글"), price: formMoney }), limit: "trade" },
+  { schema: z.object({ listingId: idSchema("판매 글"), price: formMoney }), limit: "reprice" },
   async ({ listingId, price }, { actor }) => {
     const { seq, value } = await updateListing(actor, listingId, { price });
     if (value.status === "sold" && value.orderId) return { seq, redirectTo: `/orders/${value.orderId}?new=sold` };
@@ -30,7 +30,7 @@ export const cancelBidAction = formAction({ schema: z.object({ bidId: idSchema("
   return { seq, message: "구매 입찰을 취소하고 보류한 포인트를 돌려받았습니다." };
 });
 
-export const claimCouponAction = formAction({ schema: claimCouponSchema }, async ({ code }, { actor }) => {
+export const claimCouponAction = formAction({ schema: claimCouponSchema, limit: "claim" }, async ({ code }, { actor }) => {
   const { seq, value } = await claimCoupon(actor, code);
   return { seq, message: `쿠폰을 받았습니다: ‘${value.name}’` };
 });

@@ -8,8 +8,10 @@ import { signInSchema, signUpSchema } from "@/lib/accounts/schemas";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { AppError } from "@/lib/errors";
 import { formAction } from "@/lib/forms/action";
+import { noteActionRan } from "@/lib/http/action-context";
 import { safeCallbackUrl } from "@/lib/forms/form-data";
 import { clientAddress, enforceRateLimit } from "@/lib/security/rate-limit";
+import { beginSignIn, signInSucceeded } from "@/lib/security/sign-in-guard";
 import { rememberWrite } from "@/lib/session/position";
 
 // Sign in, sign up and sign out from the pages (the JSON API has its own route: app/api/auth).
@@ -32,10 +34,10 @@ async function startSession(email: string, password: string) {
 export const signInAction = formAction(
   { schema: signInSchema.extend({ callbackUrl }), who: "anyone" },
   async ({ email, password, callbackUrl }) => {
-    // Per client address and per email, like the API's sign-in route.
-    await enforceRateLimit("signIn", `ip:${clientAddress(await headers())}`);
-    await enforceRateLimit("signIn", `email:${email}`);
+    // The same guard as the API's sign-in route: per address, per email, backoff after failures.
+    await beginSignIn(await headers(), email);
     await startSession(email, password);
+    await signInSucceeded(email);
     return { redirectTo: safeCallbackUrl(callbackUrl) };
   },
 );
@@ -58,5 +60,6 @@ export const signUpAction = formAction(
 );
 
 export async function signOutAction() {
+  noteActionRan();
   await signOut({ redirectTo: "/" });
 }

@@ -14,7 +14,7 @@ import { won } from "@/lib/format";
 const couponId = idSchema("쿠폰").optional();
 
 export const toggleLikeAction = formAction(
-  { schema: z.object({ productId: idSchema("상품"), liked: z.enum(["true", "false"]) }) },
+  { schema: z.object({ productId: idSchema("상품"), liked: z.enum(["true", "false"]) }), limit: "like" },
   async ({ productId, liked }, { actor }) => {
     const { seq, value } = await setLike(actor, productId, liked === "true");
     return { seq, message: value.liked ? "찜했습니다." : "찜을 해제했습니다." };

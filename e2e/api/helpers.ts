@@ -112,7 +112,7 @@ export async function list(seller: ApiClient, productId: number, price: number, 
 }
 
 /** A rate limit from the environment the server runs with ("requests/seconds"), or the test default. */
-export function rateLimit(name: "RATE_LIMIT_SIGN_UP" | "RATE_LIMIT_SIGN_IN" | "RATE_LIMIT_TRADE", fallback: string) {
+export function rateLimit(name: `RATE_LIMIT_${"SIGN_UP" | "SIGN_IN" | "TRADE" | "LIKE" | "REPRICE" | "CLAIM"}`, fallback: string) {
   const [requests, seconds] = (process.env[name] ?? fallback).split("/").map(Number);
   return { requests, seconds };
 }

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { healReplication, setReplicaDelay } from "../../tests/support/stack";
-import { base, freshProduct, newUser } from "./helpers";
+import { base, freshProduct, kstDate, newUser } from "./helpers";
 
 // The rendered pages served from the page cache (lib/cache/page-cache-handler.cjs) are as fresh as the
 // data: with both replicas really 10 s behind, a new listing is on the product page and the home feed the
@@ -29,7 +29,7 @@ test("a cached product page and the home feed show a new listing at once and dro
   await setReplicaDelay("replica1", 10);
   await setReplicaDelay("replica2", 10);
 
-  const created = await seller.post("/api/listings", { productId: product.id, price: 9_000, code: `55${Date.now()}`, expiresAt: "2099-12-31" });
+  const created = await seller.post("/api/listings", { productId: product.id, price: 9_000, code: `55${Date.now()}`, expiresAt: kstDate(365) });
   expect(created.status, created.text).toBe(201);
   const id = created.body.id as number;
   expect(listed((await page(`/products/${product.id}`)).html, id)).toBe(true);
@@ -59,7 +59,7 @@ test("the page cache never serves a page older than a change made while it was b
   };
   const writer = async () => {
     for (let i = 0; i < 8; i++) {
-      const r = await seller.post("/api/listings", { productId: product.id, price: 9_000 + i * 10, code: `56${Date.now()}${i}`, expiresAt: "2099-12-31" });
+      const r = await seller.post("/api/listings", { productId: product.id, price: 9_000 + i * 10, code: `56${Date.now()}${i}`, expiresAt: kstDate(365) });
       expect(r.status, r.text).toBe(201);
       made.push(r.body.id);
     }

@@ -385,7 +385,8 @@ test.describe("rate limits: 429 with Retry-After", () => {
       const batch = await Promise.all(Array.from({ length: Math.min(20, requests - i) }, () => credentialsPost(newAddress(), u.user.email)));
       statuses.push(...batch.map((r) => r.status));
     }
-    expect(statuses[0]).not.toBe(429);
+    // The per-email backoff (SIGN_IN_BACKOFF, 5 failures) stops a parallel burst long before the window.
+    expect(statuses.filter((s) => s !== 429)).toHaveLength(5);
     const c = new ApiClient(base());
     const r = await c.signIn(u.user.email, u.user.password);
     expect(r.ok).toBe(false);

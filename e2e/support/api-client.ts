@@ -5,8 +5,9 @@ import { randomBytes } from "node:crypto";
 // jar by hand, and calls the API with it. Built on Node's fetch, so it needs no browser; browser tests can
 // use it to prepare data and hand its session to a page (`playwrightCookies()`).
 //
-// Every client acts from its own client address (X-Forwarded-For; the test server trusts it), unique per
-// run, so per-address rate limits (sign-up, sign-in) never collide between tests or between runs.
+// Every client acts from its own client address (X-Forwarded-For: the main test server trusts loopback as a
+// proxy), unique per run, so per-address rate limits (sign-up, sign-in) never collide between tests or
+// between runs.
 
 export type ApiResponse<T = any> = {
   status: number;
@@ -34,9 +35,12 @@ export type ResponseObserver = (entry: { client: ApiClient; method: string; path
 const RUN = randomBytes(2).toString("hex");
 let addressCounter = 0;
 
-/** A client address nobody else uses, in the IPv6 documentation range (never a real host). */
+/**
+ * A client address nobody else uses, in the IPv6 documentation range (never a real host). Limits count an
+ * IPv6 client by its /64, so each address gets a /64 of its own: random per process, then a counter.
+ */
 export function newAddress(): string {
-  return `2001:db8:${RUN}:${(process.pid % 0xffff).toString(16)}::${(++addressCounter).toString(16)}`;
+  return `2001:db8:${RUN}:${(++addressCounter % 0xffff).toString(16)}::1`;
 }
 
 /** A short random token for unique emails, nicknames and codes. */

@@ -10,13 +10,17 @@ import { askRemoved, bidRemoved, sessionChanged } from "@/lib/market/changes";
 import { releaseCode } from "@/lib/market/commands/trade";
 import { moveBalance } from "@/lib/points/ledger";
 import { command, type Actor, type Emit } from "@/lib/write/command";
+import { nicknameKey } from "./nickname";
 import type { SignUpInput } from "./schemas";
 
 export async function signUp(input: SignUpInput) {
   const passwordHash = await hashPassword(input.password);
   try {
     return await command(async (tx, emit) => {
-      const [{ id }] = await tx.insert(users).values({ email: input.email, nickname: input.nickname, passwordHash }).$returningId();
+      const [{ id }] = await tx
+        .insert(users)
+        .values({ email: input.email, nickname: input.nickname, nicknameKey: nicknameKey(input.nickname), passwordHash })
+        .$returningId();
       // The session check of the new account must read a node that has it (not cache "no such user").
       emit(sessionChanged(id));
       return { id };
@@ -24,6 +28,7 @@ export async function signUp(input: SignUpInput) {
   } catch (e) {
     if (isDuplicate(e, "users_email_uq")) throw fieldError("email", "이미 가입된 이메일입니다.", "email_taken");
     if (isDuplicate(e, "users_nickname_uq")) throw fieldError("nickname", "이미 쓰이는 닉네임입니다.", "nickname_taken");
+    if (isDuplicate(e, "users_nickname_key_uq")) throw fieldError("nickname", "이미 쓰이는 닉네임과 똑같아 보이는 닉네임입니다.", "nickname_taken");
     throw e;
   }
 }

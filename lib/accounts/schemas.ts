@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { nicknameProblem } from "./nickname";
 
 export const emailSchema = z
   .string({ error: "이메일을 입력해 주세요." })
@@ -13,12 +14,21 @@ export const passwordSchema = z
   .max(128, "비밀번호는 128자 이하여야 합니다.")
   .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), "비밀번호에는 영문과 숫자가 모두 들어가야 합니다.");
 
+/** A nickname in NFC, 2–20 characters, that cannot pass for staff or look like someone else's (./nickname.ts). */
 export const nicknameSchema = z
   .string({ error: "닉네임을 입력해 주세요." })
-  .trim()
-  .min(2, "닉네임은 2자 이상이어야 합니다.")
-  .max(20, "닉네임은 20자 이하여야 합니다.")
-  .regex(/^[\p{L}\p{N}_.-]+$/u, "닉네임에는 글자, 숫자, _ . - 만 쓸 수 있습니다.");
+  .max(100, "닉네임은 20자 이하여야 합니다.")
+  .transform((v) => v.normalize("NFC").trim())
+  .pipe(
+    z
+      .string()
+      .min(2, "닉네임은 2자 이상이어야 합니다.")
+      .max(20, "닉네임은 20자 이하여야 합니다.")
+      .superRefine((v, ctx) => {
+        const problem = nicknameProblem(v);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      }),
+  );
 
 export const signUpSchema = z.object({ email: emailSchema, password: passwordSchema, nickname: nicknameSchema });
 export type SignUpInput = z.infer<typeof signUpSchema>;

@@ -4,6 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import { findUserForSignIn } from "@/lib/accounts/sign-in";
 import { signInSchema } from "@/lib/accounts/schemas";
 import { config } from "@/lib/config";
+import { safeRedirectUrl } from "@/lib/http/redirects";
 
 // Auth.js v5 with email + password. Sessions are JWTs (signed and encrypted with AUTH_SECRET), so any app
 // instance can serve any user without shared session storage. The token carries id, role and nickname for
@@ -42,6 +43,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
+    // Only this site: the default lets through spellings that a browser reads as another host.
+    redirect: ({ url, baseUrl }) => safeRedirectUrl(url, baseUrl),
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id;

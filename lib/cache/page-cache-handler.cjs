@@ -138,7 +138,9 @@ class PageCacheHandler {
     const version = pending.get(key);
     pending.delete(key);
     debug("set", key, "version", version, "kind", data && data.kind);
-    if (!data || version === undefined) {
+    // A "not found" render is not kept: otherwise every id that names nothing (/products/99999999) would
+    // take an entry and could push real pages out.
+    if (!data || version === undefined || data.status === 404) {
       entries.delete(key);
       return;
     }

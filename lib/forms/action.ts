@@ -5,7 +5,8 @@ import { ZodError, type z } from "zod";
 import { currentActor, requireActor, requireAdmin } from "@/lib/auth/session";
 import { AppError, describeError } from "@/lib/errors";
 import { toAppError } from "@/lib/http/respond";
-import { enforceRateLimit } from "@/lib/security/rate-limit";
+import { noteActionRan } from "@/lib/http/action-context";
+import { enforceRateLimit, type Bucket } from "@/lib/security/rate-limit";
 import { rememberWrite } from "@/lib/session/position";
 import type { Actor, Idempotency } from "@/lib/write/command";
 import { formValues } from "./form-data";
@@ -38,8 +39,8 @@ export type ActionOptions<S extends z.ZodType, W extends Who> = {
   schema: S;
   /** Who may run it (default: a signed-in user). */
   who?: W;
-  /** Counts the request against the actor's trade limit. */
-  limit?: "trade";
+  /** Counts the request against one of the actor's per-user limits (lib/security/rate-limit.ts). */
+  limit?: Exclude<Bucket, "signIn" | "signUp">;
   /** Fields never echoed back into the form after an error. */
   secret?: string[];
 };
@@ -51,6 +52,9 @@ export function formAction<S extends z.ZodType, W extends Who = "user">(
   run: (input: z.output<S>, ctx: ActionCtx<W>) => Promise<ActionOutcome>,
 ) {
   return async function action(_prev: FormState, formData: FormData): Promise<FormState> {
+    noteActionRan();
+    // A hand-made request can call an action with anything for arguments; only a form's data is one.
+    if (!(formData instanceof FormData)) return { ok: false, message: "잘못된 요청입니다. 페이지를 새로 고친 뒤 다시 시도해 주세요.", at: Date.now() };
     const raw = formValues(formData);
     let outcome: ActionOutcome;
     try {

@@ -2,6 +2,7 @@ import "server-only";
 import { IMAGE_TYPES, MAX_IMAGE_BYTES } from "@/lib/market/rules";
 import { imageDataUrlSchema } from "@/lib/market/schemas";
 import { fieldError } from "@/lib/errors";
+import { safeLocalPath } from "@/lib/http/redirects";
 
 // FormData → plain input for the zod schemas that the API shares. Text fields only: an empty field is
 // "not given" (so optional fields work), the last of repeated names wins (a hidden "false" before a
@@ -32,8 +33,7 @@ export async function readVoucherImage(fd: FormData, field = "photo"): Promise<{
   return parsed.data;
 }
 
-/** A local path to go back to after signing in; anything else (another site, "//evil") becomes "/". */
+/** A local path to go back to after signing in; anything else (another site, "//evil") becomes `fallback`. */
 export function safeCallbackUrl(v: unknown, fallback = "/"): string {
-  if (typeof v !== "string" || !v.startsWith("/") || v.startsWith("//") || v.startsWith("/\\")) return fallback;
-  return v.slice(0, 500);
+  return safeLocalPath(v, fallback);
 }

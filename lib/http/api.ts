@@ -105,9 +105,9 @@ function assertSameOrigin(req: NextRequest) {
   const site = req.headers.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") throw csrf();
   const origin = req.headers.get("origin");
-  if (origin && origin !== "null") {
-    const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-    if (new URL(origin).host !== host) throw csrf();
-  } else if (origin === "null") throw csrf();
+  if (origin === null) return;
+  // "null", or anything that is not an origin at all ("x"), is not this site either.
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  if (!URL.canParse(origin) || new URL(origin).host !== host) throw csrf();
 }
 const csrf = () => new AppError("forbidden", "cross_site_request", "다른 사이트에서 보낸 요청은 처리하지 않습니다.");

@@ -1,13 +1,15 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { canonicalId } from "./canonical-id";
 
 /**
  * A numeric id from a route segment (/api/orders/{id}). Anything that is not one names no resource, so it
  * gets the same 404 as an id that does not exist (no hint about which ids do).
  */
 export function pathId(raw: string | undefined, notFound: () => AppError): number {
-  if (!raw || !/^[1-9]\d{0,15}$/.test(raw) || !Number.isSafeInteger(Number(raw))) throw notFound();
-  return Number(raw);
+  const id = canonicalId(raw);
+  if (id === null) throw notFound();
+  return id;
 }
 
 /** A query string as an object for a zod schema; empty parameters (`?q=`) count as absent. */

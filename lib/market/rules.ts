@@ -5,6 +5,8 @@ export const MIN_PRICE = 100;
 export const MAX_PRICE = 10_000_000;
 /** A gifticon must stay valid at least this many days to be listed or sold (expiring codes are refused). */
 export const MIN_VALID_DAYS = 3;
+/** …and expire within this many years (Korean vouchers last at most 5; the database stores up to 9999). */
+export const MAX_VALID_YEARS = 5;
 export const DEFAULT_DEADLINE_DAYS = 7;
 export const MAX_DEADLINE_DAYS = 30;
 /** A deadline must leave the other side some time. */
@@ -31,6 +33,9 @@ export function kstToday(now = Date.now()): string {
 }
 
 export const daysFromNow = (days: number, now = Date.now()) => new Date(now + days * DAY);
+
+/** The latest expiry a gifticon may state. */
+export const maximumExpiry = (now = Date.now()) => new Date(now + (MAX_VALID_YEARS * 366 + 1) * DAY);
 
 /** The earliest expiry a listed gifticon may have. */
 export const minimumExpiry = (now = Date.now()) => new Date(now + MIN_VALID_DAYS * DAY);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { normalizeCode } from "@/lib/gifticons/normalize";
-import { IMAGE_TYPES, kstEndOfDay, MAX_IMAGE_BYTES, MAX_PRICE, MIN_PRICE, parseKstDateTime } from "./rules";
+import { IMAGE_TYPES, kstEndOfDay, MAX_IMAGE_BYTES, MAX_PRICE, MAX_VALID_YEARS, maximumExpiry, MIN_PRICE, parseKstDateTime } from "./rules";
 
 // Input of the market's commands, validated at the edge (API and forms share these). Rules that need the
 // database (face value, who owns what, the book) are checked by the commands.
@@ -40,7 +40,8 @@ export const expiresAtSchema = z
   .max(40)
   .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) || !Number.isNaN(parseKstDateTime(v).getTime()), "유효기간 형식이 올바르지 않습니다 (예: 2026-12-31).")
   .transform((v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? kstEndOfDay(v) : parseKstDateTime(v)))
-  .refine((d) => !Number.isNaN(d.getTime()), "유효기간 형식이 올바르지 않습니다 (예: 2026-12-31).");
+  .refine((d) => !Number.isNaN(d.getTime()), "유효기간 형식이 올바르지 않습니다 (예: 2026-12-31).")
+  .refine((d) => Number.isNaN(d.getTime()) || d <= maximumExpiry(), `유효기간은 ${MAX_VALID_YEARS}년 이내여야 합니다.`);
 
 export const deadlineSchema = z
   .string()

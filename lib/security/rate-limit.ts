@@ -3,15 +3,23 @@ import { Ratelimit } from "@upstash/ratelimit";
 import { redis } from "@/lib/cache/redis";
 import { config } from "@/lib/config";
 import { AppError } from "@/lib/errors";
+import { behindEdgeServer, CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address";
 
 // Rate limits with @upstash/ratelimit over the app's Redis (sliding windows shared by every instance).
 // If Redis cannot be reached, a per-process window of the same size takes over, so a Redis outage neither
 // locks everyone out nor lets a bot through unlimited.
 
-type Bucket = "signIn" | "signUp" | "trade";
+export type Bucket = "signIn" | "signUp" | "trade" | "claim" | "reprice" | "like";
 
 const settings = (b: Bucket) =>
-  ({ signIn: config().RATE_LIMIT_SIGN_IN, signUp: config().RATE_LIMIT_SIGN_UP, trade: config().RATE_LIMIT_TRADE })[b];
+  ({
+    signIn: config().RATE_LIMIT_SIGN_IN,
+    signUp: config().RATE_LIMIT_SIGN_UP,
+    trade: config().RATE_LIMIT_TRADE,
+    claim: config().RATE_LIMIT_CLAIM,
+    reprice: config().RATE_LIMIT_REPRICE,
+    like: config().RATE_LIMIT_LIKE,
+  })[b];
 
 const g = globalThis as unknown as { __gxLimiters?: Map<Bucket, Ratelimit>; __gxLocalWindows?: Map<string, number[]> };
 
@@ -61,10 +69,17 @@ export async function enforceRateLimit(bucket: Bucket, id: string): Promise<void
   }
 }
 
-/** The client's address for per-address limits (X-Forwarded-For is set by Next.js from the socket). */
+let warned = false;
+/**
+ * The client's address for per-address limits, as the app's server (server.ts) determined it from the
+ * connection: an IPv4 address or an IPv6 /64. Not run by that server (`next dev`), no header can be
+ * trusted, so every client shares one address: the limits still hold, for everyone at once.
+ */
 export function clientAddress(headers: Headers): string {
-  const xff = headers.get("x-forwarded-for") ?? "";
-  const parts = xff.split(",").map((s) => s.trim()).filter(Boolean);
-  // Behind a trusted proxy the proxy appends the real client last; otherwise Next.js sets it from the socket.
-  return (config().TRUST_PROXY_HEADERS ? parts.at(-1) : parts[0]) ?? "unknown";
+  if (behindEdgeServer()) return headers.get(CLIENT_ADDRESS_HEADER) || "unknown";
+  if (!warned) {
+    warned = true;
+    console.warn("[rate-limit] not served by server.ts: per-address limits count every client as one");
+  }
+  return "unknown";
 }

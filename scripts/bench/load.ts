@@ -27,6 +27,7 @@ const appEnv = {
   NEXT_DIST_DIR: ".next-bench",
   NEXT_TELEMETRY_DISABLED: "1",
   TRUST_PROXY_HEADERS: "1",
+  OPS_TOKEN: process.env.OPS_TOKEN ?? `bench-${Math.random().toString(36).slice(2)}-ops-token-0123456789`,
   RATE_LIMIT_SIGN_UP: "1000/600",
   RATE_LIMIT_SIGN_IN: "1000/60",
   RATE_LIMIT_TRADE: process.env.RATE_LIMIT_TRADE ?? "30/60",
@@ -46,7 +47,7 @@ if (built !== fingerprint) {
 
 const servers: ChildProcess[] = [];
 async function serve(port: number, extra: Record<string, string> = {}) {
-  const p = spawn("node_modules/.bin/next", ["start", "-p", String(port)], { env: { ...appEnv, ...extra }, stdio: "ignore" });
+  const p = spawn("node", ["--import", "tsx", "server.ts"], { env: { ...appEnv, PORT: String(port), ...extra }, stdio: "ignore" });
   servers.push(p);
   for (let i = 0; i < 200; i++) {
     try {
@@ -59,6 +60,8 @@ async function serve(port: number, extra: Record<string, string> = {}) {
 const ports = Array.from({ length: PROCS }, (_, i) => BASE_PORT + i);
 await Promise.all([...ports.map((p) => serve(p)), serve(FLOOR_PORT, { CACHE_ENABLED: "0" })]);
 const url = (port: number, path = "") => `http://127.0.0.1:${port}${path}`;
+// The health detail (cache counters) needs the ops token.
+const opsAuth = { Authorization: `Bearer ${appEnv.OPS_TOKEN}` };
 
 // ---------------------------------------------------------------------------------------------------------
 // Counters: database SELECTs (all nodes) and cache hits (all app processes).
@@ -77,7 +80,7 @@ type Health = { reads: { counters: Record<string, number> }; cache: { pages: { h
 async function cacheCounters(all: number[]) {
   let viewHit = 0, viewMiss = 0, pageHit = 0, pageMiss = 0;
   for (const port of all) {
-    const h = (await (await fetch(url(port, "/api/health"))).json()) as Health;
+    const h = (await (await fetch(url(port, "/api/health"), { headers: opsAuth })).json()) as Health;
     viewHit += h.reads.counters.cacheHit ?? 0;
     viewMiss += h.reads.counters.cacheMiss ?? 0;
     pageHit += h.cache.pages?.hits ?? 0;

@@ -2,6 +2,7 @@ import { AppError } from "@/lib/errors";
 import { userApi } from "@/lib/http/api";
 import { pathId } from "@/lib/http/params";
 import { parseOrThrow } from "@/lib/http/respond";
+import { enforceRateLimit } from "@/lib/security/rate-limit";
 import { cancelListing, updateListing } from "@/lib/market/commands/listings";
 import { updateListingSchema } from "@/lib/market/schemas";
 
@@ -10,6 +11,7 @@ const notFound = () => new AppError("not_found", "listing_not_found", "판매 �
 // PATCH /api/listings/{id} {price?, deadline?} → {id, status, price, orderId?} (the seller only)
 export const PATCH = userApi<{ id: string }>({ write: true }, async ({ actor, params, body }) => {
   const id = pathId(params.id, notFound);
+  await enforceRateLimit("reprice", `user:${actor.id}`);
   const { value, seq } = await updateListing(actor, id, parseOrThrow(updateListingSchema, body));
   return { body: value, seq };
 });

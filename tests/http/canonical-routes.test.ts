@@ -1,0 +1,42 @@
+import { readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { NextRequest } from "next/server";
+import { describe, expect, it } from "vitest";
+import { canonicalId } from "@/lib/http/canonical-id";
+import { config, proxy } from "@/proxy";
+
+// Every page addressed by an id goes through proxy.ts, which answers non-canonical spellings with the 404
+// page; a page route added later with an [id] segment fails here until it is in the matcher.
+
+function pageRoutes(dir = "app"): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) {
+      if (name !== "api") out.push(...pageRoutes(p));
+    } else if (name === "page.tsx") out.push(relative("app", dir).split("/").filter((s) => !/^\(.*\)$/.test(s)).join("/"));
+  }
+  return out;
+}
+
+describe("canonical ids", () => {
+  it("the canonical spelling only", () => {
+    expect(canonicalId("18")).toBe(18);
+    for (const v of ["018", "0x12", "18e0", "18.0", "+18", " 18", "18 ", "-18", "0", "", "１８", "9007199254740993", "99999999999999999"]) expect(canonicalId(v), v).toBeNull();
+  });
+
+  it("every page route with a dynamic segment is in proxy.ts's matcher", () => {
+    const dynamic = pageRoutes().filter((r) => /\[/.test(r));
+    expect(dynamic.length).toBeGreaterThanOrEqual(3);
+    for (const route of dynamic) {
+      const pattern = `/${route.replace(/\[([^\]]+)\]/g, ":$1").replace(/:[^/]+/g, ":id")}`;
+      expect(config.matcher, route).toContain(pattern);
+    }
+  });
+
+  it("proxy.ts passes canonical ids and rewrites the rest to the 404 page", () => {
+    const rewriteOf = (path: string) => proxy(new NextRequest(`http://shop.test${path}`)).headers.get("x-middleware-rewrite");
+    expect(rewriteOf("/products/18")).toBeNull();
+    for (const path of ["/products/018", "/products/0x12", "/products/18e0", "/sellers/1.0", "/orders/%31"]) expect(rewriteOf(path), path).toMatch(/\/_not-a-page$/);
+  });
+});
