@@ -5,13 +5,15 @@
 //    (lib/http/client-address.ts); forwarding headers from anyone but a trusted proxy are dropped;
 //  - bodies of unknown length, or larger than the route takes, and malformed request targets are refused
 //    before anything reads them (lib/http/early-refusals.ts);
-//  - SIGTERM/SIGINT stop accepting, let running requests finish, then close Next.js (as `next start` does).
+//  - SIGTERM/SIGINT leave a load balancer's pool (DRAIN_GRACE_MS), stop accepting, let running requests
+//    finish, then close Next.js (as `next start` does).
 // `npm start`, the Playwright web servers and the benchmarks run it: node --import tsx server.ts
 import nextEnv from "@next/env";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { config } from "./lib/config";
 import { addressOf, CLIENT_ADDRESS_HEADER, compileTrust, FORWARDING_HEADERS, markEdgeServer } from "./lib/http/client-address";
 import { actionContext } from "./lib/http/action-context";
+import { startDraining } from "./lib/http/drain";
 import { cleanForwardingHeaders, earlyRefusal, isApiPath, refusalResponse } from "./lib/http/early-refusals";
 
 (process.env as Record<string, string>).NODE_ENV = "production";
@@ -83,6 +85,13 @@ let stopping = false;
 function stop(signal: NodeJS.Signals) {
   if (stopping) return;
   stopping = true;
+  // Behind a load balancer: first fail its health check while still serving (it stops sending us new
+  // requests), then stop accepting and let the running requests finish.
+  startDraining();
+  if (cfg.DRAIN_GRACE_MS > 0) console.log(`[server] ${signal}: leaving the load balancer's pool (${cfg.DRAIN_GRACE_MS} ms)`);
+  setTimeout(() => close(signal), cfg.DRAIN_GRACE_MS);
+}
+function close(signal: NodeJS.Signals) {
   console.log(`[server] ${signal}: finishing running requests`);
   // A request still running after 10 s is cut off (a stuck client must not hold a deploy).
   const force = setTimeout(() => server.closeAllConnections(), 10_000);

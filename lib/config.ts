@@ -65,6 +65,9 @@ const schema = z
     // Reads /api/health's detail (nodes, lag, cache) without an admin session: `Authorization: Bearer …`.
     OPS_TOKEN: z.string().min(24, "OPS_TOKEN must be at least 24 characters").optional(),
     COOKIE_SECURE: bool.default(false),
+    // On SIGTERM, how long server.ts keeps serving while /api/health/live answers 503, so a load balancer
+    // takes the instance out of its pool before the listener closes (APP_INSTANCES sets it; 0: close at once).
+    DRAIN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(0),
     // Rate limits as "requests/seconds" (sliding window), per client address or per user.
     RATE_LIMIT_SIGN_IN: rate.prefault("10/60"),
     RATE_LIMIT_SIGN_UP: rate.prefault("5/600"),

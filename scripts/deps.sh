@@ -24,6 +24,13 @@ ensure_env_file() {
     [[ -s .env.local && $(tail -c1 .env.local) != "" ]] && echo >>.env.local
     echo "$name=$(node -e 'console.log(require("crypto").randomBytes(32).toString("base64url"))')" >>.env.local
   done
+  # The server actions' AES key (base64, 256 bits): the same for every instance and every build, so a form
+  # rendered by one instance (or an older build) posts to any other.
+  if ! { [[ -f .env.local ]] && grep -q "^NEXT_SERVER_ACTIONS_ENCRYPTION_KEY=" .env.local; }; then
+    echo "[env] writing a new random NEXT_SERVER_ACTIONS_ENCRYPTION_KEY to .env.local"
+    [[ -s .env.local && $(tail -c1 .env.local) != "" ]] && echo >>.env.local
+    echo "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY=$(node -e 'console.log(require("crypto").randomBytes(32).toString("base64"))')" >>.env.local
+  fi
 }
 
 # A fingerprint of everything that goes into a build, so a second `npm start` skips an unchanged build.

@@ -40,6 +40,40 @@ fi
 
 mkdir -p "$RUN"
 echo $$ >"$PID_FILE"
-step "Serving on http://localhost:$APP_PORT   (health: http://localhost:$APP_PORT/api/health, logs below, \`npm stop\` stops everything)"
-# server.ts: Next.js behind the app's own server (client addresses from the socket, early refusals).
-PORT=$APP_PORT exec node --import tsx server.ts
+INSTANCES=${APP_INSTANCES:-1}
+if ! [[ $INSTANCES =~ ^[1-9][0-9]?$ ]]; then echo "APP_INSTANCES must be a number from 1 to 99 (got '$INSTANCES')." >&2; exit 2; fi
+if ((INSTANCES == 1)); then
+  step "Serving on http://localhost:$APP_PORT   (health: http://localhost:$APP_PORT/api/health, logs below, \`npm stop\` stops everything)"
+  # server.ts: Next.js behind the app's own server (client addresses from the socket, early refusals).
+  PORT=$APP_PORT exec node --import tsx server.ts
+fi
+
+# APP_INSTANCES=N: N instances of the same build (one .next, one build id, one server-actions key from
+# .env.local) on 127.0.0.1:APP_PORT+11…, behind HAProxy on APP_PORT (scripts/lb.sh says what it does).
+bash scripts/lb.sh ensure
+pids=()
+cleanup() {
+  trap - INT TERM EXIT
+  ((${#pids[@]})) && kill -TERM "${pids[@]}" 2>/dev/null
+  wait
+  rm -f "$RUN"/next-app*.pid
+}
+trap cleanup INT TERM EXIT
+ports=()
+for ((i = 1; i <= INSTANCES; i++)); do
+  port=$((APP_PORT + 10 + i))
+  ports+=("$port")
+  # Loopback is the only client of an instance: HAProxy, whose X-Forwarded-For is trusted.
+  (PORT=$port HOSTNAME=127.0.0.1 TRUST_PROXY_HEADERS=1 DRAIN_GRACE_MS=${DRAIN_GRACE_MS:-1500} exec node --import tsx server.ts) > >(sed -u "s/^/[app$i] /") 2>&1 &
+  pids+=("$!")
+  echo "$!" >"$RUN/next-app$i.pid"
+done
+for port in "${ports[@]}"; do
+  for _ in $(seq 240); do curl -fsS -o /dev/null "http://127.0.0.1:$port/api/health/live" 2>/dev/null && break; sleep 0.5; done
+done
+bash scripts/lb.sh config "$APP_PORT" "${ports[@]}" >"$RUN/haproxy.cfg"
+step "Serving on http://localhost:$APP_PORT through HAProxy, $INSTANCES instances on ports ${ports[*]}   (\`npm stop\` stops everything)"
+haproxy -db -f "$RUN/haproxy.cfg" &
+lb=$!
+pids+=("$lb")
+wait "$lb"
