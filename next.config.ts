@@ -20,6 +20,10 @@ const nextConfig: NextConfig = {
   // (see the handler). Next's own memory cache would serve them without asking it, so it is off.
   cacheHandler: require.resolve("./lib/cache/page-cache-handler.cjs"),
   cacheMaxMemorySize: 0,
+  // Shared caches (a CDN, Varnish) may keep a public page for its `s-maxage` (the page's revalidate, 60–300 s)
+  // and serve it stale for at most the rest of 6 minutes: the bound if a purge is lost (lib/edge/purge.ts
+  // purges each page the moment its version changes). Next's default is a year.
+  expireTime: 360,
   // npm test builds into its own folder so it never replaces the build that npm start serves.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,

@@ -67,6 +67,13 @@ const schema = z
     COOKIE_SECURE: bool.default(false),
     // On SIGTERM, how long server.ts keeps serving while /api/health/live answers 503, so a load balancer
     // takes the instance out of its pool before the listener closes (APP_INSTANCES sets it; 0: close at once).
+    // Shared caches to purge when a page changes (lib/edge/purge.ts): Varnish base URLs, comma-separated.
+    EDGE_PURGE_URLS: z
+      .string()
+      .default("")
+      .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+      .pipe(z.array(z.url())),
+    EDGE_PURGE_TIMEOUT_MS: z.coerce.number().int().min(1).max(10_000).default(500),
     DRAIN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(0),
     // Rate limits as "requests/seconds" (sliding window), per client address or per user.
     RATE_LIMIT_SIGN_IN: rate.prefault("10/60"),

@@ -17,6 +17,23 @@ ensure_browser() {
   fi
 }
 
+# The real counterparts some tests run: Debian's HAProxy (e2e/api/load-balancer.spec.ts) and Varnish
+# (e2e/api/edge-cache.spec.ts).
+ensure_test_servers() {
+  local missing=()
+  command -v haproxy >/dev/null 2>&1 || [[ -x /usr/sbin/haproxy ]] || missing+=(haproxy)
+  command -v varnishd >/dev/null 2>&1 || [[ -x /usr/sbin/varnishd ]] || missing+=(varnish)
+  ((${#missing[@]} == 0)) && return 0
+  if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+    echo "[deps] installing Debian's ${missing[*]} with apt-get"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null ||
+      { apt-get update >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null; }
+  else
+    echo "Missing ${missing[*]}: install them (apt-get install ${missing[*]}), then run npm test again." >&2
+    exit 1
+  fi
+}
+
 # Wipes and starts the test stack, exports its environment, migrates and seeds. Stops it on exit.
 fresh_test_stack() {
   trap 'bash scripts/services.sh down >/dev/null 2>&1 || true' EXIT
@@ -36,6 +53,8 @@ fresh_test_stack() {
   RATE_LIMIT_SIGN_UP=60/600
   RATE_LIMIT_SIGN_IN=120/60
   RATE_LIMIT_TRADE=120/60
+  # Varnish in front of the test server while e2e/api/edge-cache.spec.ts runs: the app purges it.
+  EDGE_PURGE_URLS=http://127.0.0.1:$((3120 + ${GX_PORT_OFFSET:-0}))
   set +a
   npx tsx --conditions=react-server db/migrate.ts
   npx tsx --conditions=react-server db/seed/index.ts

@@ -6,10 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/test-stack.sh
 
-step "Checking Node.js, npm packages and Chromium"
+step "Checking Node.js, npm packages, Chromium, HAProxy and Varnish"
 ensure_node
 ensure_node_modules
 ensure_browser
+ensure_test_servers
 
 step "Starting a fresh test stack"
 fresh_test_stack

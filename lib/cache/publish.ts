@@ -1,4 +1,5 @@
 import "server-only";
+import { edgeCache } from "@/lib/edge/purge";
 import { guarded } from "./breaker";
 import { ALL_PAGES_VERSION, keys, MAX_DELTAS, pageVersionKey, TTL, type ViewKeys } from "./keys";
 import { PUBLISH, RAISE } from "./lua";
@@ -40,6 +41,9 @@ async function send(p: Pending) {
     ops.push("F");
   }
   await guarded(() => script<number>(PUBLISH).exec(keyList, [String(p.seq), String(TTL.fenceMs), String(TTL.deltasMs), String(MAX_DELTAS), ...ops]));
+  // Shared caches drop those pages too, after the versions went up (a copy fetched from now on is fresh).
+  // Not awaited: it has its own deadline and never holds the command's reply.
+  if (pages.size) void edgeCache().purge([...pages]);
 }
 
 /** Publishes the changes of the commit at `seq`. Never throws: a failure is queued and retried. */
@@ -69,6 +73,7 @@ async function drain() {
     if (s.overflowSeq) {
       await guarded(() => script<number>(RAISE).exec([keys.globalFence], [String(s.overflowSeq), String(TTL.fenceMs)]));
       await guarded(() => script<number>(RAISE).exec([ALL_PAGES_VERSION], [String(s.overflowSeq), String(TTL.fenceMs)]));
+      void edgeCache().purge(["*"]);
       s.overflowSeq = 0;
     }
     while (s.backlog.length) {
