@@ -23,6 +23,7 @@ test("system status: every node's role, reachability, GTID, lag and replication,
 });
 
 test("coupons: the admin creates one, a member claims it, the admin stops it and nobody else can claim it", async ({ person }) => {
+  test.setTimeout(150_000); // three people, two of them signing up (each sign-up hashes a password)
   const admin = await person("admin");
   await logInAsAdmin(admin.page);
   const code = await adminCreatesCoupon(admin.page, { value: 500 });
@@ -49,6 +50,7 @@ test("coupons: the admin creates one, a member claims it, the admin stops it and
 });
 
 test("members: a suspended member is signed out at once and cannot sign in until reactivated", async ({ person }) => {
+  test.setTimeout(150_000); // three people, two of them signing up (each sign-up hashes a password)
   const member = await person("member");
   const account = await newMember(member);
   await member.page.goto("/me");
