@@ -28,9 +28,13 @@ export async function logIn(page: Page, email: string, pw: string, callbackUrl?:
 }
 
 export async function fillLogin(page: Page, email: string, pw: string) {
+  // Wait for a previous attempt to finish first (the button reads "로그인 중…" meanwhile): its answer
+  // re-renders the form and would empty a password typed before it arrived.
+  const submit = page.getByRole("button", { name: "로그인", exact: true });
+  await expect(submit).toBeEnabled();
   await page.getByLabel("이메일").fill(email);
   await page.getByLabel("비밀번호").fill(pw);
-  await page.getByRole("button", { name: "로그인", exact: true }).click();
+  await submit.click();
 }
 
 export async function logInAsAdmin(page: Page) {
