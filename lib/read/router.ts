@@ -1,12 +1,13 @@
 import "server-only";
 import { drizzle } from "drizzle-orm/mysql2";
 import type { PoolConnection } from "mysql2/promise";
+import { acquire, boundedQuery, DeadlineExceeded, remaining, withDeadline } from "@/db/deadline";
 import { isUnreachable } from "@/db/errors";
 import { readNodes, type ReadDb, type ReadNode } from "@/db/readers";
 import { config } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { gtidFor, seqOf } from "./gtid";
-import { ensureMonitor, nodeState, nodeStates } from "./monitor";
+import { ensureMonitor, markUnreachable, nodeState, nodeStates } from "./monitor";
 import { stats } from "./stats";
 
 // Lag-aware routing of reads. A read names the oldest position it may see (`minSeq`: the reader's own
@@ -82,8 +83,8 @@ async function choose(need: ReadNeed, exclude: Set<string>): Promise<{ node: Rea
 async function waitFor(node: ReadNode, seq: number, ms: number): Promise<boolean> {
   if (ms <= 0) return false;
   try {
-    const [rows] = await node.pool.query("SELECT MASTER_GTID_WAIT(?, ?) AS r", [gtidFor(seq), ms / 1000]);
-    const ok = Number((rows as { r: number }[])[0]?.r) === 0;
+    const rows = await boundedQuery<{ r: number }>(node.pool, "SELECT MASTER_GTID_WAIT(?, ?) AS r", [gtidFor(seq), ms / 1000], ms + 100, `${node.name}: gtid wait`);
+    const ok = Number(rows[0]?.r) === 0;
     stats.count(ok ? "waitOk" : "waitTimeout");
     return ok;
   } catch {
@@ -95,22 +96,30 @@ async function waitFor(node: ReadNode, seq: number, ms: number): Promise<boolean
 // queries see: the binlog position of the snapshot on the primary, the applied GTID on a replica (the
 // replica records it in mysql.gtid_slave_pos in the same transaction as the replicated rows).
 async function inSnapshot<T>(node: ReadNode, fn: (db: ReadDb) => Promise<T>): Promise<{ value: T; seq: number }> {
-  const conn: PoolConnection = await node.pool.getConnection();
+  // The whole read — acquire, snapshot, queries — within DB_READ_TIMEOUT_MS: a node that stops answering
+  // costs one budget, and the read moves on (readAt). The overrun connection is destroyed, not reused.
+  const ms = config().DB_READ_TIMEOUT_MS;
+  const end = Date.now() + ms;
+  const conn: PoolConnection = await acquire(node.pool, ms, node.name);
   let ok = false;
   try {
-    await conn.query("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
-    const [rows] = await conn.query(
-      node.role === "primary"
-        ? `SELECT BINLOG_GTID_POS(
-             (SELECT variable_value FROM information_schema.session_status WHERE variable_name = 'BINLOG_SNAPSHOT_FILE'),
-             (SELECT variable_value FROM information_schema.session_status WHERE variable_name = 'BINLOG_SNAPSHOT_POSITION')) AS pos`
-        : "SELECT CONCAT('0-0-', COALESCE(MAX(seq_no), 0)) AS pos FROM mysql.gtid_slave_pos WHERE domain_id = 0",
-    );
-    const seq = seqOf((rows as { pos: string | null }[])[0]?.pos ?? null);
-    const value = await fn(drizzle({ client: conn }) as unknown as ReadDb);
-    await conn.query("COMMIT");
+    const work = (async () => {
+      await conn.query("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
+      const [rows] = await conn.query(
+        node.role === "primary"
+          ? `SELECT BINLOG_GTID_POS(
+               (SELECT variable_value FROM information_schema.session_status WHERE variable_name = 'BINLOG_SNAPSHOT_FILE'),
+               (SELECT variable_value FROM information_schema.session_status WHERE variable_name = 'BINLOG_SNAPSHOT_POSITION')) AS pos`
+          : "SELECT CONCAT('0-0-', COALESCE(MAX(seq_no), 0)) AS pos FROM mysql.gtid_slave_pos WHERE domain_id = 0",
+      );
+      const seq = seqOf((rows as { pos: string | null }[])[0]?.pos ?? null);
+      const value = await fn(drizzle({ client: conn }) as unknown as ReadDb);
+      await conn.query("COMMIT");
+      return { value, seq };
+    })();
+    const r = await withDeadline(work, remaining(end), `${node.name}: read`);
     ok = true;
-    return { value, seq };
+    return r;
   } finally {
     if (ok) conn.release();
     else conn.destroy();
@@ -132,7 +141,9 @@ export async function readAt<T>(need: ReadNeed, fn: (db: ReadDb) => Promise<T>):
       return { value, seq, node: node.name, stale };
     } catch (e) {
       if (!isUnreachable(e)) throw e;
-      stats.count("nodeErrors");
+      stats.count(e instanceof DeadlineExceeded ? "nodeTimeouts" : "nodeErrors");
+      // Until the monitor sees it answer again, no other read is sent there.
+      markUnreachable(node.name, e);
       exclude.add(node.name);
     }
   }
