@@ -18,7 +18,9 @@ export function createRedis(
       token: opts.restToken,
       // Fail fast: when Redis is unreachable the app reads the databases instead of waiting.
       retry: { retries: 1, backoff: () => 50 },
-      signal: () => AbortSignal.timeout(opts.timeoutMs ?? 250),
+      // The HTTP request's own limit (a new TLS connection can take longer than one command should); the
+      // app's calls are bounded tighter by the breaker (REDIS_TIMEOUT_MS, lib/cache/breaker.ts).
+      signal: () => AbortSignal.timeout(Math.max(opts.timeoutMs ?? 250, 1_500)),
       enableTelemetry: false,
       readYourWrites: false,
     });
