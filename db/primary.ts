@@ -67,8 +67,16 @@ export async function runCommand<T>(fn: (tx: Tx) => Promise<T>): Promise<Command
         return value;
       })();
       const value = await withDeadline(work, remaining(end), "primary: command");
-      const gtid = await withDeadline(lastGtid(conn), Math.min(remaining(end), 250), "primary: last gtid").catch(() => null);
-      conn.release();
+      // Committed. The position is worth a short wait only: without it the outbox row, drained later at
+      // the drain-time position, still tells the readers (lib/write/command.ts).
+      let gtid: Gtid | null = null;
+      try {
+        gtid = await withDeadline(lastGtid(conn), Math.min(remaining(end), 250), "primary: last gtid");
+        conn.release();
+      } catch {
+        conn.destroy(); // a query may still be pending on it
+      }
+      conn = undefined;
       return { value, gtid };
     } catch (e) {
       if (conn) {

@@ -95,10 +95,9 @@ async function waitFor(node: ReadNode, seq: number, ms: number): Promise<boolean
 // One consistent snapshot on one connection; the position is read inside it, so it is exactly what the
 // queries see: the binlog position of the snapshot on the primary, the applied GTID on a replica (the
 // replica records it in mysql.gtid_slave_pos in the same transaction as the replicated rows).
-async function inSnapshot<T>(node: ReadNode, fn: (db: ReadDb) => Promise<T>): Promise<{ value: T; seq: number }> {
-  // The whole read — acquire, snapshot, queries — within DB_READ_TIMEOUT_MS: a node that stops answering
-  // costs one budget, and the read moves on (readAt). The overrun connection is destroyed, not reused.
-  const ms = config().DB_READ_TIMEOUT_MS;
+async function inSnapshot<T>(node: ReadNode, fn: (db: ReadDb) => Promise<T>, ms: number): Promise<{ value: T; seq: number }> {
+  // The whole read — acquire, snapshot, queries — within `ms`: a node that stops answering costs one
+  // budget, and the read moves on (readAt). The overrun connection is destroyed, not reused.
   const end = Date.now() + ms;
   const conn: PoolConnection = await acquire(node.pool, ms, node.name);
   let ok = false;
@@ -132,10 +131,13 @@ async function inSnapshot<T>(node: ReadNode, fn: (db: ReadDb) => Promise<T>): Pr
  */
 export async function readAt<T>(need: ReadNeed, fn: (db: ReadDb) => Promise<T>): Promise<ReadResult<T>> {
   const exclude = new Set<string>();
-  for (;;) {
+  for (let attempt = 0; ; attempt++) {
     const { node } = await choose(need, exclude);
     try {
-      const { value, seq } = await inSnapshot(node, fn);
+      // DB_READ_TIMEOUT_MS for the first node; each further node gets one more budget, so that on a
+      // machine short of CPU, where every node is merely slow, the read ends slower rather than failing.
+      // A read that only the primary may answer has nowhere to move to, so it gets two budgets at once.
+      const { value, seq } = await inSnapshot(node, fn, config().DB_READ_TIMEOUT_MS * (attempt + 1 + (need.mode === "primary" ? 1 : 0)));
       stats.read(node.name);
       const stale = (need.minSeq ?? 0) > seq;
       return { value, seq, node: node.name, stale };

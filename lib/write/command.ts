@@ -44,7 +44,8 @@ export async function command<T>(fn: (tx: Tx, emit: Emit) => Promise<T>): Promis
 }
 
 async function currentPrimarySeq(): Promise<number> {
-  const rows = await boundedQuery<{ g: string }>(primaryPool(), "SELECT @@gtid_binlog_pos AS g", [], config().DB_WRITE_TIMEOUT_MS, "primary position");
+  // Short: it only replaces a commit's position that could not be read; the outbox covers the readers.
+  const rows = await boundedQuery<{ g: string }>(primaryPool(), "SELECT @@gtid_binlog_pos AS g", [], Math.min(500, config().DB_WRITE_TIMEOUT_MS), "primary position");
   return seqOf(rows[0]?.g);
 }
 
