@@ -66,6 +66,8 @@ async function redisHealth() {
 export async function health() {
   // Every probe below is bounded (HEALTH_PROBE_TIMEOUT_MS): health answers even when a node is silent.
   const budget = config().HEALTH_PROBE_TIMEOUT_MS;
+  // Redis and the outbox are asked at once, in parallel with the nodes' probes.
+  const others = Promise.all([redisHealth(), outboxStats()]);
   await withDeadline(ensureMonitor(), budget, "monitor start").catch(() => {});
   await withDeadline(refreshNow(), budget, "node probes").catch(() => {});
   const states = nodeStates();
@@ -90,7 +92,7 @@ export async function health() {
     }),
   );
   const pages = (globalThis as { __gxPageCacheStats?: Record<string, number> }).__gxPageCacheStats ?? null;
-  const [redisNow, outbox] = await Promise.all([redisHealth(), outboxStats()]);
+  const [redisNow, outbox] = await others;
   const cache = {
     ...redisNow,
     pendingCommands: redisPending(),

@@ -5,7 +5,7 @@ import { acquire, boundedQuery, DeadlineExceeded, remaining, withDeadline } from
 import { isUnreachable } from "@/db/errors";
 import { readNodes, type ReadDb, type ReadNode } from "@/db/readers";
 import { config } from "@/lib/config";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { gtidFor, seqOf } from "./gtid";
 import { ensureMonitor, markUnreachable, nodeState, nodeStates } from "./monitor";
 import { stats } from "./stats";
@@ -131,8 +131,19 @@ async function inSnapshot<T>(node: ReadNode, fn: (db: ReadDb) => Promise<T>, ms:
  */
 export async function readAt<T>(need: ReadNeed, fn: (db: ReadDb) => Promise<T>): Promise<ReadResult<T>> {
   const exclude = new Set<string>();
+  let overran: ReadNode | null = null;
+  let lastChance: unknown = null;
   for (let attempt = 0; ; attempt++) {
-    const { node } = await choose(need, exclude);
+    let node: ReadNode;
+    try {
+      ({ node } = await choose(need, exclude));
+    } catch (e) {
+      // Every node failed, and one of them only overran its budget: a machine short of CPU makes every
+      // node look slow. One last try there, with the longest budget, before giving up.
+      if (!overran || lastChance || !isAppError(e)) throw e;
+      lastChance = e;
+      node = overran;
+    }
     try {
       // DB_READ_TIMEOUT_MS for the first node; each further node gets one more budget, so that on a
       // machine short of CPU, where every node is merely slow, the read ends slower rather than failing.
@@ -144,6 +155,8 @@ export async function readAt<T>(need: ReadNeed, fn: (db: ReadDb) => Promise<T>):
     } catch (e) {
       if (!isUnreachable(e)) throw e;
       stats.count(e instanceof DeadlineExceeded ? "nodeTimeouts" : "nodeErrors");
+      if (lastChance) throw lastChance; // the 503 that choose() gave, not the driver's error
+      if (e instanceof DeadlineExceeded) overran = node;
       // Until the monitor sees it answer again, no other read is sent there.
       markUnreachable(node.name, e);
       exclude.add(node.name);

@@ -6,6 +6,7 @@ import { closeDatabases } from "@/db/close";
 import { users } from "@/db/schema";
 import { signUp } from "@/lib/accounts/commands";
 import { redis } from "@/lib/cache/redis";
+import { loadavg } from "node:os";
 import { getFeed } from "@/lib/market/queries";
 import { readAt } from "@/lib/read/router";
 import { command } from "@/lib/write/command";
@@ -15,19 +16,21 @@ import { fmt, percentile } from "./support";
 
 async function measure(name: string, n: number, concurrency: number, fn: () => Promise<unknown>) {
   const xs: number[] = [];
+  let failed = 0;
   let left = n;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (left-- > 0) {
         const t = performance.now();
-        await fn();
+        await fn().catch(() => failed++);
         xs.push(performance.now() - t);
       }
     }),
   );
-  console.log(`${name.padEnd(52)} n=${n} c=${concurrency}  p50 ${fmt(percentile(xs, 50), 2)}  p99 ${fmt(percentile(xs, 99), 2)}  max ${fmt(Math.max(...xs), 2)}`);
+  console.log(`${name.padEnd(52)} n=${n} c=${concurrency}  p50 ${fmt(percentile(xs, 50), 2)}  p99 ${fmt(percentile(xs, 99), 2)}  max ${fmt(Math.max(...xs), 2)}  failed ${failed}`);
 }
 
+console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on ${(await import("node:os")).cpus().length} cores`);
 await signUp({ email: `budget-${Date.now()}@bench.test`, password: "bench-pass-1234", nickname: `b${Date.now() % 1e8}` });
 await getFeed();
 await measure("Redis GET (one round trip)", 4000, 20, () => redis().get("f:*"));

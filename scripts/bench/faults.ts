@@ -28,7 +28,8 @@ startBenchStack({ replicas: 1 });
 const appEnv = {
   ...process.env,
   NODE_ENV: "production",
-  NEXT_DIST_DIR: ".next-bench",
+  // BENCH_DIST_DIR=.next-test reuses a build made for the tests (a build takes minutes on 2 shared cores).
+  NEXT_DIST_DIR: process.env.BENCH_DIST_DIR ?? ".next-bench",
   NEXT_TELEMETRY_DISABLED: "1",
   TRUST_PROXY_HEADERS: "1",
   OPS_TOKEN: process.env.OPS_TOKEN ?? `bench-${Math.random().toString(36).slice(2)}-ops-token-0123456789`,
@@ -42,7 +43,7 @@ let built = "";
 try {
   built = execFileSync("cat", [".next-bench/.gx-fingerprint"]).toString().trim();
 } catch {}
-if (built !== fingerprint) {
+if (built !== fingerprint && !process.env.BENCH_DIST_DIR) {
   console.log("building (next build → .next-bench)…");
   execFileSync("node_modules/.bin/next", ["build"], { env: appEnv, stdio: ["ignore", "ignore", "inherit"] });
   execFileSync("bash", ["-c", `echo ${fingerprint} > .next-bench/.gx-fingerprint`]);

@@ -225,7 +225,7 @@ describe("servers that stop answering (SIGSTOP), during reads and writes", () =>
     const code = newCode();
     const write = await timed(() => createListing(seller, { ...listing(product.id), code }));
     expect(write.ms).toBeLessThan(2_000);
-    expect(write.error).toMatchObject({ kind: "unavailable", code: "primary_unavailable", status: 503 });
+    expect(write.error, `answered in ${write.ms} ms: ${JSON.stringify(write.value)}`).toMatchObject({ kind: "unavailable", code: "primary_unavailable", status: 503 });
     const reads = [
       await timed(() => getProductBook(product.id)),
       await timed(() => myListings({ userId: seller.id, minSeq: before.seq })),
