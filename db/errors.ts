@@ -50,3 +50,17 @@ export function primaryUnavailable(cause: unknown) {
     { cause },
   );
 }
+
+/**
+ * The primary went silent after COMMIT was sent: the command may or may not have been applied, and no one
+ * can know until the primary answers again. Still a 503, with its own code so that a client retries with
+ * its Idempotency-Key (which answers with the first result if it did commit) or checks before redoing it.
+ */
+export function commitUnknown(cause: unknown) {
+  return new AppError(
+    "unavailable",
+    "commit_unknown",
+    "데이터베이스가 응답하지 않아 처리 결과를 확인하지 못했습니다. 같은 Idempotency-Key로 다시 시도하거나 내역을 확인해 주세요.",
+    { cause },
+  );
+}

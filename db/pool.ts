@@ -2,7 +2,7 @@ import mysql from "mysql2/promise";
 
 // One place that turns a mysql:// URL into a mysql2 pool with the options every node needs:
 // UTC on the wire (DATETIMEs are UTC), utf8mb4, short connect timeouts so a dead node is noticed fast.
-export function createPool(url: string, opts: { size: number; tls?: boolean; name: string }) {
+export function createPool(url: string, opts: { size: number; tls?: boolean; name: string; connectTimeoutMs?: number }) {
   const u = new URL(url);
   return mysql.createPool({
     host: u.hostname,
@@ -15,7 +15,8 @@ export function createPool(url: string, opts: { size: number; tls?: boolean; nam
     idleTimeout: 60_000,
     queueLimit: 0,
     waitForConnections: true,
-    connectTimeout: 2_000,
+    // A paused server accepts the TCP connection and never sends its greeting: bounded (DB_CONNECT_TIMEOUT_MS).
+    connectTimeout: opts.connectTimeoutMs ?? 5_000,
     enableKeepAlive: true,
     timezone: "Z",
     charset: "utf8mb4_unicode_ci",

@@ -2,7 +2,8 @@ import "server-only";
 import { drizzle, type MySql2Database } from "drizzle-orm/mysql2";
 import type { PoolConnection } from "mysql2/promise";
 import { config } from "@/lib/config";
-import { ER_LOCK_DEADLOCK, errnoOf, isRetryableLock, isUnreachable, primaryUnavailable } from "./errors";
+import { commitUnknown, ER_LOCK_DEADLOCK, errnoOf, isRetryableLock, isUnreachable, primaryUnavailable } from "./errors";
+import { acquire, DeadlineExceeded, remaining, withDeadline } from "./deadline";
 import { createPool, type Pool } from "./pool";
 
 // The primary: the only client that can write. Commands (lib/**/commands) use it through
@@ -20,6 +21,7 @@ export function primaryPool(): Pool {
     size: config().DATABASE_POOL_SIZE,
     tls: config().DATABASE_TLS,
     name: "primary",
+    connectTimeoutMs: config().DB_CONNECT_TIMEOUT_MS,
   });
   return g.__gxPrimaryPool;
 }
@@ -42,26 +44,53 @@ export const lockStats = { deadlockRetries: 0, lockWaitRetries: 0, surfaced: 0 }
  * either way, nothing is half-done: the transaction committed or it did not.
  */
 export async function runCommand<T>(fn: (tx: Tx) => Promise<T>): Promise<CommandResult<T>> {
+  // One budget for the whole command, retries included: a silent primary is a 503 within
+  // DB_WRITE_TIMEOUT_MS, never a hang.
+  const end = Date.now() + config().DB_WRITE_TIMEOUT_MS;
   for (let attempt = 1; ; attempt++) {
     let conn: PoolConnection | undefined;
+    let committing = false;
     try {
-      conn = await primaryPool().getConnection();
-      const db = drizzle({ client: conn });
-      const value = await db.transaction(fn, { isolationLevel: "read committed" });
-      const gtid = await lastGtid(conn);
-      conn.release();
+      conn = await acquire(primaryPool(), remaining(end), "primary");
+      const c = conn;
+      const work = (async () => {
+        const db = drizzle({ client: c });
+        const value = await db.transaction(
+          async (tx) => {
+            const v = await fn(tx);
+            committing = true; // Drizzle sends COMMIT right after this returns
+            return v;
+          },
+          { isolationLevel: "read committed" },
+        );
+        committing = false;
+        return value;
+      })();
+      const value = await withDeadline(work, remaining(end), "primary: command");
+      // Committed. The position is worth a short wait only: without it the outbox row, drained later at
+      // the drain-time position, still tells the readers (lib/write/command.ts).
+      let gtid: Gtid | null = null;
+      try {
+        gtid = await withDeadline(lastGtid(conn), Math.min(remaining(end), 250), "primary: last gtid");
+        conn.release();
+      } catch {
+        conn.destroy(); // a query may still be pending on it
+      }
+      conn = undefined;
       return { value, gtid };
     } catch (e) {
       if (conn) {
-        // A connection that failed mid-transaction is not trusted again.
-        if (isUnreachable(e)) conn.destroy();
+        // A connection that failed or overran mid-transaction is not trusted again (destroying it also
+        // makes a silent server roll the transaction back when it wakes, unless COMMIT was already sent).
+        if (isUnreachable(e) || e instanceof DeadlineExceeded) conn.destroy();
         else conn.release();
       }
+      if (e instanceof DeadlineExceeded && committing) throw commitUnknown(e);
       if (isUnreachable(e)) throw primaryUnavailable(e);
       if (!isRetryableLock(e)) throw e;
       if (errnoOf(e) === ER_LOCK_DEADLOCK) lockStats.deadlockRetries++;
       else lockStats.lockWaitRetries++;
-      if (attempt >= MAX_ATTEMPTS) {
+      if (attempt >= MAX_ATTEMPTS || remaining(end) < 50) {
         lockStats.surfaced++;
         throw e;
       }

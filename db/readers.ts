@@ -22,7 +22,7 @@ export type ReadNode = {
 const g = globalThis as unknown as { __gxReadNodes?: ReadNode[] };
 
 function node(name: string, role: ReadNode["role"], url: string): ReadNode {
-  const pool = createPool(url, { size: config().DATABASE_POOL_SIZE, tls: config().DATABASE_TLS, name: `read-${name}` });
+  const pool = createPool(url, { size: config().DATABASE_POOL_SIZE, tls: config().DATABASE_TLS, name: `read-${name}`, connectTimeoutMs: config().DB_CONNECT_TIMEOUT_MS });
   const u = new URL(url);
   return {
     name,

@@ -397,6 +397,19 @@ export const heartbeats = mysqlTable("heartbeats", {
   ts: datetime("ts", { mode: "date", fsp: 6 }).notNull(),
 });
 
+// The transactional outbox (lib/write/outbox.ts): what a command's readers must learn (the fences and page
+// versions it raises), written in the command's own transaction, so that a process that dies between its
+// commit and its publish to Redis loses nothing. Deleted once published; any process drains the rest.
+export const outbox = mysqlTable(
+  "outbox",
+  {
+    id: id(),
+    changes: text("changes").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("outbox_created_ix").on(t.createdAt)],
+);
+
 export type User = typeof users.$inferSelect;
 export type Brand = typeof brands.$inferSelect;
 export type Product = typeof products.$inferSelect;

@@ -53,6 +53,19 @@ const schema = z
     CODE_HMAC_KEY: base64Key(32).optional(),
     REPLICA_MAX_LAG_MS: z.coerce.number().int().min(0).default(10_000),
     READ_WAIT_MS: z.coerce.number().int().min(0).max(2000).default(50),
+    // Every wait is bounded (docs: README "Faults"). Budgets in milliseconds, chosen from measurements.
+    // Redis: each command is raced against this; a timeout counts as a failure for the breaker.
+    REDIS_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(250),
+    // Commands already waiting on Redis beyond this fail at once instead of queueing behind a silent server.
+    REDIS_MAX_PENDING: z.coerce.number().int().min(1).max(100_000).default(500),
+    // Opening a database connection (TCP + handshake; a paused server accepts TCP and then says nothing).
+    DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+    // One read (pool acquire + snapshot + queries) on one node; an overrun moves the read to another node.
+    DB_READ_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+    // One command's transaction on the primary (acquire + statements + commit); an overrun is a 503.
+    DB_WRITE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(1_500),
+    // Each probe of /api/health and the replica monitor (a silent node is reported, never waited for).
+    HEALTH_PROBE_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
     ORDER_CONFIRM_HOURS: z.coerce.number().positive().default(72),
     // Behind a reverse proxy: take the client address from X-Forwarded-For, but only the part that the
     // trusted proxies added (proxy-addr: addresses, CIDRs or the names loopback/linklocal/uniquelocal).

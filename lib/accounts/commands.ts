@@ -4,14 +4,14 @@ import { isDuplicate } from "@/db/errors";
 import type { Tx } from "@/db/primary";
 import { bids, listings, orders, users } from "@/db/schema";
 import { audit } from "@/lib/admin/audit";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { AppError, fieldError } from "@/lib/errors";
 import { askRemoved, bidRemoved, sessionChanged } from "@/lib/market/changes";
 import { releaseCode } from "@/lib/market/commands/trade";
 import { moveBalance } from "@/lib/points/ledger";
 import { command, type Actor, type Emit } from "@/lib/write/command";
 import { nicknameKey } from "./nickname";
-import type { SignUpInput } from "./schemas";
+import type { ChangePasswordInput, SignUpInput } from "./schemas";
 
 export async function signUp(input: SignUpInput) {
   const passwordHash = await hashPassword(input.password);
@@ -31,6 +31,30 @@ export async function signUp(input: SignUpInput) {
     if (isDuplicate(e, "users_nickname_key_uq")) throw fieldError("nickname", "이미 쓰이는 닉네임과 똑같아 보이는 닉네임입니다.", "nickname_taken");
     throw e;
   }
+}
+
+/**
+ * Changes the actor's password: the current one is checked on the primary inside the transaction, and
+ * the session version goes up, so every other session of the account ends on its next request (the
+ * caller re-signs the current client). The fence on the session view makes that immediate everywhere.
+ */
+export async function changePassword(actor: Actor, input: ChangePasswordInput) {
+  const newHash = await hashPassword(input.newPassword);
+  return command(async (tx, emit) => {
+    const [u] = await tx
+      .select({ hash: users.passwordHash, status: users.status, email: users.email })
+      .from(users)
+      .where(eq(users.id, actor.id))
+      .for("update");
+    if (!u) throw new AppError("unauthenticated", "sign_in_required", "로그인이 필요합니다.");
+    if (u.status !== "active") throw new AppError("forbidden", "account_suspended", "이용이 정지된 계정입니다.");
+    if (!(await verifyPassword(u.hash, input.currentPassword))) {
+      throw new AppError("invalid", "wrong_password", "현재 비밀번호가 맞지 않습니다.", { fields: { currentPassword: ["현재 비밀번호가 맞지 않습니다."] } });
+    }
+    await tx.update(users).set({ passwordHash: newHash, sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, actor.id));
+    emit(sessionChanged(actor.id));
+    return { id: actor.id, email: u.email };
+  });
 }
 
 /**

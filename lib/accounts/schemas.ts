@@ -37,3 +37,12 @@ export const signInSchema = z.object({
   email: emailSchema,
   password: z.string({ error: "비밀번호를 입력해 주세요." }).min(1, "비밀번호를 입력해 주세요.").max(128),
 });
+
+/** POST /api/me/password: the current password (checked on the primary) and the new one. */
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: "현재 비밀번호를 입력해 주세요." }).min(1, "현재 비밀번호를 입력해 주세요.").max(128),
+    newPassword: passwordSchema,
+  })
+  .refine((v) => v.currentPassword !== v.newPassword, { message: "새 비밀번호가 지금 비밀번호와 같습니다.", path: ["newPassword"] });
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;

@@ -11,7 +11,7 @@ import { readAt } from "@/lib/read/router";
  * session (lib/auth/auth.ts) on every page must not pull the write path into the read side's imports.
  */
 export async function findUserForSignIn(email: string, password: string) {
-  const { value: user } = await readAt({ mode: "primary" }, async (db) => {
+  const { value: user, seq } = await readAt({ mode: "primary" }, async (db) => {
     const [u] = await db
       .select({ id: users.id, email: users.email, nickname: users.nickname, role: users.role, status: users.status, sessionVersion: users.sessionVersion, hash: users.passwordHash })
       .from(users)
@@ -20,5 +20,8 @@ export async function findUserForSignIn(email: string, password: string) {
   });
   const ok = await verifyPassword(user?.hash ?? DUMMY_HASH, password);
   if (!user || !ok || user.status !== "active") return null;
-  return { id: user.id, email: user.email, nickname: user.nickname, role: user.role, sessionVersion: user.sessionVersion };
+  // `seq`: the primary's position the account was read at. The session carries it, so that the new
+  // session's own reads never see less than sign-in saw (a just-created account is not "signed out" on a
+  // lagging replica; lib/session/position.ts).
+  return { id: user.id, email: user.email, nickname: user.nickname, role: user.role, sessionVersion: user.sessionVersion, seq };
 }

@@ -15,9 +15,11 @@ declare module "next-auth" {
     role?: "user" | "admin";
     nickname?: string;
     sessionVersion?: number;
+    /** The primary's position at sign-in (read-your-writes floor for this session). */
+    seq?: number;
   }
   interface Session {
-    user: { id: string; email: string; role: "user" | "admin"; nickname: string; sessionVersion: number };
+    user: { id: string; email: string; role: "user" | "admin"; nickname: string; sessionVersion: number; seq: number };
   }
 }
 
@@ -38,7 +40,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!parsed.success) throw new InvalidLogin();
         const user = await findUserForSignIn(parsed.data.email, parsed.data.password);
         if (!user) throw new InvalidLogin();
-        return { id: String(user.id), email: user.email, name: user.nickname, role: user.role, nickname: user.nickname, sessionVersion: user.sessionVersion };
+        return { id: String(user.id), email: user.email, name: user.nickname, role: user.role, nickname: user.nickname, sessionVersion: user.sessionVersion, seq: user.seq };
       },
     }),
   ],
@@ -51,6 +53,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         token.role = user.role;
         token.nickname = user.nickname;
         token.sv = user.sessionVersion ?? 0;
+        token.seq = user.seq ?? 0;
       }
       return token;
     },
@@ -59,6 +62,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       session.user.role = (token.role as "user" | "admin") ?? "user";
       session.user.nickname = String(token.nickname ?? "");
       session.user.sessionVersion = Number(token.sv ?? 0);
+      session.user.seq = Number(token.seq ?? 0);
       return session;
     },
   },

@@ -37,6 +37,8 @@ export const keys = {
   session: (userId: number) => view(`session:${userId}`),
   /** Positions after which no snapshot is trusted (a change that could not be published). */
   globalFence: "f:*",
+  /** Exists as long as Redis keeps its data (no TTL): its absence means a flush, failover or restore. */
+  epoch: "f:epoch",
   /** A user's last write position (read-your-writes across devices and app instances). */
   userPosition: (userId: number) => `ryw:${userId}`,
   rateLimitPrefix: "rl",

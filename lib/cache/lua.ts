@@ -1,21 +1,39 @@
 // The Lua scripts behind lib/cache/views.ts and lib/cache/publish.ts. Each runs atomically in Redis,
 // over TCP or Upstash REST alike.
 
-/** KEYS: snap, fence, deltas, globalFence → [p|false, d|false, fence, deltas newer than p (or all)] */
+/**
+ * KEYS: snap, fence, deltas, globalFence, epoch → [p|false, d|false, fence, deltas newer than p (or all),
+ * 1 if the epoch exists (else Redis lost its data since the epoch was opened: nothing here is trusted)]
+ */
 export const GET_VIEW = `
 local h = redis.call('HMGET', KEYS[1], 'p', 'd')
 local fence = math.max(tonumber(redis.call('GET', KEYS[2]) or '0'), tonumber(redis.call('GET', KEYS[4]) or '0'))
 local from = tonumber(h[1] or '0')
 local deltas = redis.call('ZRANGEBYSCORE', KEYS[3], '(' .. from, '+inf')
-return {h[1] or false, h[2] or false, fence, deltas}
+return {h[1] or false, h[2] or false, fence, deltas, redis.call('EXISTS', KEYS[5])}
 `;
 
 /**
- * KEYS: snap, fence, globalFence; ARGV: p, data, ttlMs → 1 stored, 0 refused (older than the fence),
+ * KEYS: epoch, globalFence; ARGV: seq, token, fenceTtlMs → 1 opened, 0 already open. Opening an epoch
+ * raises the global fence to `seq`, the primary's position read after the loss was seen: every change whose
+ * fence or delta Redis may have lost is at or before it, so no older snapshot is accepted again.
+ */
+export const OPEN_EPOCH = `
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+local cur = tonumber(redis.call('GET', KEYS[2]) or '0')
+if tonumber(ARGV[1]) > cur then redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[3]) end
+redis.call('SET', KEYS[1], ARGV[2])
+return 1
+`;
+
+/**
+ * KEYS: snap, fence, globalFence, epoch; ARGV: p, data, ttlMs → 1 stored, 0 refused (older than the fence,
+ * or no epoch: Redis lost its data after this refill began),
  * 2 kept the existing snapshot (as new or newer). This is the fence that stops a refill read from a
  * lagging replica from putting back data older than the last invalidation.
  */
 export const PUT_VIEW = `
+if redis.call('EXISTS', KEYS[4]) == 0 then return 0 end
 local p = tonumber(ARGV[1])
 local fence = math.max(tonumber(redis.call('GET', KEYS[2]) or '0'), tonumber(redis.call('GET', KEYS[3]) or '0'))
 if p < fence then return 0 end

@@ -22,6 +22,11 @@ const ALL_PAGES = "pv:*"; // lib/cache/keys.ts ALL_PAGES_VERSION
 const EPOCH = "pv:epoch";
 let epochSeen = null;
 const OFFLINE_MS = 1000;
+// Every Redis command here is bounded like the app's (REDIS_TIMEOUT_MS, REDIS_MAX_PENDING in lib/config.ts):
+// a paused Redis keeps the socket open and answers nothing, and a page must not wait for it.
+const TIMEOUT_MS = Number(process.env.REDIS_TIMEOUT_MS) || 250;
+const MAX_PENDING = Number(process.env.REDIS_MAX_PENDING) || 500;
+let inFlight = 0;
 
 /** @type {Map<string, {value: unknown, lastModified: number, tags: string[], version: number}>} */
 const entries = new Map();
@@ -66,7 +71,7 @@ async function command(args) {
       method: "POST",
       headers: { Authorization: `Bearer ${process.env.UPSTASH_REDIS_REST_TOKEN}`, "Content-Type": "application/json" },
       body: JSON.stringify(args),
-      signal: AbortSignal.timeout(500),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
     });
     const body = await res.json();
     if (!res.ok || body.error) throw new Error(body.error || `HTTP ${res.status}`);
@@ -74,11 +79,22 @@ async function command(args) {
   }
   const c = tcpClient();
   if (!c.isReady && connecting) {
-    await Promise.race([connecting, new Promise((r) => setTimeout(r, 1000))]);
+    await Promise.race([connecting, new Promise((r) => setTimeout(r, TIMEOUT_MS))]);
     connecting = null; // after the first attempt, an outage fails at once
   }
   if (!c.isReady) throw new Error("redis not connected");
-  return c.sendCommand(args.map(String));
+  if (inFlight >= MAX_PENDING) throw new Error("redis: too many commands waiting");
+  inFlight++;
+  const p = c.sendCommand(args.map(String));
+  p.then(
+    () => inFlight--,
+    () => inFlight--,
+  );
+  let timer;
+  const deadline = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`redis: no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
+  });
+  return Promise.race([p, deadline]).finally(() => clearTimeout(timer));
 }
 
 /** The page's current version, or null when it cannot be known (Redis down). */

@@ -1,90 +1,63 @@
 import "server-only";
 import { edgeCache } from "@/lib/edge/purge";
 import { guarded } from "./breaker";
-import { ALL_PAGES_VERSION, keys, MAX_DELTAS, pageVersionKey, TTL, type ViewKeys } from "./keys";
-import { PUBLISH, RAISE } from "./lua";
+import { MAX_DELTAS, pageVersionKey, TTL, type ViewKeys } from "./keys";
+import { PUBLISH } from "./lua";
 import { script } from "./redis";
 import type { Delta } from "./views";
 
 // How commands tell the read side what they changed, right after their commit. A change is either a
 // delta on a view (a new post appears, a sold one disappears) or a fence raise (the view must be re-read
-// from a node that has this commit). Publishing is at-least-once: if Redis cannot be reached the change is
-// kept in memory and retried until Redis answers (deltas are idempotent, fences only go up); if the
-// backlog overflows, the global fence is raised so that no snapshot older than the lost changes is served.
+// from a node that has this commit). Publishing is bounded (REDIS_TIMEOUT_MS, through the breaker) and
+// never throws: a command does not wait on a silent Redis. What could not be published is not lost — the
+// command's outbox row (lib/write/outbox.ts), written in its own transaction, is drained by any process
+// once Redis answers, as fence raises at the drain-time position.
 
 export type Change = { view: ViewKeys; delta: Omit<Delta, "s"> } | { view: ViewKeys; fence: true };
 
-type Pending = { seq: number; changes: Change[] };
-const MAX_BACKLOG = 10_000;
-const g = globalThis as unknown as { __gxPublish?: { backlog: Pending[]; overflowSeq: number; timer: ReturnType<typeof setInterval> | null } };
-const state = () => (g.__gxPublish ??= { backlog: [], overflowSeq: 0, timer: null });
+function op(keyList: string[], ops: string[], target: string, fence: string, value: string) {
+  keyList.push(target, fence);
+  ops.push(value);
+}
 
-
-async function send(p: Pending) {
+/** Publishes the changes of the commit at `seq`; true when Redis has them. */
+export async function publish(seq: number, changes: Change[]): Promise<boolean> {
+  if (!changes.length) return true;
   const keyList: string[] = [];
   const ops: string[] = [];
   const pages = new Set<string>();
-  p.changes.forEach((c, i) => {
-    if ("fence" in c) {
-      keyList.push(c.view.fence, c.view.fence);
-      ops.push("F");
-    } else {
-      keyList.push(c.view.deltas, c.view.fence);
-      // `i` keeps the order of changes within one commit (a remove, then the new version).
-      ops.push(JSON.stringify({ s: p.seq, i, ...c.delta }));
-    }
+  changes.forEach((c, i) => {
+    if ("fence" in c) op(keyList, ops, c.view.fence, c.view.fence, "F");
+    // `i` keeps the order of changes within one commit (a remove, then the new version).
+    else op(keyList, ops, c.view.deltas, c.view.fence, JSON.stringify({ s: seq, i, ...c.delta }));
     for (const page of c.view.pages) pages.add(page);
   });
   // Every page that shows a changed view gets a newer version: its rendered copy is no longer served.
-  for (const page of pages) {
-    keyList.push(pageVersionKey(page), pageVersionKey(page));
-    ops.push("F");
+  for (const page of pages) op(keyList, ops, pageVersionKey(page), pageVersionKey(page), "F");
+  return send(seq, keyList, ops, pages);
+}
+
+/** Raises fences and page versions (keys as stored in the outbox) to `seq`; true when Redis has them. */
+export function raiseFences(seq: number, fences: string[], pages: string[]): Promise<boolean> {
+  const keyList: string[] = [];
+  const ops: string[] = [];
+  for (const f of new Set(fences)) op(keyList, ops, f, f, "F");
+  const pageSet = new Set(pages);
+  for (const p of pageSet) op(keyList, ops, pageVersionKey(p), pageVersionKey(p), "F");
+  if (!keyList.length) return Promise.resolve(true);
+  return send(seq, keyList, ops, pageSet);
+}
+
+async function send(seq: number, keyList: string[], ops: string[], pages: Set<string>): Promise<boolean> {
+  try {
+    await guarded(() =>
+      script<number>(PUBLISH).exec(keyList, [String(seq), String(TTL.fenceMs), String(TTL.deltasMs), String(MAX_DELTAS), ...ops]),
+    );
+  } catch {
+    return false;
   }
-  await guarded(() => script<number>(PUBLISH).exec(keyList, [String(p.seq), String(TTL.fenceMs), String(TTL.deltasMs), String(MAX_DELTAS), ...ops]));
-  // Shared caches drop those pages too, after the versions went up (a copy fetched from now on is fresh).
-  // Not awaited: it has its own deadline and never holds the command's reply.
+  // Shared caches drop those pages too, after their versions went up (a copy fetched from now on is fresh).
+  // Not awaited: each purge has its own deadline and never holds the command's reply.
   if (pages.size) void edgeCache().purge([...pages]);
+  return true;
 }
-
-/** Publishes the changes of the commit at `seq`. Never throws: a failure is queued and retried. */
-export async function publish(seq: number, changes: Change[]): Promise<void> {
-  if (!changes.length) return;
-  const p = { seq, changes };
-  try {
-    await send(p);
-  } catch {
-    enqueue(p);
-  }
-}
-
-function enqueue(p: Pending) {
-  const s = state();
-  if (s.backlog.length >= MAX_BACKLOG) s.overflowSeq = Math.max(s.overflowSeq, p.seq);
-  else s.backlog.push(p);
-  if (!s.timer) {
-    s.timer = setInterval(() => void drain(), 500);
-    s.timer.unref?.();
-  }
-}
-
-async function drain() {
-  const s = state();
-  try {
-    if (s.overflowSeq) {
-      await guarded(() => script<number>(RAISE).exec([keys.globalFence], [String(s.overflowSeq), String(TTL.fenceMs)]));
-      await guarded(() => script<number>(RAISE).exec([ALL_PAGES_VERSION], [String(s.overflowSeq), String(TTL.fenceMs)]));
-      void edgeCache().purge(["*"]);
-      s.overflowSeq = 0;
-    }
-    while (s.backlog.length) {
-      await send(s.backlog[0]);
-      s.backlog.shift();
-    }
-    if (s.timer) clearInterval(s.timer);
-    s.timer = null;
-  } catch {
-    // still down; the timer tries again
-  }
-}
-
-export const publishBacklog = () => state().backlog.length;

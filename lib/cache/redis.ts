@@ -10,36 +10,41 @@ import { createTcpRequester, type TcpRequester } from "./tcp-requester";
 export type Transport = "rest" | "tcp";
 
 export function createRedis(
-  opts: { restUrl: string; restToken: string } | { tcpUrl: string },
-): { redis: Redis; transport: Transport; close(): Promise<void> } {
+  opts: ({ restUrl: string; restToken: string } | { tcpUrl: string }) & { timeoutMs?: number; maxPending?: number },
+): { redis: Redis; transport: Transport; close(): Promise<void>; pending(): number } {
   if ("restUrl" in opts) {
     const redis = new Redis({
       url: opts.restUrl,
       token: opts.restToken,
       // Fail fast: when Redis is unreachable the app reads the databases instead of waiting.
       retry: { retries: 1, backoff: () => 50 },
-      signal: () => AbortSignal.timeout(1_500),
+      // The HTTP request's own limit (a new TLS connection can take longer than one command should); the
+      // app's calls are bounded tighter by the breaker (REDIS_TIMEOUT_MS, lib/cache/breaker.ts).
+      signal: () => AbortSignal.timeout(Math.max(opts.timeoutMs ?? 250, 1_500)),
       enableTelemetry: false,
       readYourWrites: false,
     });
-    return { redis, transport: "rest", close: async () => {} };
+    return { redis, transport: "rest", close: async () => {}, pending: () => 0 };
   }
-  const requester: TcpRequester = createTcpRequester(opts.tcpUrl);
-  return { redis: new Redis(requester), transport: "tcp", close: () => requester.close() };
+  const requester: TcpRequester = createTcpRequester(opts.tcpUrl, { timeoutMs: opts.timeoutMs, maxPending: opts.maxPending });
+  return { redis: new Redis(requester), transport: "tcp", close: () => requester.close(), pending: () => requester.pending() };
 }
 
 const g = globalThis as unknown as { __gxRedis?: ReturnType<typeof createRedis> };
 
 function instance() {
   const c = config();
+  const bounds = { timeoutMs: c.REDIS_TIMEOUT_MS, maxPending: c.REDIS_MAX_PENDING };
   g.__gxRedis ??= c.UPSTASH_REDIS_REST_URL
-    ? createRedis({ restUrl: c.UPSTASH_REDIS_REST_URL, restToken: c.UPSTASH_REDIS_REST_TOKEN! })
-    : createRedis({ tcpUrl: c.REDIS_URL });
+    ? createRedis({ restUrl: c.UPSTASH_REDIS_REST_URL, restToken: c.UPSTASH_REDIS_REST_TOKEN!, ...bounds })
+    : createRedis({ tcpUrl: c.REDIS_URL, ...bounds });
   return g.__gxRedis;
 }
 
 export const redis = (): Redis => instance().redis;
 export const redisTransport = (): Transport => instance().transport;
+/** Commands sent to Redis and not answered yet (TCP transport). */
+export const redisPending = (): number => instance().pending();
 
 export async function closeRedis() {
   const r = g.__gxRedis;

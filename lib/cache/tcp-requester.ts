@@ -9,9 +9,26 @@ import { createClient, ErrorReply } from "redis";
 type Reply = unknown;
 type Command = (string | number | boolean)[];
 
-export type TcpRequester = Requester & { close(): Promise<void>; isReady(): boolean };
+export type TcpRequester = Requester & { close(): Promise<void>; isReady(): boolean; pending(): number };
 
-export function createTcpRequester(url: string, opts: { connectTimeoutMs?: number } = {}): TcpRequester {
+export type TcpRequesterOptions = {
+  connectTimeoutMs?: number;
+  /** Every request answers within this or fails (a silent server keeps the socket open and says nothing). */
+  timeoutMs?: number;
+  /** Requests still waiting on the server beyond this fail at once instead of queueing without bound. */
+  maxPending?: number;
+};
+
+export class RedisTimeout extends Error {
+  readonly code = "ETIMEDOUT";
+}
+
+export function createTcpRequester(url: string, opts: TcpRequesterOptions = {}): TcpRequester {
+  const timeoutMs = opts.timeoutMs ?? 250;
+  const maxPending = opts.maxPending ?? 500;
+  // Commands sent and not yet answered, timed out ones included: they still sit in node-redis's queue
+  // until the server answers or the socket closes.
+  let pending = 0;
   const client = createClient({
     url,
     RESP: 2,
@@ -41,9 +58,24 @@ export function createTcpRequester(url: string, opts: { connectTimeoutMs?: numbe
   const args = (cmd: Command) => compatibleScripts(cmd.map((a) => (typeof a === "string" ? a : String(a))));
   const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+  function bounded<T>(work: () => Promise<T>): Promise<T> {
+    if (pending >= maxPending) return Promise.reject(new RedisTimeout(`redis: ${pending} commands already waiting`));
+    pending++;
+    const p = work();
+    p.then(
+      () => pending--,
+      () => pending--,
+    );
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new RedisTimeout(`redis: no answer within ${timeoutMs} ms`)), timeoutMs);
+    });
+    return Promise.race([p, deadline]).finally(() => clearTimeout(timer));
+  }
+
   async function one(cmd: Command): Promise<UpstashResponse<Reply>> {
     try {
-      return { result: normalize(await client.sendCommand(args(cmd))) };
+      return { result: normalize(await bounded(() => client.sendCommand(args(cmd)))) };
     } catch (e) {
       if (isServerError(e)) return { error: errorText(e) };
       throw e; // transport failure: let the caller see it (the cache layer falls back)
@@ -62,7 +94,7 @@ export function createTcpRequester(url: string, opts: { connectTimeoutMs?: numbe
       const multi = client.multi();
       for (const cmd of req.body as Command[]) multi.addCommand(args(cmd));
       try {
-        const replies = await multi.exec();
+        const replies = await bounded(() => multi.exec());
         return replies.map((r) => ({ result: normalize(r) })) as unknown as UpstashResponse<T>;
       } catch (e) {
         const replies = (e as { replies?: unknown[] }).replies;
@@ -80,6 +112,7 @@ export function createTcpRequester(url: string, opts: { connectTimeoutMs?: numbe
   return {
     request,
     isReady: () => client.isReady,
+    pending: () => pending,
     close: async () => {
       await connecting;
       if (client.isOpen) await client.close();

@@ -4,6 +4,7 @@ import { config } from "@/lib/config";
 import { hasFitReplica, readAt } from "@/lib/read/router";
 import { stats } from "@/lib/read/stats";
 import { CacheUnavailable, guarded } from "./breaker";
+import { openEpoch } from "./epoch";
 import { keys as allKeys, type ViewKeys } from "./keys";
 import { GET_VIEW, PUT_VIEW } from "./lua";
 import { script } from "./redis";
@@ -47,7 +48,8 @@ export type ViewDef<A, T> = {
 
 export type ViewRead<T> = { data: T; seq: number; source: "cache" | "db" | "stale-cache" | "no-cache" };
 
-const getScript = () => script<[string | null, unknown, number, unknown[]]>(GET_VIEW);
+type Got = [string | null, unknown, number, unknown[], number];
+const getScript = () => script<Got>(GET_VIEW);
 const putScript = () => script<number>(PUT_VIEW);
 
 const inflight = new Map<string, Promise<{ data: unknown; seq: number }>>();
@@ -69,9 +71,9 @@ export async function readView<A, T>(def: ViewDef<A, T>, args: A, ctx: ViewCtx =
     return { data: r.value, seq: r.seq, source: "no-cache" };
   }
   const k = def.keys(args);
-  let got: [string | null, unknown, number, unknown[]];
+  let got: Got;
   try {
-    got = await guarded(() => getScript().exec([k.snap, k.fence, k.deltas, allKeys.globalFence], []));
+    got = await guarded(() => getScript().exec([k.snap, k.fence, k.deltas, allKeys.globalFence, allKeys.epoch], []));
   } catch (e) {
     if (!(e instanceof CacheUnavailable)) throw e;
     stats.count("cacheError");
@@ -79,14 +81,21 @@ export async function readView<A, T>(def: ViewDef<A, T>, args: A, ctx: ViewCtx =
     const r = await readAt(await direct(), (db) => def.load(db, args));
     return { data: r.value, seq: r.seq, source: "db" };
   }
-  const [pRaw, dRaw, fence, deltaRaw] = got;
-  const p = pRaw === null || pRaw === undefined ? null : Number(pRaw);
+  const [pRaw, dRaw, fenceRaw, deltaRaw, epochOpen] = got;
+  let fence = Number(fenceRaw);
+  let p = pRaw === null || pRaw === undefined ? null : Number(pRaw);
+  if (!Number(epochOpen)) {
+    // Redis lost its data (or never had any): nothing it holds is trusted, and the refill must be at or
+    // after the primary's position now (lib/cache/epoch.ts).
+    fence = Math.max(fence, await openEpoch());
+    p = null;
+  }
   const deltas = parseDeltas(deltaRaw);
 
-  if (p !== null && p >= Number(fence)) {
+  if (p !== null && p >= fence) {
     stats.count("cacheHit");
     const pending = deltas.filter((d) => d.s > p);
-    if (def.refreshAfterDeltas && pending.length > def.refreshAfterDeltas) void refill(def, args, k, Number(fence)).catch(() => {});
+    if (def.refreshAfterDeltas && pending.length > def.refreshAfterDeltas) void refill(def, args, k, fence).catch(() => {});
     return { data: await applyDeltas(def, dRaw as T, pending, args), seq: p, source: "cache" };
   }
 
@@ -97,7 +106,7 @@ export async function readView<A, T>(def: ViewDef<A, T>, args: A, ctx: ViewCtx =
     stats.count("cacheStaleServed");
     return { data: await applyDeltas(def, dRaw as T, deltas.filter((d) => d.s > p), args), seq: p, source: "stale-cache" };
   }
-  const r = (await refill(def, args, k, Number(fence))) as { data: T; seq: number };
+  const r = (await refill(def, args, k, fence)) as { data: T; seq: number };
   return { data: await applyDeltas(def, r.data, deltas.filter((d) => d.s > r.seq), args), seq: r.seq, source: "db" };
 }
 
@@ -107,7 +116,7 @@ function refill<A, T>(def: ViewDef<A, T>, args: A, k: ViewKeys, fence: number) {
   const job = (async () => {
     const r = await readAt({ minSeq: fence, mode: "fresh" }, (db) => def.load(db, args));
     try {
-      const stored = await guarded(() => putScript().exec([k.snap, k.fence, allKeys.globalFence], [String(r.seq), JSON.stringify(r.value), String(def.ttlMs)]));
+      const stored = await guarded(() => putScript().exec([k.snap, k.fence, allKeys.globalFence, allKeys.epoch], [String(r.seq), JSON.stringify(r.value), String(def.ttlMs)]));
       if (Number(stored) === 0) stats.count("cacheRefillRefused");
     } catch {
       stats.count("cacheError");

@@ -1,8 +1,10 @@
 import "server-only";
 import { readNodes } from "@/db/readers";
 import { breakerState } from "@/lib/cache/breaker";
-import { publishBacklog } from "@/lib/cache/publish";
-import { redis, redisTransport } from "@/lib/cache/redis";
+import { boundedQuery, withDeadline } from "@/db/deadline";
+import { epochsOpened } from "@/lib/cache/epoch";
+import { redis, redisPending, redisTransport } from "@/lib/cache/redis";
+import { outboxStats } from "@/lib/write/outbox-stats";
 import { config } from "@/lib/config";
 import { ensureMonitor, nodeStates, refreshNow } from "@/lib/read/monitor";
 import { stats } from "@/lib/read/stats";
@@ -35,8 +37,8 @@ async function replicationOf(name: string): Promise<ReplicationStatus | null> {
   const node = readNodes().find((n) => n.name === name);
   if (!node) return null;
   try {
-    const [rows] = await node.pool.query("SHOW SLAVE STATUS");
-    const r = (rows as Record<string, unknown>[])[0];
+    const rows = await boundedQuery<Record<string, unknown>>(node.pool, "SHOW SLAVE STATUS", [], config().HEALTH_PROBE_TIMEOUT_MS, `${name}: replication status`);
+    const r = rows[0];
     if (!r) return null;
     return {
       ioRunning: r.Slave_IO_Running === "Yes",
@@ -53,10 +55,8 @@ async function replicationOf(name: string): Promise<ReplicationStatus | null> {
 async function redisHealth() {
   const t = performance.now();
   try {
-    const pong = await Promise.race([
-      redis().ping(),
-      new Promise<never>((_, rej) => setTimeout(() => rej(new Error("timeout after 1 s")), 1_000)),
-    ]);
+    // Not through the breaker: health reports what Redis does now, even while the breaker is open.
+    const pong = await withDeadline(redis().ping(), config().HEALTH_PROBE_TIMEOUT_MS, "redis ping");
     return { reachable: pong === "PONG", transport: redisTransport(), latencyMs: +(performance.now() - t).toFixed(2), error: null };
   } catch (e) {
     return { reachable: false, transport: redisTransport(), latencyMs: null, error: e instanceof Error ? e.message : String(e) };
@@ -64,8 +64,12 @@ async function redisHealth() {
 }
 
 export async function health() {
-  await ensureMonitor();
-  await refreshNow();
+  // Every probe below is bounded (HEALTH_PROBE_TIMEOUT_MS): health answers even when a node is silent.
+  const budget = config().HEALTH_PROBE_TIMEOUT_MS;
+  // Redis and the outbox are asked at once, in parallel with the nodes' probes.
+  const others = Promise.all([redisHealth(), outboxStats()]);
+  await withDeadline(ensureMonitor(), budget, "monitor start").catch(() => {});
+  await withDeadline(refreshNow(), budget, "node probes").catch(() => {});
   const states = nodeStates();
   const primary = states.find((s) => s.role === "primary");
   const maxLag = config().REPLICA_MAX_LAG_MS;
@@ -88,11 +92,14 @@ export async function health() {
     }),
   );
   const pages = (globalThis as { __gxPageCacheStats?: Record<string, number> }).__gxPageCacheStats ?? null;
+  const [redisNow, outbox] = await others;
   const cache = {
-    ...(await redisHealth()),
+    ...redisNow,
+    pendingCommands: redisPending(),
+    epochsOpened: epochsOpened(),
     enabled: config().CACHE_ENABLED,
     breaker: breakerState(),
-    publishBacklog: publishBacklog(),
+    outbox,
     // Rendered pages served by lib/cache/page-cache-handler.cjs in this process.
     pages: pages ? { ...pages, hitRatio: pages.hits + pages.misses + pages.stale ? pages.hits / (pages.hits + pages.misses + pages.stale) : null } : null,
   };
@@ -106,6 +113,15 @@ export async function health() {
     nodes,
     cache,
     reads: stats.snapshot(),
-    settings: { replicaMaxLagMs: maxLag, readWaitMs: config().READ_WAIT_MS },
+    settings: {
+      replicaMaxLagMs: maxLag,
+      readWaitMs: config().READ_WAIT_MS,
+      redisTimeoutMs: config().REDIS_TIMEOUT_MS,
+      redisMaxPending: config().REDIS_MAX_PENDING,
+      dbConnectTimeoutMs: config().DB_CONNECT_TIMEOUT_MS,
+      dbReadTimeoutMs: config().DB_READ_TIMEOUT_MS,
+      dbWriteTimeoutMs: config().DB_WRITE_TIMEOUT_MS,
+      healthProbeTimeoutMs: config().HEALTH_PROBE_TIMEOUT_MS,
+    },
   };
 }

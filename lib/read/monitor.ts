@@ -1,5 +1,7 @@
 import "server-only";
+import { boundedQuery } from "@/db/deadline";
 import { readNodes, type ReadNode } from "@/db/readers";
+import { config } from "@/lib/config";
 import { seqOf } from "./gtid";
 
 // Watches every database node a few times a second: is it reachable, what position has it applied, and
@@ -23,6 +25,8 @@ export type NodeState = {
 };
 
 const POLL_MS = 200;
+// A probe is one tiny statement: the read budget is plenty for a node that answers at all.
+const probeTimeoutMs = () => Math.min(config().DB_READ_TIMEOUT_MS, config().HEALTH_PROBE_TIMEOUT_MS);
 /** How often every app process writes its heartbeat (lib/ops/heartbeat.ts); lag estimates allow for it. */
 export const HEARTBEAT_EVERY_MS = 500;
 const HISTORY_MS = 15 * 60_000;
@@ -44,12 +48,18 @@ async function probe(node: ReadNode): Promise<void> {
   mon.inflight.add(node.name);
   const prev = mon.states.get(node.name);
   try {
-    const [rows] = await node.pool.query(
+    // Bounded: a silent node is reported unreachable after one budget instead of leaving the probe hanging
+    // (and the node looking fine) until it wakes up.
+    const rows = await boundedQuery<{ pos: string; hb: Date | null }>(
+      node.pool,
       node.role === "primary"
         ? "SELECT @@gtid_binlog_pos AS pos, NOW(6) AS hb"
         : "SELECT @@gtid_slave_pos AS pos, (SELECT MAX(ts) FROM heartbeats) AS hb",
+      [],
+      probeTimeoutMs(),
+      `${node.name}: probe`,
     );
-    const row = (rows as { pos: string; hb: Date | null }[])[0];
+    const row = rows[0];
     const gtid = row?.pos ?? "";
     const heartbeatAt = row?.hb ? new Date(row.hb).getTime() : null;
     const seq = seqOf(gtid);
@@ -142,4 +152,10 @@ export function nodeStates(): NodeState[] {
 
 export function nodeState(name: string): NodeState | undefined {
   return m().states.get(name);
+}
+
+/** A read saw `name` fail or overrun: no more reads go there until a probe sees it answer again. */
+export function markUnreachable(name: string, e: unknown) {
+  const s = m().states.get(name);
+  if (s) s.reachable = false, s.error = e instanceof Error ? e.message : String(e);
 }

@@ -1,12 +1,13 @@
 import "server-only";
 import { drizzle } from "drizzle-orm/mysql2";
 import type { PoolConnection } from "mysql2/promise";
+import { acquire, boundedQuery, DeadlineExceeded, remaining, withDeadline } from "@/db/deadline";
 import { isUnreachable } from "@/db/errors";
 import { readNodes, type ReadDb, type ReadNode } from "@/db/readers";
 import { config } from "@/lib/config";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { gtidFor, seqOf } from "./gtid";
-import { ensureMonitor, nodeState, nodeStates } from "./monitor";
+import { ensureMonitor, markUnreachable, nodeState, nodeStates } from "./monitor";
 import { stats } from "./stats";
 
 // Lag-aware routing of reads. A read names the oldest position it may see (`minSeq`: the reader's own
@@ -82,8 +83,8 @@ async function choose(need: ReadNeed, exclude: Set<string>): Promise<{ node: Rea
 async function waitFor(node: ReadNode, seq: number, ms: number): Promise<boolean> {
   if (ms <= 0) return false;
   try {
-    const [rows] = await node.pool.query("SELECT MASTER_GTID_WAIT(?, ?) AS r", [gtidFor(seq), ms / 1000]);
-    const ok = Number((rows as { r: number }[])[0]?.r) === 0;
+    const rows = await boundedQuery<{ r: number }>(node.pool, "SELECT MASTER_GTID_WAIT(?, ?) AS r", [gtidFor(seq), ms / 1000], ms + 100, `${node.name}: gtid wait`);
+    const ok = Number(rows[0]?.r) === 0;
     stats.count(ok ? "waitOk" : "waitTimeout");
     return ok;
   } catch {
@@ -94,23 +95,30 @@ async function waitFor(node: ReadNode, seq: number, ms: number): Promise<boolean
 // One consistent snapshot on one connection; the position is read inside it, so it is exactly what the
 // queries see: the binlog position of the snapshot on the primary, the applied GTID on a replica (the
 // replica records it in mysql.gtid_slave_pos in the same transaction as the replicated rows).
-async function inSnapshot<T>(node: ReadNode, fn: (db: ReadDb) => Promise<T>): Promise<{ value: T; seq: number }> {
-  const conn: PoolConnection = await node.pool.getConnection();
+async function inSnapshot<T>(node: ReadNode, fn: (db: ReadDb) => Promise<T>, ms: number): Promise<{ value: T; seq: number }> {
+  // The whole read — acquire, snapshot, queries — within `ms`: a node that stops answering costs one
+  // budget, and the read moves on (readAt). The overrun connection is destroyed, not reused.
+  const end = Date.now() + ms;
+  const conn: PoolConnection = await acquire(node.pool, ms, node.name);
   let ok = false;
   try {
-    await conn.query("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
-    const [rows] = await conn.query(
-      node.role === "primary"
-        ? `SELECT BINLOG_GTID_POS(
-             (SELECT variable_value FROM information_schema.session_status WHERE variable_name = 'BINLOG_SNAPSHOT_FILE'),
-             (SELECT variable_value FROM information_schema.session_status WHERE variable_name = 'BINLOG_SNAPSHOT_POSITION')) AS pos`
-        : "SELECT CONCAT('0-0-', COALESCE(MAX(seq_no), 0)) AS pos FROM mysql.gtid_slave_pos WHERE domain_id = 0",
-    );
-    const seq = seqOf((rows as { pos: string | null }[])[0]?.pos ?? null);
-    const value = await fn(drizzle({ client: conn }) as unknown as ReadDb);
-    await conn.query("COMMIT");
+    const work = (async () => {
+      await conn.query("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
+      const [rows] = await conn.query(
+        node.role === "primary"
+          ? `SELECT BINLOG_GTID_POS(
+               (SELECT variable_value FROM information_schema.session_status WHERE variable_name = 'BINLOG_SNAPSHOT_FILE'),
+               (SELECT variable_value FROM information_schema.session_status WHERE variable_name = 'BINLOG_SNAPSHOT_POSITION')) AS pos`
+          : "SELECT CONCAT('0-0-', COALESCE(MAX(seq_no), 0)) AS pos FROM mysql.gtid_slave_pos WHERE domain_id = 0",
+      );
+      const seq = seqOf((rows as { pos: string | null }[])[0]?.pos ?? null);
+      const value = await fn(drizzle({ client: conn }) as unknown as ReadDb);
+      await conn.query("COMMIT");
+      return { value, seq };
+    })();
+    const r = await withDeadline(work, remaining(end), `${node.name}: read`);
     ok = true;
-    return { value, seq };
+    return r;
   } finally {
     if (ok) conn.release();
     else conn.destroy();
@@ -123,16 +131,34 @@ async function inSnapshot<T>(node: ReadNode, fn: (db: ReadDb) => Promise<T>): Pr
  */
 export async function readAt<T>(need: ReadNeed, fn: (db: ReadDb) => Promise<T>): Promise<ReadResult<T>> {
   const exclude = new Set<string>();
-  for (;;) {
-    const { node } = await choose(need, exclude);
+  let overran: ReadNode | null = null;
+  let lastChance: unknown = null;
+  for (let attempt = 0; ; attempt++) {
+    let node: ReadNode;
     try {
-      const { value, seq } = await inSnapshot(node, fn);
+      ({ node } = await choose(need, exclude));
+    } catch (e) {
+      // Every node failed, and one of them only overran its budget: a machine short of CPU makes every
+      // node look slow. One last try there, with the longest budget, before giving up.
+      if (!overran || lastChance || !isAppError(e)) throw e;
+      lastChance = e;
+      node = overran;
+    }
+    try {
+      // DB_READ_TIMEOUT_MS for the first node; each further node gets one more budget, so that on a
+      // machine short of CPU, where every node is merely slow, the read ends slower rather than failing.
+      // A read that only the primary may answer has nowhere to move to, so it gets two budgets at once.
+      const { value, seq } = await inSnapshot(node, fn, config().DB_READ_TIMEOUT_MS * (attempt + 1 + (need.mode === "primary" ? 1 : 0)));
       stats.read(node.name);
       const stale = (need.minSeq ?? 0) > seq;
       return { value, seq, node: node.name, stale };
     } catch (e) {
       if (!isUnreachable(e)) throw e;
-      stats.count("nodeErrors");
+      stats.count(e instanceof DeadlineExceeded ? "nodeTimeouts" : "nodeErrors");
+      if (lastChance) throw lastChance; // the 503 that choose() gave, not the driver's error
+      if (e instanceof DeadlineExceeded) overran = node;
+      // Until the monitor sees it answer again, no other read is sent there.
+      markUnreachable(node.name, e);
       exclude.add(node.name);
     }
   }

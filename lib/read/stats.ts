@@ -4,6 +4,7 @@ type Counter =
   | "waitOk"
   | "waitTimeout"
   | "nodeErrors"
+  | "nodeTimeouts"
   | "cacheHit"
   | "cacheMiss"
   | "cacheStaleServed"

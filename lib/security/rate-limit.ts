@@ -1,4 +1,5 @@
 import "server-only";
+import { guarded } from "@/lib/cache/breaker";
 import { Ratelimit } from "@upstash/ratelimit";
 import { redis } from "@/lib/cache/redis";
 import { config } from "@/lib/config";
@@ -59,7 +60,8 @@ function localWindow(b: Bucket, id: string) {
 export async function enforceRateLimit(bucket: Bucket, id: string): Promise<void> {
   let r: { success: boolean; reset: number };
   try {
-    r = await limiter(bucket).limit(id);
+    // Through the breaker: a silent Redis costs one bounded wait, then the local window answers at once.
+    r = await guarded(() => limiter(bucket).limit(id));
   } catch {
     r = localWindow(bucket, id);
   }

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { cookies } from "next/headers";
+import { currentActor } from "@/lib/auth/session";
 import { guarded } from "@/lib/cache/breaker";
 import { keys, TTL } from "@/lib/cache/keys";
 import { RAISE } from "@/lib/cache/lua";
@@ -37,13 +38,18 @@ export async function rememberWrite(userId: number, seq: number): Promise<void> 
   }
 }
 
-/** The position this user's reads must see: the newest of the cookie's and Redis's. */
+/**
+ * The position this user's reads must see: the newest of the cookie's, Redis's and the session's own
+ * sign-in position (which covers sign-up and a password change even with Redis and the cookie gone).
+ */
 export async function readerPosition(userId: number | undefined): Promise<number> {
   if (!userId) return 0;
+  const actor = await currentActor().catch(() => null);
+  const fromSession = actor?.id === userId ? (actor.signedInSeq ?? 0) : 0;
   let fromCookie = 0;
   try {
     fromCookie = parseCookie((await cookies()).get(COOKIE)?.value, userId);
   } catch {}
   const fromRedis = await guarded(() => redis().get<number | string>(keys.userPosition(userId))).catch(() => 0);
-  return Math.max(fromCookie, Number(fromRedis) || 0);
+  return Math.max(fromCookie, Number(fromRedis) || 0, fromSession);
 }

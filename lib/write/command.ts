@@ -1,35 +1,51 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { isDuplicate } from "@/db/errors";
-import { primaryDb, runCommand, type Tx } from "@/db/primary";
+import { isDuplicate, primaryUnavailable } from "@/db/errors";
+import { boundedQuery, withDeadline } from "@/db/deadline";
+import { primaryDb, primaryPool, runCommand, type Tx } from "@/db/primary";
 import { idempotencyKeys } from "@/db/schema";
 import type { Change } from "@/lib/cache/publish";
 import { publish } from "@/lib/cache/publish";
 import { AppError } from "@/lib/errors";
+import { config } from "@/lib/config";
 import { seqOf } from "@/lib/read/gtid";
+import { outboxPublished, writeOutbox } from "./outbox";
 
 // Every command goes through here: one transaction on the primary, then the read side is told what
 // changed (lib/cache/publish.ts), and the caller gets the commit's replication position, which the adapter
 // remembers as the user's read-your-writes token (lib/session/position.ts).
 
-export type Actor = { id: number; role: "user" | "admin"; nickname: string };
+export type Actor = {
+  id: number;
+  role: "user" | "admin";
+  nickname: string;
+  /** The primary's position when this session signed in: its reads never see older (read-your-writes). */
+  signedInSeq?: number;
+};
 export type Outcome<T> = { value: T; seq: number };
 export type Emit = (changes: Change[]) => void;
 
 export async function command<T>(fn: (tx: Tx, emit: Emit) => Promise<T>): Promise<Outcome<T>> {
   let changes: Change[] = [];
+  let outboxId: number | null = null;
   const { value, gtid } = await runCommand(async (tx) => {
     changes = []; // a retried attempt starts over
-    return fn(tx, (c) => changes.push(...c));
+    const v = await fn(tx, (c) => changes.push(...c));
+    // What readers must learn is made durable with the command itself (lib/write/outbox.ts).
+    outboxId = await writeOutbox(tx, changes);
+    return v;
   });
-  const seq = gtid ? seqOf(gtid) : await currentPrimarySeq();
-  await publish(seq, changes);
+  const seq = gtid ? seqOf(gtid) : await currentPrimarySeq().catch(() => 0);
+  // Bounded (REDIS_TIMEOUT_MS): a silent Redis costs the command at most that, and the outbox row,
+  // drained later by any process, carries what could not be published now.
+  if (outboxId !== null && seq && (await publish(seq, changes))) outboxPublished(outboxId);
   return { value, seq };
 }
 
 async function currentPrimarySeq(): Promise<number> {
-  const [rows] = (await primaryDb().execute("SELECT @@gtid_binlog_pos AS g")) as unknown as [{ g: string }[]];
+  // Short: it only replaces a commit's position that could not be read; the outbox covers the readers.
+  const rows = await boundedQuery<{ g: string }>(primaryPool(), "SELECT @@gtid_binlog_pos AS g", [], Math.min(500, config().DB_WRITE_TIMEOUT_MS), "primary position");
   return seqOf(rows[0]?.g);
 }
 
@@ -73,12 +89,15 @@ export async function idempotentCommand<T>(
   } catch (e) {
     if (!(e instanceof Replay)) throw e;
   }
-  const [row] = await primaryDb()
-    .select()
-    .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.userId, actor.id), eq(idempotencyKeys.key, idem.key)));
+  const [row] = await withDeadline(
+    primaryDb().select().from(idempotencyKeys).where(and(eq(idempotencyKeys.userId, actor.id), eq(idempotencyKeys.key, idem.key))),
+    config().DB_WRITE_TIMEOUT_MS,
+    "primary: idempotency replay",
+  ).catch((e) => {
+    throw primaryUnavailable(e);
+  });
   if (!row || row.requestHash !== requestHash || row.scope !== idem.scope) {
     throw new AppError("conflict", "idempotency_key_reused", "같은 Idempotency-Key가 다른 요청에 이미 쓰였습니다.");
   }
-  return { value: JSON.parse(row.response) as T, seq: await currentPrimarySeq(), replayed: true };
+  return { value: JSON.parse(row.response) as T, seq: await currentPrimarySeq().catch(() => 0), replayed: true };
 }

@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import mysql from "mysql2/promise";
 
 // Test tooling that controls the real test stack: stop and start servers, pause and delay replication.
@@ -68,4 +69,17 @@ export async function healReplication(replicas: NodeName[] = ["replica1", "repli
   }
   const g = await primaryGtid();
   for (const n of replicas) await waitForReplica(n, g, 30);
+}
+
+// Silence instead of refusal: SIGSTOP freezes a server with its sockets open (connections are accepted by
+// the kernel and nothing answers), as in a partition, a stalled disk or a long-running script; SIGCONT
+// resumes it. The pid files are the ones scripts/services.sh writes under .data/<stack>/run.
+const pidOf = (n: NodeName | "redis") => Number(readFileSync(`.data/${STACK}/run/${n}.pid`, "utf8").trim());
+export const pauseNode = (n: NodeName | "redis") => process.kill(pidOf(n), "SIGSTOP");
+export function resumeNode(n: NodeName | "redis") {
+  try {
+    process.kill(pidOf(n), "SIGCONT");
+  } catch {
+    // not running (stopped by a test): nothing to resume
+  }
 }

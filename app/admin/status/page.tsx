@@ -132,7 +132,7 @@ export default async function StatusPage() {
               {h.cache.breaker.failures ? ` · 실패 ${num(h.cache.breaker.failures)}회` : ""}
             </dd>
             <dt className="text-slate-500">반영 대기 변경</dt>
-            <dd className="tabular-nums">{num(h.cache.publishBacklog)}건</dd>
+            <dd className="tabular-nums">{num(h.cache.outbox.pending ?? 0)}건</dd>
           </dl>
           {h.cache.error ? <p className="mt-2 text-xs text-rose-600">{h.cache.error}</p> : null}
         </section>

@@ -1,0 +1,50 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { boundedQuery } from "@/db/deadline";
+import { readNodes } from "@/db/readers";
+import { config } from "@/lib/config";
+import { seqOf } from "@/lib/read/gtid";
+import { nodeStates } from "@/lib/read/monitor";
+import { guarded } from "./breaker";
+import { keys, TTL } from "./keys";
+import { OPEN_EPOCH } from "./lua";
+import { script } from "./redis";
+
+// The cached views' epoch, as the page cache has one (lib/cache/page-cache-handler.cjs): a key without a
+// TTL that lives exactly as long as Redis's data. When a reader finds it missing, Redis lost its data
+// (a flush, a failover to an empty replica, a restore from an older snapshot), and with it the fences and
+// deltas that kept lagging snapshots out. The reader then reads the primary's position P and opens a new
+// epoch with the global fence at P: refills are accepted only from snapshots at or after P, which contain
+// every change whose fence may have been lost.
+
+let opening: Promise<number> | null = null;
+const g = globalThis as unknown as { __gxEpochs?: number };
+
+async function primaryPosition(): Promise<number> {
+  const primary = readNodes().find((n) => n.role === "primary")!;
+  try {
+    const [row] = await boundedQuery<{ g: string }>(primary.pool, "SELECT @@gtid_binlog_pos AS g", [], config().DB_READ_TIMEOUT_MS, "epoch: primary position");
+    return seqOf(row?.g);
+  } catch {
+    // Primary silent: the newest position any node was seen at is the best lower bound there is.
+    return Math.max(0, ...nodeStates().map((s) => s.seq));
+  }
+}
+
+/** Opens a new epoch if none is open (single-flight per process); returns the fence refills must meet. */
+export function openEpoch(): Promise<number> {
+  opening ??= (async () => {
+    const seq = await primaryPosition();
+    const opened = await guarded(() =>
+      script<number>(OPEN_EPOCH).exec([keys.epoch, keys.globalFence], [String(seq), randomUUID(), String(TTL.fenceMs)]),
+    ).catch(() => 0);
+    if (Number(opened) === 1) g.__gxEpochs = (g.__gxEpochs ?? 0) + 1;
+    return seq;
+  })().finally(() => {
+    opening = null;
+  });
+  return opening;
+}
+
+/** Epochs this process opened (health). */
+export const epochsOpened = () => g.__gxEpochs ?? 0;
