@@ -8,6 +8,7 @@ import type { Change } from "@/lib/cache/publish";
 import { publish } from "@/lib/cache/publish";
 import { AppError } from "@/lib/errors";
 import { seqOf } from "@/lib/read/gtid";
+import { metrics } from "@/lib/ops/metrics";
 
 // Every command goes through here: one transaction on the primary, then the read side is told what
 // changed (lib/cache/publish.ts), and the caller gets the commit's replication position, which the adapter
@@ -25,7 +26,18 @@ export async function command<T>(fn: (tx: Tx, emit: Emit) => Promise<T>): Promis
   });
   const seq = gtid ? seqOf(gtid) : await currentPrimarySeq();
   await publish(seq, changes);
+  countMarketEvents(changes);
   return { value, seq };
+}
+
+/** Each market event puts exactly one change of its kind on the product's book: count those, after commit. */
+function countMarketEvents(changes: Change[]) {
+  const names: Record<string, [string, string]> = { ask: ["listing_posted", "listing_removed"], bid: ["bid_placed", "bid_removed"], trade: ["trade", "trade"] };
+  for (const c of changes) {
+    const d = "delta" in c ? c.delta : undefined;
+    const n = d && names[d.kind];
+    if (n) metrics().marketEvents.inc({ event: d.op === "remove" ? n[1] : n[0] });
+  }
 }
 
 async function currentPrimarySeq(): Promise<number> {
