@@ -28,7 +28,7 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ["@node-rs/argon2"],
+  serverExternalPackages: ["@node-rs/argon2", "swagger-ui-dist"],
   // The sell forms post a voucher photo (≤ 2 MB, lib/market/rules.ts) to a server action; the default
   // limit is 1 MB. The room above 2 MB is for the form's other fields and multipart framing.
   // The browser's router keeps prefetched pages for `staleTimes.static` seconds without asking the server;

@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { kakaoEnv } from "./e2e/support/kakao-mock";
 
 // End-to-end tests in Debian's Chromium (never a downloaded browser), against the production build
 // served on the test stack. scripts/test.sh builds it and exports the stack's environment.
@@ -48,8 +49,10 @@ export default defineConfig({
   // proxy (TRUST_PROXY_HEADERS=1, so each test client's X-Forwarded-For is its address); the "direct" one
   // trusts nobody, as a server facing the internet, and is where spoofed headers are tried
   // (e2e/api/client-address.spec.ts).
+  // The main one also has Kakao login, pointed at the local Kakao stand-in that e2e/ui/kakao.spec.ts runs;
+  // the direct one has none (its login page shows no Kakao button).
   webServer: [
-    server(PORT),
+    server(PORT, kakaoEnv()),
     server(DIRECT_PORT, { TRUST_PROXY_HEADERS: "0" }),
   ],
 });

@@ -5,6 +5,7 @@
 //    (lib/http/client-address.ts); forwarding headers from anyone but a trusted proxy are dropped;
 //  - bodies of unknown length, or larger than the route takes, and malformed request targets are refused
 //    before anything reads them (lib/http/early-refusals.ts);
+//  - every request is counted and timed by route template and status (lib/ops/http-metrics.ts);
 //  - SIGTERM/SIGINT leave a load balancer's pool (DRAIN_GRACE_MS), stop accepting, let running requests
 //    finish, then close Next.js (as `next start` does).
 // `npm start`, the Playwright web servers and the benchmarks run it: node --import tsx server.ts
@@ -15,6 +16,7 @@ import { addressOf, CLIENT_ADDRESS_HEADER, compileTrust, FORWARDING_HEADERS, mar
 import { actionContext } from "./lib/http/action-context";
 import { startDraining } from "./lib/http/drain";
 import { cleanForwardingHeaders, earlyRefusal, isApiPath, refusalResponse } from "./lib/http/early-refusals";
+import { knownRoutes, observeRequests } from "./lib/ops/http-metrics";
 
 (process.env as Record<string, string>).NODE_ENV = "production";
 const dir = process.cwd();
@@ -59,7 +61,10 @@ function guardActionStatus(res: ServerResponse, ctx: { actionRan: boolean }) {
   } as ServerResponse["writeHead"];
 }
 
+const observe = observeRequests(knownRoutes(dir));
+
 const server = createServer((req, res) => {
+  observe(req, res);
   if (!prepare(req, res)) return;
   const run = () =>
     handle(req, res).catch((e: unknown) => {

@@ -50,8 +50,11 @@ export const users = mysqlTable(
   "users",
   {
     id: id(),
-    email: varchar("email", { length: 254 }).notNull(),
-    passwordHash: varchar("password_hash", { length: 255 }).notNull(),
+    // Null for an account made with Kakao that shared no verified email (lib/accounts/kakao.ts); unique
+    // otherwise (MariaDB's unique index allows many NULLs).
+    email: varchar("email", { length: 254 }),
+    // Null for an account that signs in with Kakao only.
+    passwordHash: varchar("password_hash", { length: 255 }),
     nickname: varchar("nickname", { length: 20 }).notNull(),
     // What the nickname looks like (a digest of its confusable skeleton, lib/accounts/nickname.ts): unique,
     // so no two names render alike. Null only for rows older than the column, until the seed fills them.
@@ -71,6 +74,20 @@ export const users = mysqlTable(
     uniqueIndex("users_nickname_key_uq").on(t.nicknameKey),
     check("users_points_ck", sql`${t.points} >= 0 AND ${t.heldPoints} >= 0`),
   ],
+);
+
+/** Sign-in identities at other providers (Kakao): one per provider account, at most one per user and provider. */
+export const userIdentities = mysqlTable(
+  "user_identities",
+  {
+    id: id(),
+    provider: varchar("provider", { length: 20 }).notNull(),
+    // The provider's user id (Kakao: its numeric id as text).
+    subject: varchar("subject", { length: 64 }).notNull(),
+    userId: ref("user_id").notNull().references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("user_identities_subject_uq").on(t.provider, t.subject), uniqueIndex("user_identities_user_uq").on(t.userId, t.provider)],
 );
 
 export const brands = mysqlTable(

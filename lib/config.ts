@@ -78,8 +78,6 @@ const schema = z
     // Reads /api/health's detail (nodes, lag, cache) without an admin session: `Authorization: Bearer …`.
     OPS_TOKEN: z.string().min(24, "OPS_TOKEN must be at least 24 characters").optional(),
     COOKIE_SECURE: bool.default(false),
-    // On SIGTERM, how long server.ts keeps serving while /api/health/live answers 503, so a load balancer
-    // takes the instance out of its pool before the listener closes (APP_INSTANCES sets it; 0: close at once).
     // Shared caches to purge when a page changes (lib/edge/purge.ts): Varnish base URLs, comma-separated.
     EDGE_PURGE_URLS: z
       .string()
@@ -87,7 +85,17 @@ const schema = z
       .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
       .pipe(z.array(z.url())),
     EDGE_PURGE_TIMEOUT_MS: z.coerce.number().int().min(1).max(10_000).default(500),
+    // On SIGTERM, how long server.ts keeps serving while /api/health/live answers 503, so a load balancer
+    // takes the instance out of its pool before the listener closes (APP_INSTANCES sets it; 0: close at once).
     DRAIN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+    // Kakao login (Auth.js's Kakao provider): on when both are set. ID is the app's REST API key, SECRET its
+    // client secret (Kakao Developers → 카카오 로그인 → 보안). The URLs default to Kakao's own; tests point
+    // them at a local stand-in (e2e/support/kakao-mock.ts).
+    AUTH_KAKAO_ID: z.string().trim().min(1).optional(),
+    AUTH_KAKAO_SECRET: z.string().trim().min(1).optional(),
+    AUTH_KAKAO_AUTHORIZATION_URL: z.url().default("https://kauth.kakao.com/oauth/authorize"),
+    AUTH_KAKAO_TOKEN_URL: z.url().default("https://kauth.kakao.com/oauth/token"),
+    AUTH_KAKAO_USERINFO_URL: z.url().default("https://kapi.kakao.com/v2/user/me"),
     // Rate limits as "requests/seconds" (sliding window), per client address or per user.
     RATE_LIMIT_SIGN_IN: rate.prefault("10/60"),
     RATE_LIMIT_SIGN_UP: rate.prefault("5/600"),
@@ -106,6 +114,7 @@ const schema = z
         return { failures, seconds, max };
       }),
   })
+  .refine((c) => !c.AUTH_KAKAO_ID === !c.AUTH_KAKAO_SECRET, { message: "set both AUTH_KAKAO_ID and AUTH_KAKAO_SECRET, or neither", path: ["AUTH_KAKAO_SECRET"] })
   .refine((c) => !c.UPSTASH_REDIS_REST_URL === !c.UPSTASH_REDIS_REST_TOKEN, {
     message: "set both UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN, or neither",
     path: ["UPSTASH_REDIS_REST_TOKEN"],

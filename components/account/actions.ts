@@ -3,6 +3,8 @@
 import { z } from "zod";
 import { claimCouponSchema } from "@/lib/coupons/schemas";
 import { claimCoupon } from "@/lib/coupons/commands";
+import { changeNickname } from "@/lib/accounts/commands";
+import { nicknameSchema } from "@/lib/accounts/schemas";
 import { cancelBid } from "@/lib/market/commands/bids";
 import { cancelListing, updateListing } from "@/lib/market/commands/listings";
 import { formMoney, idSchema } from "@/lib/market/schemas";
@@ -33,4 +35,9 @@ export const cancelBidAction = formAction({ schema: z.object({ bidId: idSchema("
 export const claimCouponAction = formAction({ schema: claimCouponSchema, limit: "claim" }, async ({ code }, { actor }) => {
   const { seq, value } = await claimCoupon(actor, code);
   return { seq, message: `쿠폰을 받았습니다: ‘${value.name}’` };
+});
+
+export const changeNicknameAction = formAction({ schema: z.object({ nickname: nicknameSchema }) }, async ({ nickname }, { actor }) => {
+  const { seq } = await changeNickname(actor, nickname);
+  return { seq, message: `닉네임을 ‘${nickname}’(으)로 바꿨습니다.` };
 });

@@ -5,7 +5,11 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import { signUp } from "@/lib/accounts/commands";
 import { signInSchema, signUpSchema } from "@/lib/accounts/schemas";
-import { signIn, signOut } from "@/lib/auth/auth";
+import { cookies } from "next/headers";
+import { kakaoEnabled, signIn, signOut } from "@/lib/auth/auth";
+import { KAKAO_LINK_COOKIE, linkCookieOptions, linkCookieValue } from "@/lib/auth/kakao-link";
+import { requireActor } from "@/lib/auth/session";
+import { sessionState } from "@/lib/accounts/session-state";
 import { AppError } from "@/lib/errors";
 import { formAction } from "@/lib/forms/action";
 import { noteActionRan } from "@/lib/http/action-context";
@@ -62,4 +66,22 @@ export const signUpAction = formAction(
 export async function signOutAction() {
   noteActionRan();
   await signOut({ redirectTo: "/" });
+}
+
+/** "카카오로 로그인": Auth.js sends the browser to Kakao's consent page (a redirect thrown from here). */
+export async function kakaoSignInAction(formData: FormData) {
+  noteActionRan();
+  if (!kakaoEnabled()) throw new AppError("not_found", "kakao_disabled", "카카오 로그인이 설정되어 있지 않습니다.");
+  const raw = formData.get("callbackUrl");
+  await signIn("kakao", { redirectTo: safeCallbackUrl(typeof raw === "string" ? raw : undefined) });
+}
+
+/** My page's "카카오 계정 연결": the signed-in user's explicit choice, carried through Kakao by a signed cookie. */
+export async function connectKakaoAction() {
+  noteActionRan();
+  if (!kakaoEnabled()) throw new AppError("not_found", "kakao_disabled", "카카오 로그인이 설정되어 있지 않습니다.");
+  const actor = await requireActor();
+  const state = await sessionState(actor.id);
+  (await cookies()).set(KAKAO_LINK_COOKIE, linkCookieValue(actor.id, state?.sessionVersion ?? 0), linkCookieOptions());
+  await signIn("kakao", { redirectTo: "/me?kakao=connected" });
 }

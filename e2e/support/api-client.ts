@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { contractOf } from "./contract";
 
 // A client of the JSON API for tests: signs up and signs in through Auth.js's own credentials flow
 // (GET /api/auth/csrf, then POST /api/auth/callback/credentials, redirects not followed), keeps the cookie
@@ -8,6 +9,9 @@ import { randomBytes } from "node:crypto";
 // Every client acts from its own client address (X-Forwarded-For: the main test server trusts loopback as a
 // proxy), unique per run, so per-address rate limits (sign-up, sign-in) never collide between tests or
 // between runs.
+//
+// Every response to a request the OpenAPI document describes is checked against it (./contract.ts): a
+// response that does not match its documented shape throws, failing the test that got it.
 
 export type ApiResponse<T = any> = {
   status: number;
@@ -48,6 +52,8 @@ export const uniq = () => randomBytes(5).toString("hex");
 
 export class ApiClient {
   private static observers = new Set<ResponseObserver>();
+  /** Validate responses against /api/openapi.json (a test that sends what no contract covers may turn it off). */
+  static checkContract = true;
   private readonly jar = new Map<string, string>();
   user?: TestUser;
 
@@ -177,6 +183,10 @@ export class ApiClient {
       }
     }
     const out: ApiResponse<T> = { status: res.status, ok: res.ok, headers: res.headers, body: parsed as T, text };
+    if (ApiClient.checkContract && path.startsWith("/api/")) {
+      const problems = (await contractOf(this.baseURL)).check(method, path, out);
+      if (problems.length) throw new Error(`response breaks the OpenAPI contract: ${problems.join("\n")}`);
+    }
     for (const o of ApiClient.observers) o({ client: this, method, path, res: out });
     return out;
   }

@@ -6,6 +6,7 @@ import { bids, listings, orders, users } from "@/db/schema";
 import { audit } from "@/lib/admin/audit";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { AppError, fieldError } from "@/lib/errors";
+import { keys } from "@/lib/cache/keys";
 import { askRemoved, bidRemoved, sessionChanged } from "@/lib/market/changes";
 import { releaseCode } from "@/lib/market/commands/trade";
 import { moveBalance } from "@/lib/points/ledger";
@@ -48,6 +49,7 @@ export async function changePassword(actor: Actor, input: ChangePasswordInput) {
       .for("update");
     if (!u) throw new AppError("unauthenticated", "sign_in_required", "로그인이 필요합니다.");
     if (u.status !== "active") throw new AppError("forbidden", "account_suspended", "이용이 정지된 계정입니다.");
+    if (!u.hash) throw new AppError("conflict", "no_password", "카카오로 가입한 계정에는 바꿀 비밀번호가 없습니다.");
     if (!(await verifyPassword(u.hash, input.currentPassword))) {
       throw new AppError("invalid", "wrong_password", "현재 비밀번호가 맞지 않습니다.", { fields: { currentPassword: ["현재 비밀번호가 맞지 않습니다."] } });
     }
@@ -137,4 +139,24 @@ export async function assertActive(tx: Tx, actor: Actor) {
   const [u] = await tx.select({ status: users.status }).from(users).where(eq(users.id, actor.id));
   if (!u) throw new AppError("unauthenticated", "sign_in_required", "로그인이 필요합니다.");
   if (u.status !== "active") throw new AppError("forbidden", "account_suspended", "이용이 정지된 계정입니다.");
+}
+
+/**
+ * A user changes their nickname (a Kakao account starts with Kakao's or a generated one), under the same
+ * rules as at sign-up (the schema checked them; the unique indexes decide races). The seller page and the
+ * books that show the name next to the user's live listings are refreshed.
+ */
+export async function changeNickname(actor: Actor, nickname: string) {
+  try {
+    return await command(async (tx, emit) => {
+      await assertActive(tx, actor);
+      await tx.update(users).set({ nickname, nicknameKey: nicknameKey(nickname) }).where(eq(users.id, actor.id));
+      const live = await tx.selectDistinct({ productId: listings.productId }).from(listings).where(and(eq(listings.sellerId, actor.id), eq(listings.status, "on_sale")));
+      emit([{ view: keys.seller(actor.id), fence: true as const }, ...live.map((l) => ({ view: keys.book(l.productId), fence: true as const }))]);
+      return { id: actor.id, nickname };
+    });
+  } catch (e) {
+    if (isDuplicate(e, "users_nickname_uq") || isDuplicate(e, "users_nickname_key_uq")) throw fieldError("nickname", "이미 쓰이는 닉네임이거나 그와 똑같아 보이는 닉네임입니다.", "nickname_taken");
+    throw e;
+  }
 }

@@ -11,6 +11,7 @@ import {
   pointLedger,
   products,
   userCoupons,
+  userIdentities,
   users,
   withdrawals,
 } from "@/db/schema";
@@ -207,4 +208,9 @@ export async function productViewer(ctx: Ctx, productId: number) {
       myListingIds: listingRows.map((r) => r.id),
     };
   });
+}
+
+/** The sign-in providers connected to the user's account (e.g. ["kakao"]). */
+export async function myIdentities(ctx: Ctx): Promise<string[]> {
+  return fresh(ctx, async (db) => (await db.select({ provider: userIdentities.provider }).from(userIdentities).where(eq(userIdentities.userId, ctx.userId))).map((r) => r.provider));
 }

@@ -1,12 +1,18 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import Kakao from "next-auth/providers/kakao";
+import { cookies } from "next/headers";
+import { kakaoProfileSchema, signInWithKakao } from "@/lib/accounts/kakao";
 import { findUserForSignIn } from "@/lib/accounts/sign-in";
 import { signInSchema } from "@/lib/accounts/schemas";
 import { config } from "@/lib/config";
+import { AppError } from "@/lib/errors";
 import { safeRedirectUrl } from "@/lib/http/redirects";
+import { rememberWrite } from "@/lib/session/position";
+import { KAKAO_LINK_COOKIE, readLinkCookie } from "./kakao-link";
 
-// Auth.js v5 with email + password. Sessions are JWTs (signed and encrypted with AUTH_SECRET), so any app
+// Auth.js v5 with email + password, and Kakao (Auth.js's own provider) when AUTH_KAKAO_ID/SECRET are set. Sessions are JWTs (signed and encrypted with AUTH_SECRET), so any app
 // instance can serve any user without shared session storage. The token carries id, role and nickname for
 // display; every command re-reads the user on the primary before deciding anything.
 
@@ -19,7 +25,7 @@ declare module "next-auth" {
     seq?: number;
   }
   interface Session {
-    user: { id: string; email: string; role: "user" | "admin"; nickname: string; sessionVersion: number; seq: number };
+    user: { id: string; email: string | null; role: "user" | "admin"; nickname: string; sessionVersion: number; seq: number };
   }
 }
 
@@ -43,8 +49,32 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         return { id: String(user.id), email: user.email, name: user.nickname, role: user.role, nickname: user.nickname, sessionVersion: user.sessionVersion, seq: user.seq };
       },
     }),
+    ...(kakaoEnabled() ? [kakaoProvider()] : []),
   ],
   callbacks: {
+    // Which account a Kakao login is (lib/accounts/kakao.ts); the account's id, role, nickname and session
+    // version replace the provider's profile on `user`, so the session is the same as a password sign-in's.
+    async signIn({ user, account, profile }) {
+      if (account?.provider !== "kakao") return true;
+      const parsed = kakaoProfileSchema.safeParse(profile);
+      if (!parsed.success) return "/login?error=kakao_profile";
+      const jar = await cookies();
+      const intent = readLinkCookie(jar.get(KAKAO_LINK_COOKIE)?.value);
+      if (intent) jar.delete(KAKAO_LINK_COOKIE);
+      try {
+        const { value, seq } = await signInWithKakao(parsed.data, intent?.userId);
+        const u = value.user;
+        if (u.status !== "active") return "/login?error=suspended";
+        if (intent && u.sessionVersion !== intent.sessionVersion) return "/login?error=kakao_link_expired";
+        Object.assign(user, { id: String(u.id), email: u.email, name: u.nickname, role: u.role, nickname: u.nickname, sessionVersion: u.sessionVersion });
+        // The account's first pages read at least what this sign-in wrote (a new account, a new link).
+        await rememberWrite(u.id, seq);
+        return true;
+      } catch (e) {
+        if (e instanceof AppError && (e.code === "kakao_taken" || e.code === "kakao_already")) return `/me?kakao=${e.code}`;
+        throw e;
+      }
+    },
     // Only this site: the default lets through spellings that a browser reads as another host.
     redirect: ({ url, baseUrl }) => safeRedirectUrl(url, baseUrl),
     jwt({ token, user }) {
@@ -67,3 +97,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
 });
+
+export function kakaoEnabled() {
+  return !!(config().AUTH_KAKAO_ID && config().AUTH_KAKAO_SECRET);
+}
+
+/** Auth.js's Kakao provider, its endpoints overridable (a local stand-in in tests). */
+function kakaoProvider() {
+  const c = config();
+  return Kakao({
+    clientId: c.AUTH_KAKAO_ID,
+    clientSecret: c.AUTH_KAKAO_SECRET,
+    // Kakao's own default asks for no scope; the consent items are configured in Kakao Developers.
+    authorization: { url: c.AUTH_KAKAO_AUTHORIZATION_URL, params: { scope: "" } },
+    token: c.AUTH_KAKAO_TOKEN_URL,
+    userinfo: c.AUTH_KAKAO_USERINFO_URL,
+  });
+}

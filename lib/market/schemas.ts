@@ -119,3 +119,8 @@ export const imageDataUrlSchema = z
     }
     return { mime, data };
   });
+
+/** POST /api/listings: a listing, optionally with the voucher's photo as a data URL. */
+export const createListingApiSchema = createListingSchema.extend({ image: imageDataUrlSchema.optional() });
+/** POST /api/bids/{id}/fill: sell now, optionally with the voucher's photo as a data URL. */
+export const fillBidApiSchema = fillBidSchema.extend({ image: imageDataUrlSchema.optional() });

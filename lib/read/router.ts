@@ -8,6 +8,7 @@ import { config } from "@/lib/config";
 import { AppError, isAppError } from "@/lib/errors";
 import { gtidFor, seqOf } from "./gtid";
 import { ensureMonitor, markUnreachable, nodeState, nodeStates } from "./monitor";
+import { countRead } from "@/lib/ops/metrics";
 import { stats } from "./stats";
 
 // Lag-aware routing of reads. A read names the oldest position it may see (`minSeq`: the reader's own
@@ -32,6 +33,17 @@ export type ReadResult<T> = { value: T; seq: number; node: string; stale?: boole
 
 export class NoFitReplica extends Error {}
 
+/** Why a read went where it went (gx_reads_total{why}). */
+type ReadWhy =
+  | "primary_required" // a decision that protects an invariant
+  | "replica_caught_up" // a fit replica had applied the reader's position
+  | "replica_after_wait" // one did after a short MASTER_GTID_WAIT
+  | "replica_any" // any fit replica would do
+  | "primary_replicas_behind" // fit replicas, none with the reader's position
+  | "primary_no_fit_replica" // every replica lagging or down
+  | "replica_primary_down" // the primary is down: the freshest replica
+  | "primary_last_resort";
+
 function fitReplicas(): { node: ReadNode; seq: number }[] {
   const maxLag = config().REPLICA_MAX_LAG_MS;
   const primaryUp = nodeState("primary")?.reachable ?? false;
@@ -51,32 +63,32 @@ const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)];
 const primaryNode = () => readNodes().find((n) => n.role === "primary")!;
 
 /** Chooses where a read goes. Returns the node and whether the choice needed a wait. */
-async function choose(need: ReadNeed, exclude: Set<string>): Promise<{ node: ReadNode; waited?: boolean }> {
+async function choose(need: ReadNeed, exclude: Set<string>): Promise<{ node: ReadNode; why: ReadWhy }> {
   await ensureMonitor();
   if (need.mode === "primary") {
     if (exclude.has("primary")) throw new AppError("unavailable", "primary_unavailable", "지금은 이 정보를 볼 수 없습니다. 잠시 후 다시 시도해 주세요.");
-    return { node: primaryNode() };
+    return { node: primaryNode(), why: "primary_required" };
   }
   const minSeq = need.minSeq ?? 0;
   const fit = fitReplicas().filter((r) => !exclude.has(r.node.name));
   const ready = fit.filter((r) => r.seq >= minSeq);
-  if (ready.length) return { node: pick(ready).node };
+  if (ready.length) return { node: pick(ready).node, why: "replica_caught_up" };
   if (fit.length && need.mode !== "any") {
     // The freshest fit replica may be a few milliseconds short: let it catch up for READ_WAIT_MS — but
     // only if it is that close; waiting on a replica seconds behind would only delay the fallback.
     const best = fit.reduce((a, b) => (b.seq > a.seq ? b : a));
     const lag = nodeState(best.node.name)?.lagMs ?? Infinity;
-    if (lag <= config().READ_WAIT_MS && (await waitFor(best.node, minSeq, config().READ_WAIT_MS))) return { node: best.node, waited: true };
+    if (lag <= config().READ_WAIT_MS && (await waitFor(best.node, minSeq, config().READ_WAIT_MS))) return { node: best.node, why: "replica_after_wait" };
   }
-  if (fit.length && need.mode === "any") return { node: pick(fit).node };
+  if (fit.length && need.mode === "any") return { node: pick(fit).node, why: "replica_any" };
   const primaryUp = nodeState("primary")?.reachable !== false;
-  if (primaryUp && !exclude.has("primary")) return { node: primaryNode() };
+  if (primaryUp && !exclude.has("primary")) return { node: primaryNode(), why: fit.length ? "primary_replicas_behind" : "primary_no_fit_replica" };
   // Primary down too: the best reachable replica, even if behind (reads keep working; writes cannot).
   const anyReplica = nodeStates()
     .filter((s) => s.role === "replica" && s.reachable && !exclude.has(s.name))
     .sort((a, b) => b.seq - a.seq)[0];
-  if (anyReplica) return { node: readNodes().find((n) => n.name === anyReplica.name)! };
-  if (!exclude.has("primary")) return { node: primaryNode() };
+  if (anyReplica) return { node: readNodes().find((n) => n.name === anyReplica.name)!, why: "replica_primary_down" };
+  if (!exclude.has("primary")) return { node: primaryNode(), why: "primary_last_resort" };
   throw new AppError("unavailable", "no_database", "데이터베이스에 연결할 수 없습니다. 잠시 후 다시 시도해 주세요.");
 }
 
@@ -131,18 +143,19 @@ async function inSnapshot<T>(node: ReadNode, fn: (db: ReadDb) => Promise<T>, ms:
  */
 export async function readAt<T>(need: ReadNeed, fn: (db: ReadDb) => Promise<T>): Promise<ReadResult<T>> {
   const exclude = new Set<string>();
-  let overran: ReadNode | null = null;
+  let overran: { node: ReadNode; why: ReadWhy } | null = null;
   let lastChance: unknown = null;
   for (let attempt = 0; ; attempt++) {
     let node: ReadNode;
+    let why: ReadWhy;
     try {
-      ({ node } = await choose(need, exclude));
+      ({ node, why } = await choose(need, exclude));
     } catch (e) {
       // Every node failed, and one of them only overran its budget: a machine short of CPU makes every
       // node look slow. One last try there, with the longest budget, before giving up.
       if (!overran || lastChance || !isAppError(e)) throw e;
       lastChance = e;
-      node = overran;
+      ({ node, why } = overran);
     }
     try {
       // DB_READ_TIMEOUT_MS for the first node; each further node gets one more budget, so that on a
@@ -150,13 +163,14 @@ export async function readAt<T>(need: ReadNeed, fn: (db: ReadDb) => Promise<T>):
       // A read that only the primary may answer has nowhere to move to, so it gets two budgets at once.
       const { value, seq } = await inSnapshot(node, fn, config().DB_READ_TIMEOUT_MS * (attempt + 1 + (need.mode === "primary" ? 1 : 0)));
       stats.read(node.name);
+      countRead(node.name, why);
       const stale = (need.minSeq ?? 0) > seq;
       return { value, seq, node: node.name, stale };
     } catch (e) {
       if (!isUnreachable(e)) throw e;
       stats.count(e instanceof DeadlineExceeded ? "nodeTimeouts" : "nodeErrors");
       if (lastChance) throw lastChance; // the 503 that choose() gave, not the driver's error
-      if (e instanceof DeadlineExceeded) overran = node;
+      if (e instanceof DeadlineExceeded) overran = { node, why };
       // Until the monitor sees it answer again, no other read is sent there.
       markUnreachable(node.name, e);
       exclude.add(node.name);

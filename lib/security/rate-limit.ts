@@ -5,6 +5,7 @@ import { redis } from "@/lib/cache/redis";
 import { config } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { behindEdgeServer, CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address";
+import { metrics } from "@/lib/ops/metrics";
 
 // Rate limits with @upstash/ratelimit over the app's Redis (sliding windows shared by every instance).
 // If Redis cannot be reached, a per-process window of the same size takes over, so a Redis outage neither
@@ -67,6 +68,7 @@ export async function enforceRateLimit(bucket: Bucket, id: string): Promise<void
   }
   if (!r.success) {
     const retryAfterSeconds = Math.max(1, Math.ceil((r.reset - Date.now()) / 1000));
+    metrics().rateLimited.inc({ limit: bucket });
     throw new AppError("rate_limited", "rate_limited", `요청이 너무 많습니다. ${retryAfterSeconds}초 후에 다시 시도해 주세요.`, { retryAfterSeconds });
   }
 }

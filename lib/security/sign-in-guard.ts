@@ -4,6 +4,7 @@ import { script } from "@/lib/cache/redis";
 import { config } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { clientAddress, enforceRateLimit } from "./rate-limit";
+import { metrics } from "@/lib/ops/metrics";
 
 // Everything that stands between a password guesser and an account, for both ways of signing in (Auth.js's
 // credentials route and the login form's server action):
@@ -57,6 +58,7 @@ function withDeadline<T>(p: Promise<T>): Promise<T> {
 
 const tooMany = (ms: number) => {
   const retryAfterSeconds = Math.max(1, Math.ceil(ms / 1000));
+  metrics().rateLimited.inc({ limit: "signIn" });
   return new AppError("rate_limited", "rate_limited", `로그인 시도가 너무 많습니다. ${retryAfterSeconds}초 후에 다시 시도해 주세요.`, { retryAfterSeconds });
 };
 

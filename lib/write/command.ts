@@ -10,6 +10,7 @@ import { publish } from "@/lib/cache/publish";
 import { AppError } from "@/lib/errors";
 import { config } from "@/lib/config";
 import { seqOf } from "@/lib/read/gtid";
+import { metrics } from "@/lib/ops/metrics";
 import { outboxPublished, writeOutbox } from "./outbox";
 
 // Every command goes through here: one transaction on the primary, then the read side is told what
@@ -40,7 +41,18 @@ export async function command<T>(fn: (tx: Tx, emit: Emit) => Promise<T>): Promis
   // Bounded (REDIS_TIMEOUT_MS): a silent Redis costs the command at most that, and the outbox row,
   // drained later by any process, carries what could not be published now.
   if (outboxId !== null && seq && (await publish(seq, changes))) outboxPublished(outboxId);
+  countMarketEvents(changes);
   return { value, seq };
+}
+
+/** Each market event puts exactly one change of its kind on the product's book: count those, after commit. */
+function countMarketEvents(changes: Change[]) {
+  const names: Record<string, [string, string]> = { ask: ["listing_posted", "listing_removed"], bid: ["bid_placed", "bid_removed"], trade: ["trade", "trade"] };
+  for (const c of changes) {
+    const d = "delta" in c ? c.delta : undefined;
+    const n = d && names[d.kind];
+    if (n) metrics().marketEvents.inc({ event: d.op === "remove" ? n[1] : n[0] });
+  }
 }
 
 async function currentPrimarySeq(): Promise<number> {

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { KakaoStatus, NicknameForm } from "@/components/account/profile-forms";
 import { LedgerTable } from "@/components/account/ledger-table";
 import { BidsSection, CouponsSection, LikesSection, ListingsSection, OrdersSection } from "@/components/account/my-sections";
 import { PageTitle } from "@/components/ui/page-title";
 import { buttonClass, cardClass } from "@/components/ui/styles";
 import { LinkTabs } from "@/components/ui/tabs";
-import { getMe, myBids, myCoupons, myLedger, myLikes, myListings, myOrders } from "@/lib/accounts/queries";
+import { kakaoEnabled } from "@/lib/auth/auth";
+import { getMe, myIdentities, myBids, myCoupons, myLedger, myLikes, myListings, myOrders } from "@/lib/accounts/queries";
 import { signedInOrLogin } from "@/lib/forms/guard";
 import { dateOnly, won } from "@/lib/format";
 import { readerPosition } from "@/lib/session/position";
@@ -23,21 +25,26 @@ const TABS = [
 ] as const;
 type Tab = (typeof TABS)[number]["key"];
 
-type Props = { searchParams: Promise<{ tab?: string }> };
+type Props = { searchParams: Promise<{ tab?: string; kakao?: string }> };
 
 export default async function MyPage({ searchParams }: Props) {
   await connection();
-  const asked = (await searchParams).tab;
+  const { tab: asked, kakao } = await searchParams;
   const tab: Tab = TABS.some((t) => t.key === asked) ? (asked as Tab) : "listings";
   const actor = await signedInOrLogin(tab === "listings" ? "/me" : `/me?tab=${tab}`);
   // Read-your-writes: every read here sees this user's last write, from whichever node has it.
   const ctx = { userId: actor.id, minSeq: await readerPosition(actor.id) };
   const me = await getMe(ctx);
   if (!me) return null;
+  const identities = await myIdentities(ctx);
 
   return (
     <div>
-      <PageTitle title="마이페이지" description={`${me.nickname}님 · ${me.email} · ${dateOnly(me.createdAt)} 가입`} />
+      <PageTitle title="마이페이지" description={`${me.nickname}님 · ${me.email ?? "이메일 없음 (카카오 계정)"} · ${dateOnly(me.createdAt)} 가입`} />
+      <section className={`${cardClass} mb-5 flex flex-wrap items-start justify-between gap-4`} aria-label="회원 정보">
+        <NicknameForm nickname={me.nickname} />
+        {kakaoEnabled() || identities.includes("kakao") ? <KakaoStatus linked={identities.includes("kakao")} notice={kakao} /> : null}
+      </section>
       <section className={`${cardClass} mb-5 flex flex-wrap items-center justify-between gap-4`} aria-label="포인트 요약">
         <dl className="flex gap-6">
           <div>

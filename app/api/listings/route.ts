@@ -5,10 +5,8 @@ import { parseOrThrow } from "@/lib/http/respond";
 import { listingJson } from "@/lib/http/shapes";
 import { createListing } from "@/lib/market/commands/listings";
 import { listListings } from "@/lib/market/queries";
-import { createListingSchema, imageDataUrlSchema, listingsQuerySchema } from "@/lib/market/schemas";
+import { createListingApiSchema, listingsQuerySchema } from "@/lib/market/schemas";
 import { enforceRateLimit } from "@/lib/security/rate-limit";
-
-const createSchema = createListingSchema.extend({ image: imageDataUrlSchema.optional() });
 
 // GET /api/listings?productId=&sellerId=&cursor=&limit= → live listings, newest first: {items, nextCursor}
 export const GET = api({}, async ({ req }) => {
@@ -21,7 +19,7 @@ export const GET = api({}, async ({ req }) => {
 // (status "sold" with orderId when the ask met a bid at or above it and traded at once, at the bid's price)
 export const POST = userApi({ write: true }, async ({ actor, body, idempotency }) => {
   await enforceRateLimit("trade", `user:${actor.id}`);
-  const input = parseOrThrow(createSchema, body);
+  const input = parseOrThrow(createListingApiSchema, body);
   const { value, seq } = await createListing(actor, input, idempotency("listing", fingerprintWithCode(input)));
   return { status: 201, body: value, seq };
 });
