@@ -6,7 +6,7 @@ import client from "prom-client";
 // metrics. No "server-only" here, for the same reason: server.ts imports it outside React's server graph.
 //
 // Most of the read side's numbers already live in per-process state that /api/health shows (lib/read/stats,
-// the breaker, the publish backlog, the replica monitor, the page-cache handler); those are read at scrape
+// the breaker, the outbox, the replica monitor, the page-cache handler); those are read at scrape
 // time rather than counted twice.
 
 type State = {
@@ -22,9 +22,11 @@ type Globals = {
   __gxMetrics?: State;
   __gxStats?: { reads: Record<string, number>; readsWhy?: Record<string, number>; counters: Record<string, number> };
   __gxBreaker?: { openUntil: number; failures: number };
-  __gxPublish?: { backlog: unknown[] };
   __gxMonitor?: { states: Map<string, { name: string; role: string; reachable: boolean; lagMs: number | null; seq: number }> };
   __gxPageCacheStats?: Record<string, number>;
+  // Set by lib/write/outbox-stats.ts (which reads the primary, so this module cannot import it).
+  __gxOutboxStats?: () => Promise<{ pending: number | null }>;
+  __gxOutbox?: { drained: number };
 };
 const g = globalThis as unknown as Globals;
 
@@ -126,10 +128,19 @@ function create(): State {
   });
   new client.Gauge({
     name: "gx_after_commit_backlog",
-    help: "Committed changes waiting to be published to Redis (the after-commit backlog)",
+    help: "Committed changes not yet known to be published to Redis: rows in the outbox (lib/write/outbox.ts)",
+    registers: reg,
+    async collect() {
+      const pending = (await g.__gxOutboxStats?.())?.pending;
+      if (pending != null) this.set(pending);
+    },
+  });
+  new client.Gauge({
+    name: "gx_outbox_drained",
+    help: "Outbox rows this process drained (published late, as fence raises)",
     registers: reg,
     collect() {
-      this.set(g.__gxPublish?.backlog.length ?? 0);
+      this.set(g.__gxOutbox?.drained ?? 0);
     },
   });
   return state;

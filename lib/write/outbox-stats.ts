@@ -7,7 +7,7 @@ import { config } from "@/lib/config";
 // read-only account, so that the status pages need not import the write client.
 
 export type OutboxState = { done: Set<number>; timer: ReturnType<typeof setInterval> | null; drained: number; published: number; deleting: boolean };
-const g = globalThis as unknown as { __gxOutbox?: OutboxState };
+const g = globalThis as unknown as { __gxOutbox?: OutboxState; __gxOutboxStats?: () => Promise<OutboxStats> };
 export const outboxState = (): OutboxState => (g.__gxOutbox ??= { done: new Set(), timer: null, drained: 0, published: 0, deleting: false });
 
 export type OutboxStats = {
@@ -38,3 +38,5 @@ export async function outboxStats(): Promise<OutboxStats> {
   } catch {}
   return { pending, oldestAgeMs, drained: s.drained, published: s.published, awaitingDelete: s.done.size };
 }
+// For the metrics (lib/ops/metrics.ts is loaded outside the server graph too and cannot import this).
+g.__gxOutboxStats = outboxStats;
