@@ -1,7 +1,6 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import { isDuplicate } from "@/db/errors";
 import type { Tx } from "@/db/primary";
 import { userIdentities, users } from "@/db/schema";
@@ -20,20 +19,8 @@ import { emailSchema, nicknameSchema } from "./schemas";
 //  4. Otherwise a new account: the verified email if any (else none), the Kakao nickname if it passes the
 //     nickname rules and is free (else a generated one; it can be changed on the my page), no password.
 
-/** What /v2/user/me answers (only the fields used; Kakao sends many more). Validated: it comes from outside. */
-export const kakaoProfileSchema = z.looseObject({
-  id: z.union([z.number().int().positive(), z.string().regex(/^\d{1,20}$/)]).transform(String),
-  properties: z.looseObject({ nickname: z.string().optional() }).optional(),
-  kakao_account: z
-    .looseObject({
-      profile: z.looseObject({ nickname: z.string().optional() }).optional(),
-      email: z.string().optional(),
-      is_email_valid: z.boolean().optional(),
-      is_email_verified: z.boolean().optional(),
-    })
-    .optional(),
-});
-export type KakaoProfile = z.infer<typeof kakaoProfileSchema>;
+export { kakaoProfileSchema, type KakaoProfile } from "./kakao-profile";
+import type { KakaoProfile } from "./kakao-profile";
 
 export type SignedInUser = { id: number; email: string | null; nickname: string; role: "user" | "admin"; status: "active" | "suspended"; sessionVersion: number };
 

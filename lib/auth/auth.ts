@@ -3,7 +3,8 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import Kakao from "next-auth/providers/kakao";
 import { cookies } from "next/headers";
-import { kakaoProfileSchema, signInWithKakao } from "@/lib/accounts/kakao";
+import type { signInWithKakao } from "@/lib/accounts/kakao";
+import { kakaoProfileSchema } from "@/lib/accounts/kakao-profile";
 import { findUserForSignIn } from "@/lib/accounts/sign-in";
 import { signInSchema } from "@/lib/accounts/schemas";
 import { config } from "@/lib/config";
@@ -11,6 +12,14 @@ import { AppError } from "@/lib/errors";
 import { safeRedirectUrl } from "@/lib/http/redirects";
 import { rememberWrite } from "@/lib/session/position";
 import { KAKAO_LINK_COOKIE, readLinkCookie } from "./kakao-link";
+
+// A Kakao login is a command (it may create or link an account), so the command is handed in by the one
+// place that runs Auth.js's callbacks, the auth route (app/api/auth/[...nextauth]/route.ts): pages that
+// only read the session import this module and must not reach the write path (tests/architecture.test.ts).
+let kakaoSignIn: typeof signInWithKakao | null = null;
+export function provideKakaoSignIn(fn: typeof signInWithKakao) {
+  kakaoSignIn = fn;
+}
 
 // Auth.js v5 with email + password, and Kakao (Auth.js's own provider) when AUTH_KAKAO_ID/SECRET are set. Sessions are JWTs (signed and encrypted with AUTH_SECRET), so any app
 // instance can serve any user without shared session storage. The token carries id, role and nickname for
@@ -62,7 +71,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       const intent = readLinkCookie(jar.get(KAKAO_LINK_COOKIE)?.value);
       if (intent) jar.delete(KAKAO_LINK_COOKIE);
       try {
-        const { value, seq } = await signInWithKakao(parsed.data, intent?.userId);
+        if (!kakaoSignIn) throw new Error("Kakao sign-in reached a bundle without the auth route (provideKakaoSignIn)");
+        const { value, seq } = await kakaoSignIn(parsed.data, intent?.userId);
         const u = value.user;
         if (u.status !== "active") return "/login?error=suspended";
         if (intent && u.sessionVersion !== intent.sessionVersion) return "/login?error=kakao_link_expired";

@@ -178,6 +178,9 @@ export const healthBody = z.looseObject({ status: z.enum(["ok", "degraded"]) }).
   description: "{status} for anyone; with an admin session or the ops token also nodes, cache and reads.",
 });
 
+export const liveBody = z.object({ status: z.enum(["live", "draining"]) });
+export const passwordChanged = z.object({ id: z.number().int(), resigned: z.boolean() });
+
 export const csrf = z.object({ csrfToken: z.string() });
 export const authSession = z.looseObject({ user: z.looseObject({}), expires: z.string() }).nullable();
 export const providers = z.record(z.string(), z.looseObject({ id: z.string(), name: z.string(), type: z.string() }));

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { signUpSchema } from "@/lib/accounts/schemas";
+import { changePasswordSchema, signUpSchema } from "@/lib/accounts/schemas";
 import { auditQuerySchema, reinstateSchema, rejectWithdrawalSchema, resolveSchema, suspendSchema } from "@/lib/admin/schemas";
 import { catalogQuerySchema, productSchema } from "@/lib/catalog/schemas";
 import { claimCouponSchema, createCouponSchema, issueCouponApiSchema } from "@/lib/coupons/schemas";
@@ -39,6 +39,7 @@ export const operations: Operation[] = [
   { method: "post", path: "/api/users", tag: "accounts", access: "public", summary: "Sign up with email, password and nickname", body: signUpSchema, responses: { 201: createdWith(r.created) } },
   { method: "get", path: "/api/me", tag: "accounts", access: "user", summary: "The signed-in user and their balances (read-your-writes)", responses: { 200: ok(r.me) } },
   { method: "get", path: "/api/session", tag: "accounts", access: "public", summary: "Who is looking ({signedIn:false} for visitors)", responses: { 200: ok(r.session) } },
+  { method: "post", path: "/api/me/password", tag: "accounts", access: "user", summary: "Change the password: other sessions end, this client is signed in again", body: changePasswordSchema, responses: { 200: ok(r.passwordChanged) } },
   { method: "get", path: "/api/me/listings", tag: "accounts", access: "user", summary: "The seller's own listings in every status", responses: { 200: ok(r.myListings) } },
   { method: "get", path: "/api/me/bids", tag: "accounts", access: "user", summary: "The user's buy bids in every status", responses: { 200: ok(r.myBids) } },
   { method: "get", path: "/api/me/orders", tag: "accounts", access: "user", summary: "The user's trades as buyer and seller", responses: { 200: ok(r.myOrders) } },
@@ -135,6 +136,7 @@ export const operations: Operation[] = [
   { method: "get", path: "/api/admin/audit", tag: "admin", access: "admin", summary: "The admin audit log, newest first", query: auditQuerySchema, responses: { 200: ok(r.audit) } },
   // operations
   { method: "get", path: "/api/health", tag: "ops", access: "public", summary: "Health: {status} for anyone, details with an admin session or the ops token", responses: { 200: ok(r.healthBody), 503: ok(r.healthBody, "Degraded") } },
+  { method: "get", path: "/api/health/live", tag: "ops", access: "public", summary: "Liveness for load balancers: 200 while this instance takes requests, 503 while it drains", responses: { 200: ok(r.liveBody), 503: ok(r.liveBody, "Draining") } },
   { method: "get", path: "/api/metrics", tag: "ops", access: "ops", summary: "Prometheus metrics of this process (text exposition format)", responses: { 200: { description: "Metrics", text: "text/plain" } } },
   { method: "get", path: "/api/openapi.json", tag: "ops", access: "public", summary: "This document", responses: { 200: { description: "OpenAPI 3.1 document", text: "application/json" } } },
   { method: "get", path: "/api/docs", tag: "ops", access: "public", summary: "The API reference page (Swagger UI)", responses: { 200: { description: "HTML", text: "text/html" } } },
