@@ -47,3 +47,16 @@ export function ago(d: string | Date, now = Date.now()): string {
   if (s < 86400) return `${Math.floor(s / 3600)}시간 전`;
   return `${Math.floor(s / 86400)}일 전`;
 }
+
+const kstDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Seoul", year: "numeric", month: "2-digit", day: "2-digit" });
+const dayNumber = (d: string | Date | number) => Date.parse(`${kstDay.format(new Date(d))}T00:00:00Z`) / 86_400_000;
+
+/** Whole days from today to the date, both in Asia/Seoul (0 on the day itself). */
+export const daysUntil = (d: string | Date, now: number | Date = Date.now()) => dayNumber(d) - dayNumber(now);
+
+/** "D-120", "D-day"; "만료" once past. */
+export function dday(d: string | Date, now: number | Date = Date.now()): string {
+  if (new Date(d).getTime() <= new Date(now).getTime()) return "만료";
+  const n = daysUntil(d, now);
+  return n <= 0 ? "D-day" : `D-${n}`;
+}
