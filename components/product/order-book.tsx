@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { dateTime, percentOff, timeLeft, won } from "@/lib/format";
+import { dateOnly, dateTime, dday, percentOff, timeLeft, won } from "@/lib/format";
 import type { AskItem, BidItem } from "@/lib/market/read-model";
 import { MyBidBadge } from "./viewer-panels";
 
@@ -14,9 +14,10 @@ export function AskTable({ asks, faceValue, action }: { asks: AskItem[]; faceVal
       <thead className="text-xs text-slate-500">
         <tr className="border-b border-slate-200">
           <th scope="col" className="py-2 text-left font-medium">판매가</th>
-          <th scope="col" className="py-2 text-left font-medium">할인</th>
+          <th scope="col" className="hidden py-2 text-left font-medium sm:table-cell">할인</th>
+          <th scope="col" className="py-2 text-left font-medium">유효기간</th>
           <th scope="col" className="hidden py-2 text-left font-medium sm:table-cell">판매자</th>
-          <th scope="col" className="py-2 text-left font-medium">마감</th>
+          <th scope="col" className="py-2 text-left font-medium">판매 마감</th>
           {action ? <th scope="col" className="py-2"><span className="sr-only">구매</span></th> : null}
         </tr>
       </thead>
@@ -27,7 +28,17 @@ export function AskTable({ asks, faceValue, action }: { asks: AskItem[]; faceVal
               <span className="font-semibold text-ask">{won(a.price)}</span>
               <SellerLink ask={a} className="block max-w-28 truncate text-xs sm:hidden" />
             </td>
-            <td className="py-2.5 text-slate-600">{percentOff(a.price, faceValue)}%</td>
+            <td className="hidden py-2.5 text-slate-600 sm:table-cell">{discountLabel(a.price, faceValue)}</td>
+            <td className="py-2.5" data-testid="ask-validity">
+              {a.validUntil ? (
+                <time dateTime={a.validUntil} title={`${dateOnly(a.validUntil)}까지 사용 가능`}>
+                  <span className="font-semibold text-slate-800">{dday(a.validUntil)}</span>
+                  <span className="block text-xs text-slate-600">~{dateOnly(a.validUntil)}</span>
+                </time>
+              ) : (
+                "—"
+              )}
+            </td>
             <td className="hidden py-2.5 sm:table-cell">
               <SellerLink ask={a} />
             </td>
@@ -72,7 +83,7 @@ export function BidTable({ bids, faceValue }: { bids: BidItem[]; faceValue: numb
               {won(b.price)}
               <MyBidBadge bidId={b.id} />
             </td>
-            <td className="py-2.5 text-slate-600">{percentOff(b.price, faceValue)}%</td>
+            <td className="py-2.5 text-slate-600">{discountLabel(b.price, faceValue)}</td>
             <td className="py-2.5 text-slate-600">
               <time dateTime={b.deadline} title={dateTime(b.deadline)}>
                 {timeLeft(b.deadline)}
@@ -83,4 +94,11 @@ export function BidTable({ bids, faceValue }: { bids: BidItem[]; faceValue: numb
       </tbody>
     </table>
   );
+}
+
+/** "12% 할인"; a price at or above face value says so instead of "0% 할인". */
+export function discountLabel(price: number, faceValue: number): string {
+  if (price >= faceValue) return price === faceValue ? "정가" : "정가 초과";
+  const p = percentOff(price, faceValue);
+  return p > 0 ? `${p}%` : "1% 미만";
 }

@@ -25,6 +25,9 @@ export function compact(s: string): string {
 }
 
 const CHOSEONG_ONLY = /^[ㄱ-ㅎ]+$/;
+const HANGUL = /^[가-힣ㄱ-ㅎㅏ-ㅣ]+$/;
+/** A query word is cut into at most this many pieces. */
+const MAX_PIECES = 4;
 
 type Prepared = {
   doc: SearchDoc;
@@ -76,20 +79,22 @@ function matches(ix: SearchIndex, d: Prepared, s: string, depth = 0): boolean {
   const choseong = CHOSEONG_ONLY.test(s);
   const chars = [...s];
   const n = chars.length;
-  const ok: boolean[] = new Array(n + 1).fill(false);
-  ok[0] = true;
+  // pieces[i] = fewest pieces that cover the first i characters (Infinity: none).
+  const pieces: number[] = new Array(n + 1).fill(Infinity);
+  pieces[0] = 0;
   for (let i = 0; i < n; i++) {
-    if (!ok[i]) continue;
+    if (pieces[i] >= MAX_PIECES) continue;
     for (let j = n; j > i; j--) {
-      if (ok[j]) continue;
+      if (pieces[j] <= pieces[i] + 1) continue;
       const piece = chars.slice(i, j).join("");
-      // One syllable or letter alone matches too much (아, e); it counts only as the whole query word.
-      if (j - i === 1 && n > 1) continue;
-      if (has(d, piece, choseong) || aliasMatches(ix, d, piece, depth)) ok[j] = true;
+      // Short pieces match too much (아, e, 10): a piece shorter than a whole word is at least two Hangul
+      // syllables or three other characters ("스타벅스" + "아메리카노"; never "a1b2" as "a1" + "b2").
+      if (j - i < n && (HANGUL.test(piece) ? j - i < 2 : j - i < 3)) continue;
+      if (has(d, piece, choseong) || aliasMatches(ix, d, piece, depth)) pieces[j] = pieces[i] + 1;
     }
-    if (ok[n]) return true;
+    if (pieces[n] !== Infinity) return true;
   }
-  return ok[n];
+  return pieces[n] !== Infinity;
 }
 
 function aliasMatches(ix: SearchIndex, d: Prepared, piece: string, depth: number): boolean {

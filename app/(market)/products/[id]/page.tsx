@@ -58,7 +58,7 @@ export default async function ProductPage({ params }: Props) {
   const { product, asks, bids, trades } = book;
   const best = asks[0];
   // Only what the viewer panels need of the book goes to the browser as props.
-  const askRefs: AskRef[] = asks.map((a) => ({ id: a.id, price: a.price, sellerId: a.sellerId }));
+  const askRefs: AskRef[] = asks.map((a) => ({ id: a.id, price: a.price, sellerId: a.sellerId, validUntil: a.validUntil }));
   const bidRefs: BidRef[] = bids.map((b) => ({ id: b.id, price: b.price }));
 
   return (
