@@ -65,6 +65,8 @@ const schema = z
     // Reads /api/health's detail (nodes, lag, cache) without an admin session: `Authorization: Bearer …`.
     OPS_TOKEN: z.string().min(24, "OPS_TOKEN must be at least 24 characters").optional(),
     COOKIE_SECURE: bool.default(false),
+    // The site's public origin: canonical URLs, Open Graph, sitemap.xml and robots.txt.
+    SITE_URL: z.url().default("http://localhost:3000").transform((v) => v.replace(/\/+$/, "")),
     // Rate limits as "requests/seconds" (sliding window), per client address or per user.
     RATE_LIMIT_SIGN_IN: rate.prefault("10/60"),
     RATE_LIMIT_SIGN_UP: rate.prefault("5/600"),

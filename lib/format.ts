@@ -60,3 +60,11 @@ export function dday(d: string | Date, now: number | Date = Date.now()): string 
   const n = daysUntil(d, now);
   return n <= 0 ? "D-day" : `D-${n}`;
 }
+
+/** "12% 할인"; at face value "정가"; above it "정가보다 ₩500 높음" (never "0% 할인"); under 1 % "1% 미만 할인". */
+export function discountText(price: number, faceValue: number): string {
+  if (price === faceValue) return "정가";
+  if (price > faceValue) return `정가보다 ${won(price - faceValue)} 높음`;
+  const p = percentOff(price, faceValue);
+  return p > 0 ? `${p}% 할인` : "1% 미만 할인";
+}

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { dateOnly, dateTime, dday, percentOff, timeLeft, won } from "@/lib/format";
+import { dateOnly, dateTime, dday, discountText, timeLeft, won } from "@/lib/format";
 import type { AskItem, BidItem } from "@/lib/market/read-model";
 import { MyBidBadge } from "./viewer-panels";
 
@@ -28,7 +28,7 @@ export function AskTable({ asks, faceValue, action }: { asks: AskItem[]; faceVal
               <span className="font-semibold text-ask">{won(a.price)}</span>
               <SellerLink ask={a} className="block max-w-28 truncate text-xs sm:hidden" />
             </td>
-            <td className="hidden py-2.5 text-slate-600 sm:table-cell">{discountLabel(a.price, faceValue)}</td>
+            <td className="hidden py-2.5 text-slate-600 sm:table-cell">{discountText(a.price, faceValue)}</td>
             <td className="py-2.5" data-testid="ask-validity">
               {a.validUntil ? (
                 <time dateTime={a.validUntil} title={`${dateOnly(a.validUntil)}까지 사용 가능`}>
@@ -83,7 +83,7 @@ export function BidTable({ bids, faceValue }: { bids: BidItem[]; faceValue: numb
               {won(b.price)}
               <MyBidBadge bidId={b.id} />
             </td>
-            <td className="py-2.5 text-slate-600">{discountLabel(b.price, faceValue)}</td>
+            <td className="py-2.5 text-slate-600">{discountText(b.price, faceValue)}</td>
             <td className="py-2.5 text-slate-600">
               <time dateTime={b.deadline} title={dateTime(b.deadline)}>
                 {timeLeft(b.deadline)}
@@ -94,11 +94,4 @@ export function BidTable({ bids, faceValue }: { bids: BidItem[]; faceValue: numb
       </tbody>
     </table>
   );
-}
-
-/** "12% 할인"; a price at or above face value says so instead of "0% 할인". */
-export function discountLabel(price: number, faceValue: number): string {
-  if (price >= faceValue) return price === faceValue ? "정가" : "정가 초과";
-  const p = percentOff(price, faceValue);
-  return p > 0 ? `${p}%` : "1% 미만";
 }

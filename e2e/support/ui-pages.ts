@@ -83,7 +83,7 @@ export async function newMember(p: Person, opts: { points?: number } = {}): Prom
 
 /** Searches with the header's search box (the one visible at this width). */
 export async function search(page: Page, text: string) {
-  const box = page.getByRole("searchbox", { name: "기프티콘 검색" }).locator("visible=true");
+  const box = page.getByRole("combobox", { name: "기프티콘 검색" }).locator("visible=true");
   await box.fill(text);
   await box.press("Enter");
   await expect(page).toHaveURL(/\/products\?q=/);

@@ -42,7 +42,12 @@ function parse(raw: Awaited<ReturnType<typeof rawQuery>>) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { query } = parse(await rawQuery(params));
-  return { title: query.q ? `'${query.q}' 검색` : query.category ? `${CATEGORY_LABELS[query.category]} 기프티콘` : "기프티콘 둘러보기" };
+  const title = query.q ? `'${query.q}' 검색` : query.category ? `${CATEGORY_LABELS[query.category]} 기프티콘` : "기프티콘 둘러보기";
+  const description = query.q
+    ? `‘${query.q}’ 기프티콘 시세: 정가보다 싼 판매 글을 유효기간과 함께 비교하세요.`
+    : `${query.category ? CATEGORY_LABELS[query.category] : "카페, 편의점, 치킨, 영화"} 기프티콘을 정가보다 싸게: 브랜드별 최저가와 유효기간을 비교하세요.`;
+  const canonical = browseHref({ q: query.q, category: query.category, brand: query.brand, sort: query.sort, valid: query.valid, cursor: query.cursor }, {});
+  return { title, description, alternates: { canonical }, openGraph: { title, description, url: canonical } };
 }
 
 export default async function BrowsePage({ params: routeParams }: Props) {

@@ -27,8 +27,11 @@ async function sellerId(params: Props["params"]) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const items = await load(await sellerId(params));
-  return { title: items[0] ? `${items[0].sellerNickname}님의 판매 글` : "판매자" };
+  const id = await sellerId(params);
+  const items = await load(id);
+  const title = items[0] ? `${items[0].sellerNickname}님의 판매 글` : "판매자";
+  const description = items[0] ? `${items[0].sellerNickname}님이 팔고 있는 기프티콘 ${items.length}건과 거래 기록.` : "이 판매자의 판매 글과 거래 기록.";
+  return { title, description, alternates: { canonical: `/sellers/${id}` }, openGraph: { title, description, url: `/sellers/${id}` } };
 }
 
 export default async function SellerPage({ params }: Props) {
