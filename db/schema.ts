@@ -63,6 +63,8 @@ export const users = mysqlTable(
     sessionVersion: int("session_version").notNull().default(0),
     points: int("points").notNull().default(0),
     heldPoints: int("held_points").notNull().default(0),
+    // When the member agreed to the terms and privacy policy at sign-up (null: accounts older than consent).
+    termsAgreedAt: at("terms_agreed_at"),
     createdAt: createdAt(),
   },
   (t) => [

@@ -68,3 +68,9 @@ export function discountText(price: number, faceValue: number): string {
   const p = percentOff(price, faceValue);
   return p > 0 ? `${p}% 할인` : "1% 미만 할인";
 }
+
+/** A seller's record in a few words: "거래 12건 · 분쟁 0%", or "첫 거래" for a new seller. */
+export function sellerRecord(s: { completed: number; sales: number; disputeRate: number }): string {
+  if (!s.sales) return "첫 거래";
+  return `거래 완료 ${num(s.completed)}건 · 분쟁 ${Math.round(s.disputeRate * 100)}%`;
+}

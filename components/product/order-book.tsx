@@ -1,12 +1,13 @@
 import Link from "next/link";
-import { dateOnly, dateTime, dday, discountText, timeLeft, won } from "@/lib/format";
+import { dateOnly, dateTime, dday, discountText, sellerRecord, timeLeft, won } from "@/lib/format";
 import type { AskItem, BidItem } from "@/lib/market/read-model";
+import type { SellerStats } from "@/lib/market/seller-stats";
 import { MyBidBadge } from "./viewer-panels";
 
 // The two sides of a product's market. Asks: sellers' listings, cheapest first. Bids: buyers' standing
 // offers, highest first. No codes, no buyers' names.
 
-export function AskTable({ asks, faceValue, action }: { asks: AskItem[]; faceValue: number; action?: (ask: AskItem) => React.ReactNode }) {
+export function AskTable({ asks, faceValue, action, sellers }: { asks: AskItem[]; faceValue: number; action?: (ask: AskItem) => React.ReactNode; sellers?: Map<number, SellerStats> }) {
   if (!asks.length) return <p className="rounded-xl bg-slate-50 px-4 py-6 text-center text-sm text-slate-500">지금 판매 중인 기프티콘이 없습니다.</p>;
   return (
     <table className="w-full text-sm" data-testid="ask-table">
@@ -27,6 +28,7 @@ export function AskTable({ asks, faceValue, action }: { asks: AskItem[]; faceVal
             <td className="py-2.5">
               <span className="font-semibold text-ask">{won(a.price)}</span>
               <SellerLink ask={a} className="block max-w-28 truncate text-xs sm:hidden" />
+              <SellerRecord stats={sellers?.get(a.sellerId)} className="sm:hidden" />
             </td>
             <td className="hidden py-2.5 text-slate-600 sm:table-cell">{discountText(a.price, faceValue)}</td>
             <td className="py-2.5" data-testid="ask-validity">
@@ -41,6 +43,7 @@ export function AskTable({ asks, faceValue, action }: { asks: AskItem[]; faceVal
             </td>
             <td className="hidden py-2.5 sm:table-cell">
               <SellerLink ask={a} />
+              <SellerRecord stats={sellers?.get(a.sellerId)} />
             </td>
             <td className="py-2.5 text-slate-600">
               <time dateTime={a.deadline} title={dateTime(a.deadline)}>
@@ -93,5 +96,14 @@ export function BidTable({ bids, faceValue }: { bids: BidItem[]; faceValue: numb
         ))}
       </tbody>
     </table>
+  );
+}
+
+function SellerRecord({ stats, className = "" }: { stats?: SellerStats; className?: string }) {
+  if (!stats) return null;
+  return (
+    <span className={`block text-xs text-slate-600 ${className}`} data-testid="seller-record">
+      {sellerRecord(stats)}
+    </span>
   );
 }

@@ -34,6 +34,8 @@ export const keys = {
   searchIndex: () => view("search-index", "catalog", ["/", "/products"]),
   /** A seller's public page: their live listings. */
   seller: (userId: number) => view(`seller:${userId}`, `seller:${userId}`, [`/sellers/${userId}`]),
+  /** A seller's track record (completed trades, disputes): a snapshot kept a minute, no deltas. */
+  sellerStats: (userId: number) => view(`seller-stats:${userId}`),
   /** The catalog of brands and categories (changes only through admin). */
   brands: () => view("brands", "brands", ["/", "/products"]),
   /** A user's account status and session version, checked on every signed-in request. */

@@ -27,6 +27,8 @@ export function catalogItemJson(i: CatalogItem) {
     askCount: i.askCount,
     likeCount: i.likeCount,
     trades30d: i.trades30d,
+    // The longest validity (유효기간) among the product's live asks, or null.
+    longestValidUntil: i.longestValid?.validUntil ?? null,
   };
 }
 

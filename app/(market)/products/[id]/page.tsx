@@ -24,6 +24,7 @@ import { getProductBook } from "@/lib/catalog/queries";
 import { productIdSchema } from "@/lib/catalog/schemas";
 import { dateOnly, dday, percentOff, won } from "@/lib/format";
 import { longestValidOf } from "@/lib/market/read-model";
+import { getSellersStats } from "@/lib/market/seller-stats";
 
 // generateMetadata and the page render together: one read of the data for both.
 const load = cache(getProductBook);
@@ -66,6 +67,7 @@ export default async function ProductPage({ params }: Props) {
   const { product, asks, bids, trades } = book;
   const best = asks[0];
   const longest = longestValidOf(asks);
+  const sellers = await getSellersStats(asks.map((a) => a.sellerId));
   // Only what the viewer panels need of the book goes to the browser as props.
   const askRefs: AskRef[] = asks.map((a) => ({ id: a.id, price: a.price, sellerId: a.sellerId, validUntil: a.validUntil }));
   const bidRefs: BidRef[] = bids.map((b) => ({ id: b.id, price: b.price }));
@@ -152,7 +154,7 @@ export default async function ProductPage({ params }: Props) {
             <h2 id="asks-heading" className="mb-2 font-bold">
               판매 중 <span className="text-sm font-normal text-slate-600">{asks.length}건</span>
             </h2>
-            <AskTable asks={asks} faceValue={product.faceValue} action={(a) => <AskAction productId={id} ask={{ id: a.id, price: a.price, sellerId: a.sellerId, validUntil: a.validUntil }} />} />
+            <AskTable asks={asks} faceValue={product.faceValue} sellers={sellers} action={(a) => <AskAction productId={id} ask={{ id: a.id, price: a.price, sellerId: a.sellerId, validUntil: a.validUntil }} />} />
             <ShortPointsNote asks={askRefs} />
           </section>
           <section aria-labelledby="bids-heading" className="rounded-2xl border border-slate-200 bg-white p-4">
