@@ -1,16 +1,23 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { canonicalId } from "@/lib/http/canonical-id";
+import { browseKey } from "@/lib/catalog/browse-key";
 
-// Pages addressed by an id answer only to its canonical spelling (lib/http/canonical-id.ts): anything else
-// gets the site's 404 page before the page, its data or the page cache are touched, so aliases such as
-// /products/018 can neither show a stale copy nor fill the cache. (The JSON API's ids are checked by
-// lib/http/params.ts pathId, percent-encoded paths by server.ts.)
+// 1. Pages addressed by an id answer only to its canonical spelling (lib/http/canonical-id.ts): anything else
+//    gets the site's 404 page before the page, its data or the page cache are touched, so aliases such as
+//    /products/018 can neither show a stale copy nor fill the cache. (The JSON API's ids are checked by
+//    lib/http/params.ts pathId, percent-encoded paths by server.ts.)
+// 2. The browse and search page, /products?q=…&sort=…, is served from the page cache like a product page:
+//    its query is written into the path of an internal route (/browse/<key>, lib/catalog/browse-key.ts),
+//    one cached render per canonical query, exactly as fresh as the catalog (page version "/products").
+//    The internal route itself is not a public address (404 when asked for directly).
 export function proxy(req: NextRequest) {
-  const segment = req.nextUrl.pathname.split("/")[2];
-  if (canonicalId(segment) !== null) return NextResponse.next();
+  const { pathname, searchParams } = req.nextUrl;
+  if (pathname === "/products") return NextResponse.rewrite(new URL(`/browse/${browseKey(searchParams)}`, req.url));
+  const [, first, segment] = pathname.split("/");
+  if (first !== "browse" && canonicalId(segment) !== null) return NextResponse.next();
   // A path no route matches: Next.js renders app/not-found.tsx with status 404.
   return NextResponse.rewrite(new URL("/_not-a-page", req.url));
 }
 
 // Every page route with an id segment (tests/http/canonical-routes.test.ts checks that none is missing).
-export const config = { matcher: ["/products/:id", "/sellers/:id", "/orders/:id"] };
+export const config = { matcher: ["/products", "/products/:id", "/sellers/:id", "/orders/:id", "/browse/:id"] };

@@ -8,7 +8,7 @@ export default function NotFound() {
       </p>
       <h1 className="mt-2 text-lg font-bold">찾으시는 페이지가 없습니다</h1>
       <p className="mt-1 text-sm text-slate-600">주소가 바뀌었거나 삭제된 상품일 수 있습니다.</p>
-      <Link href="/" className="mt-4 inline-block rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+      <Link href="/" className="mt-4 inline-block rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
         홈으로
       </Link>
     </div>

@@ -66,6 +66,8 @@ export const users = mysqlTable(
     sessionVersion: int("session_version").notNull().default(0),
     points: int("points").notNull().default(0),
     heldPoints: int("held_points").notNull().default(0),
+    // When the member agreed to the terms and privacy policy at sign-up (null: accounts older than consent).
+    termsAgreedAt: at("terms_agreed_at"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -436,3 +438,17 @@ export type Bid = typeof bids.$inferSelect;
 export type Order = typeof orders.$inferSelect;
 export type Coupon = typeof coupons.$inferSelect;
 export type LedgerEntry = typeof pointLedger.$inferSelect;
+
+// Search aliases (lib/search): what people type for a brand or a menu (스벅, 아아, 베라) and what it means
+// (스타벅스, 아이스 아메리카노, 배스킨라빈스). Data, not code: admins edit it on /admin/search.
+export const searchAliases = mysqlTable(
+  "search_aliases",
+  {
+    id: id(),
+    alias: varchar("alias", { length: 40 }).notNull(),
+    expansion: varchar("expansion", { length: 100 }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("search_aliases_alias_uq").on(t.alias)],
+);
+export type SearchAlias = typeof searchAliases.$inferSelect;

@@ -96,6 +96,8 @@ const schema = z
     AUTH_KAKAO_AUTHORIZATION_URL: z.url().default("https://kauth.kakao.com/oauth/authorize"),
     AUTH_KAKAO_TOKEN_URL: z.url().default("https://kauth.kakao.com/oauth/token"),
     AUTH_KAKAO_USERINFO_URL: z.url().default("https://kapi.kakao.com/v2/user/me"),
+    // The site's public origin: canonical URLs, Open Graph, sitemap.xml and robots.txt.
+    SITE_URL: z.url().default("http://localhost:3000").transform((v) => v.replace(/\/+$/, "")),
     // Rate limits as "requests/seconds" (sliding window), per client address or per user.
     RATE_LIMIT_SIGN_IN: rate.prefault("10/60"),
     RATE_LIMIT_SIGN_UP: rate.prefault("5/600"),

@@ -47,3 +47,30 @@ export function ago(d: string | Date, now = Date.now()): string {
   if (s < 86400) return `${Math.floor(s / 3600)}시간 전`;
   return `${Math.floor(s / 86400)}일 전`;
 }
+
+const kstDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Seoul", year: "numeric", month: "2-digit", day: "2-digit" });
+const dayNumber = (d: string | Date | number) => Date.parse(`${kstDay.format(new Date(d))}T00:00:00Z`) / 86_400_000;
+
+/** Whole days from today to the date, both in Asia/Seoul (0 on the day itself). */
+export const daysUntil = (d: string | Date, now: number | Date = Date.now()) => dayNumber(d) - dayNumber(now);
+
+/** "D-120", "D-day"; "만료" once past. */
+export function dday(d: string | Date, now: number | Date = Date.now()): string {
+  if (new Date(d).getTime() <= new Date(now).getTime()) return "만료";
+  const n = daysUntil(d, now);
+  return n <= 0 ? "D-day" : `D-${n}`;
+}
+
+/** "12% 할인"; at face value "정가"; above it "정가보다 ₩500 높음" (never "0% 할인"); under 1 % "1% 미만 할인". */
+export function discountText(price: number, faceValue: number): string {
+  if (price === faceValue) return "정가";
+  if (price > faceValue) return `정가보다 ${won(price - faceValue)} 높음`;
+  const p = percentOff(price, faceValue);
+  return p > 0 ? `${p}% 할인` : "1% 미만 할인";
+}
+
+/** A seller's record in a few words: "거래 12건 · 분쟁 0%", or "첫 거래" for a new seller. */
+export function sellerRecord(s: { completed: number; sales: number; disputeRate: number }): string {
+  if (!s.sales) return "첫 거래";
+  return `거래 완료 ${num(s.completed)}건 · 분쟁 ${Math.round(s.disputeRate * 100)}%`;
+}

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { CategoryNav } from "@/components/catalog/category-nav";
@@ -13,6 +14,7 @@ import { getFeed } from "@/lib/market/queries";
 // The same page for everyone, from the cache: rebuilt at most once a minute, and sooner when the cache
 // handler drops it because something it shows changed. Nothing here may depend on the request.
 export const revalidate = 60;
+export const metadata: Metadata = { alternates: { canonical: "/" } };
 
 export default async function HomePage() {
   // One cached catalog page per category (the six most popular in each), the feed and the brands.
@@ -26,7 +28,7 @@ export default async function HomePage() {
   const topBrands = [...brandList].filter((b) => b.productCount > 0).sort((a, b) => b.productCount - a.productCount || a.id - b.id).slice(0, 18);
   return (
     <div className="space-y-8">
-      <section className="rounded-3xl bg-gradient-to-br from-brand-600 to-emerald-400 px-5 py-7 text-white sm:px-8">
+      <section className="rounded-3xl bg-gradient-to-br from-brand-700 to-emerald-800 px-5 py-7 text-white sm:px-8">
         <h1 className="text-2xl font-extrabold leading-snug sm:text-3xl">
           안 쓰는 기프티콘은 팔고,
           <br />
@@ -69,6 +71,7 @@ export default async function HomePage() {
           {topBrands.map((b) => (
             <li key={b.id}>
               <Link
+                prefetch={false}
                 href={`/products?brand=${b.slug}`}
                 className="flex items-center gap-1.5 rounded-full border border-slate-200 bg-white px-3 py-1.5 text-sm hover:border-brand-500"
               >
@@ -86,7 +89,7 @@ export default async function HomePage() {
             <h2 id={`cat-${g.category}`} className="text-lg font-bold">
               {CATEGORY_LABELS[g.category]}
             </h2>
-            <Link href={`/products?category=${g.category}`} className="text-sm text-brand-700 hover:underline">
+            <Link prefetch={false} href={`/products?category=${g.category}`} className="text-sm text-brand-700 hover:underline">
               전체 보기
             </Link>
           </div>

@@ -34,7 +34,7 @@ export function LedgerTable({ rows }: { rows: Row[] }) {
                 </>
               )}
             </p>
-            <p className="text-xs text-slate-400">
+            <p className="text-xs text-slate-500">
               <time dateTime={r.createdAt.toISOString()}>{dateTime(r.createdAt)}</time>
             </p>
           </div>
@@ -43,7 +43,7 @@ export function LedgerTable({ rows }: { rows: Row[] }) {
               <p className={`text-sm font-semibold ${r.pointsDelta > 0 ? "text-brand-700" : "text-slate-800"}`}>{signed(r.pointsDelta)}</p>
             ) : null}
             {r.heldDelta !== 0 ? <p className="text-xs text-blue-700">보류 {signed(r.heldDelta)}</p> : null}
-            <p className="text-xs text-slate-400">잔액 {won(r.pointsAfter)}</p>
+            <p className="text-xs text-slate-500">잔액 {won(r.pointsAfter)}</p>
           </div>
         </li>
       ))}

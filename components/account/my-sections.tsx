@@ -4,7 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { buttonClass } from "@/components/ui/styles";
 import type { MyListing, MyOrder } from "@/lib/accounts/queries";
-import { dateOnly, dateTime, percentOff, timeLeft, won } from "@/lib/format";
+import { dateOnly, dateTime, discountText, timeLeft, won } from "@/lib/format";
 import type { ProductInfo } from "@/lib/market/read-model";
 import { CancelBidButton, CancelListingButton, ClaimCouponForm, EditPriceForm } from "./row-forms";
 
@@ -49,7 +49,7 @@ export function ListingsSection({ rows }: { rows: MyListing[] }) {
               <div className="text-right">
                 <StatusBadge status={l.status === "on_sale" && !live ? "expired" : l.status} />
                 <p className="mt-1 font-bold tabular-nums">{won(l.price)}</p>
-                <p className="text-xs text-slate-500">{percentOff(l.price, l.product.faceValue)}% 할인</p>
+                <p className="text-xs text-slate-500">{discountText(l.price, l.product.faceValue)}</p>
               </div>
             </div>
             <div className="mt-3 flex flex-wrap items-center justify-between gap-2 border-t border-slate-100 pt-3 text-xs text-slate-500">

@@ -9,6 +9,7 @@ const LINKS = [
   { href: "/admin/withdrawals", label: "출금" },
   { href: "/admin/coupons", label: "쿠폰" },
   { href: "/admin/catalog", label: "카탈로그" },
+  { href: "/admin/search", label: "검색 줄임말" },
   { href: "/admin/users", label: "회원" },
   { href: "/admin/audit", label: "감사 기록" },
   { href: "/admin/status", label: "시스템 상태" },

@@ -53,9 +53,9 @@ export const signUpAction = formAction(
       .refine((v) => v.password === v.passwordConfirm, { message: "비밀번호가 서로 다릅니다.", path: ["passwordConfirm"] }),
     who: "anyone",
   },
-  async ({ email, password, nickname, callbackUrl }) => {
+  async ({ email, password, nickname, agreeTerms, callbackUrl }) => {
     await enforceRateLimit("signUp", `ip:${clientAddress(await headers())}`);
-    const { seq, value } = await signUp({ email, password, nickname });
+    const { seq, value } = await signUp({ email, password, nickname, agreeTerms });
     await startSession(email, password);
     // The new account's first pages read at least its own row (there was no actor to remember it for).
     await rememberWrite(value.id, seq);

@@ -1,6 +1,7 @@
 "use client";
 
-import { ActionForm, Field, SubmitButton } from "@/components/ui/form";
+import Link from "next/link";
+import { ActionForm, Field, FieldErrors, SubmitButton } from "@/components/ui/form";
 import { signUpAction } from "./actions";
 
 export function SignupForm({ callbackUrl }: { callbackUrl?: string }) {
@@ -11,6 +12,22 @@ export function SignupForm({ callbackUrl }: { callbackUrl?: string }) {
       <Field name="nickname" label="닉네임" autoComplete="nickname" required maxLength={20} hint="2~20자. 판매 글에 표시됩니다." />
       <Field name="password" label="비밀번호" type="password" autoComplete="new-password" required hint="10자 이상, 영문과 숫자를 모두 넣어 주세요." />
       <Field name="passwordConfirm" label="비밀번호 확인" type="password" autoComplete="new-password" required />
+      <div>
+        <label className="flex items-start gap-2 text-sm text-slate-700">
+          <input type="checkbox" name="agreeTerms" required className="mt-0.5 size-4 accent-brand-700" aria-describedby="agree-terms-links" />
+          <span>이용약관과 개인정보처리방침에 동의합니다 (필수)</span>
+        </label>
+        <p id="agree-terms-links" className="ml-6 mt-1 text-xs text-slate-600">
+          <Link href="/terms" target="_blank" className="text-brand-700 underline">
+            이용약관
+          </Link>{" "}
+          ·{" "}
+          <Link href="/privacy" target="_blank" className="text-brand-700 underline">
+            개인정보처리방침
+          </Link>
+        </p>
+        <FieldErrors name="agreeTerms" />
+      </div>
       <SubmitButton className="w-full" size="lg" pendingLabel="가입하는 중…">
         가입하기
       </SubmitButton>

@@ -1,5 +1,5 @@
 import Form from "next/form";
-import { SORTS } from "@/lib/catalog/categories";
+import { SORTS, VALIDITY_FILTERS } from "@/lib/catalog/categories";
 import type { BrandSummary } from "@/lib/catalog/queries";
 import { inputClass } from "@/components/ui/styles";
 import { AutoSubmitSelect } from "./auto-submit-select";
@@ -28,10 +28,25 @@ export function CatalogFilters({ params, brands }: { params: BrowseParams; brand
         <label htmlFor="filter-sort" className="mb-1 block text-xs font-medium text-slate-600">
           정렬
         </label>
-        <AutoSubmitSelect id="filter-sort" name="sort" defaultValue={params.sort ?? "popular"} className={inputClass}>
-          {Object.entries(SORTS).map(([k, label]) => (
+        <AutoSubmitSelect id="filter-sort" name="sort" defaultValue={params.sort ?? (params.q ? "relevance" : "popular")} className={inputClass}>
+          {Object.entries(SORTS)
+            .filter(([k]) => k !== "relevance" || params.q)
+            .map(([k, label]) => (
             <option key={k} value={k}>
               {label}
+            </option>
+          ))}
+        </AutoSubmitSelect>
+      </div>
+      <div className="min-w-36 flex-1 sm:flex-none">
+        <label htmlFor="filter-valid" className="mb-1 block text-xs font-medium text-slate-600">
+          유효기간
+        </label>
+        <AutoSubmitSelect id="filter-valid" name="valid" defaultValue={params.valid ?? ""} className={inputClass}>
+          <option value="">전체</option>
+          {Object.entries(VALIDITY_FILTERS).map(([k, label]) => (
+            <option key={k} value={k}>
+              {label} 남은 것
             </option>
           ))}
         </AutoSubmitSelect>

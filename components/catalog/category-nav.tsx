@@ -12,18 +12,18 @@ export const CATEGORY_ICONS: Record<string, string> = {
 export function CategoryNav({ current, params = {} }: { current?: string; params?: BrowseParams }) {
   const href = (category?: string) => browseHref(params, { category, brand: undefined });
   const chip = (on: boolean) =>
-    `flex items-center gap-1 whitespace-nowrap rounded-full border px-3 py-1.5 text-sm ${on ? "border-brand-600 bg-brand-600 text-white" : "border-slate-200 bg-white hover:border-brand-500"}`;
+    `flex items-center gap-1 whitespace-nowrap rounded-full border px-3 py-1.5 text-sm ${on ? "border-brand-700 bg-brand-700 text-white" : "border-slate-200 bg-white hover:border-brand-500"}`;
   return (
     <nav aria-label="카테고리" className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
       <ul className="flex gap-2 pb-1 sm:flex-wrap">
         <li>
-          <Link href={href(undefined)} aria-current={!current ? "page" : undefined} className={chip(!current)}>
+          <Link prefetch={false} href={href(undefined)} aria-current={!current ? "page" : undefined} className={chip(!current)}>
             전체
           </Link>
         </li>
         {CATEGORIES.map((c) => (
           <li key={c}>
-            <Link href={href(c)} aria-current={current === c ? "page" : undefined} className={chip(current === c)}>
+            <Link prefetch={false} href={href(c)} aria-current={current === c ? "page" : undefined} className={chip(current === c)}>
               <span aria-hidden>{CATEGORY_ICONS[c]}</span>
               {CATEGORY_LABELS[c]}
             </Link>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { percentOff, won } from "@/lib/format";
+import { dday, percentOff, won } from "@/lib/format";
 import type { CatalogItem } from "@/lib/market/read-model";
 import { ProductTile } from "./product-tile";
 
@@ -7,29 +7,35 @@ export function ProductCard({ item }: { item: CatalogItem }) {
   const ask = item.lowestAsk;
   return (
     <Link
+      prefetch={false}
       href={`/products/${item.id}`}
       className="group flex flex-col gap-2 rounded-2xl border border-slate-200 bg-white p-3 transition hover:-translate-y-0.5 hover:border-brand-500 hover:shadow-md"
       data-testid="product-card"
     >
       <ProductTile emoji={item.emoji} color={item.brandColor} />
       <div className="min-w-0">
-        <p className="truncate text-xs font-medium text-slate-500">{item.brandName}</p>
+        <p className="truncate text-xs font-medium text-slate-600">{item.brandName}</p>
         <p className="line-clamp-2 min-h-10 text-sm font-semibold leading-5 text-slate-900">{item.name}</p>
       </div>
       <div className="mt-auto">
         {ask ? (
           <p className="flex items-baseline gap-1.5">
-            <span className="text-base font-bold text-ask">{percentOff(ask.price, item.faceValue)}%</span>
+            {ask.price < item.faceValue ? <span className="text-base font-bold text-ask">{percentOff(ask.price, item.faceValue) || "<1"}%</span> : null}
             <span className="text-base font-bold" data-testid="lowest-ask">{won(ask.price)}</span>
           </p>
         ) : (
-          <p className="text-sm font-medium text-slate-400">판매 대기</p>
+          <p className="text-sm font-medium text-slate-600">지금 판매 없음</p>
         )}
-        <p className="text-xs text-slate-400 line-through decoration-slate-300">{won(item.faceValue)}</p>
-        <p className="mt-1 text-xs text-slate-500">
-          {item.askCount > 0 ? `판매 ${item.askCount}건` : "판매 없음"}
-          {item.highestBid ? ` · 구매 입찰 ${won(item.highestBid.price)}` : ""}
+        <p className="text-xs text-slate-600 line-through decoration-slate-400">{won(item.faceValue)}</p>
+        <p className="mt-1 text-xs text-slate-600">
+          {item.askCount > 0 ? `판매 ${item.askCount}건` : item.highestBid ? "" : "구매 입찰을 남겨 보세요"}
+          {item.highestBid ? `${item.askCount > 0 ? " · " : ""}구매 입찰 ${won(item.highestBid.price)}` : ""}
         </p>
+        {item.longestValid ? (
+          <p className="text-xs text-slate-600" data-testid="card-validity">
+            유효기간 최대 {dday(item.longestValid.validUntil)}
+          </p>
+        ) : null}
       </div>
     </Link>
   );

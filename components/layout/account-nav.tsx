@@ -51,7 +51,7 @@ export function AccountNav() {
         <Link href="/login" className={navLink}>
           로그인
         </Link>
-        <Link href="/signup" className="ml-1 whitespace-nowrap rounded-lg bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+        <Link href="/signup" className="ml-1 whitespace-nowrap rounded-lg bg-brand-700 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-800">
           회원가입
         </Link>
       </>
@@ -81,7 +81,7 @@ export function AccountNav() {
             <span className="hidden max-w-24 truncate lg:inline" data-testid="header-nickname">
               {me.nickname}
             </span>
-            <span aria-hidden className="text-xs text-slate-400 transition group-open:rotate-180">
+            <span aria-hidden className="text-xs text-slate-500 transition group-open:rotate-180">
               ▾
             </span>
           </>

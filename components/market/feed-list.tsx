@@ -14,6 +14,7 @@ export function FeedList({ items, layout = "strip" }: { items: FeedItem[]; layou
       {items.map((l) => (
         <li key={l.id} className={layout === "strip" ? "w-64 shrink-0 snap-start sm:w-auto" : ""}>
           <Link
+            prefetch={false}
             href={`/products/${l.productId}`}
             className="flex h-full items-center gap-3 rounded-2xl border border-slate-200 bg-white p-3 transition hover:border-brand-500 hover:shadow-sm"
             data-testid="feed-item"
@@ -23,10 +24,10 @@ export function FeedList({ items, layout = "strip" }: { items: FeedItem[]; layou
               <p className="truncate text-xs text-slate-500">{l.product.brandName}</p>
               <p className="truncate text-sm font-semibold">{l.product.name}</p>
               <p className="flex items-baseline gap-1.5">
-                <span className="text-sm font-bold text-ask">{percentOff(l.price, l.product.faceValue)}%</span>
+                {l.price < l.product.faceValue ? <span className="text-sm font-bold text-ask">{percentOff(l.price, l.product.faceValue) || "<1"}%</span> : null}
                 <span className="text-sm font-bold">{won(l.price)}</span>
               </p>
-              <p className="truncate text-xs text-slate-400">
+              <p className="truncate text-xs text-slate-500">
                 <time dateTime={l.createdAt}>{ago(l.createdAt)}</time> · {l.sellerNickname} · {timeLeft(l.deadline)}
               </p>
             </div>

@@ -26,13 +26,13 @@ export function StatusTimeline({ order }: { order: OrderDetail }) {
           <span
             aria-hidden
             className={`mt-0.5 flex h-5 w-5 shrink-0 items-center justify-center rounded-full text-xs font-bold ${
-              s.state === "done" ? "bg-brand-600 text-white" : s.state === "current" ? "bg-amber-400 text-white" : "bg-slate-200 text-slate-500"
+              s.state === "done" ? "bg-brand-700 text-white" : s.state === "current" ? "bg-amber-700 text-white" : "bg-slate-200 text-slate-500"
             }`}
           >
             {s.state === "done" ? "✓" : i + 1}
           </span>
           <div>
-            <p className={`text-sm font-medium ${s.state === "todo" ? "text-slate-400" : ""}`}>
+            <p className={`text-sm font-medium ${s.state === "todo" ? "text-slate-500" : ""}`}>
               {s.label}
               <span className="sr-only">{s.state === "done" ? " (완료)" : s.state === "current" ? " (진행 중)" : " (예정)"}</span>
             </p>

@@ -1,5 +1,6 @@
 "use server";
 
+import { withJosa } from "@/lib/josa";
 import { z } from "zod";
 import { fillBid, placeBid } from "@/lib/market/commands/bids";
 import { buyListing, buyLowest } from "@/lib/market/commands/buy";
@@ -42,7 +43,7 @@ export const placeBidAction = formAction(
   async (input, { actor, idempotency }) => {
     const { seq, value } = await placeBid(actor, input, idempotency("ui:place-bid", { ...input, deadline: input.deadline?.toISOString() }));
     if (value.status === "filled" && value.orderId) return { seq, redirectTo: `/orders/${value.orderId}?new=bid-filled` };
-    return { seq, message: `구매 입찰을 등록했습니다. ${won(value.price)}이 체결될 때까지 보류됩니다.` };
+    return { seq, message: `구매 입찰을 등록했습니다. ${withJosa(won(value.price), "이/가")} 체결될 때까지 보류됩니다.` };
   },
 );
 

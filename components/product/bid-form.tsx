@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { ActionForm, Field, FieldErrors, SubmitButton } from "@/components/ui/form";
 import { Hidden } from "@/components/ui/hidden";
-import { percentOff, won } from "@/lib/format";
+import { discountText, won } from "@/lib/format";
 import { placeBidAction } from "./actions";
 import { parseMoney } from "./money";
 import { OnSuccess } from "./on-success";
@@ -44,7 +44,7 @@ export function BidForm({
         placeholder={lowestAsk ? `예: ${Math.max(100, Math.round((lowestAsk * 0.95) / 10) * 10)}` : "예: 4000"}
         value={price}
         onChange={(e) => setPrice(e.target.value)}
-        hint={valid ? `정가 대비 ${percentOff(n, faceValue)}% 할인 · 정가 ${won(faceValue)} 이하` : `정가 ${won(faceValue)} 이하로 입력하세요.`}
+        hint={valid ? `정가 대비 ${discountText(n, faceValue)} · 정가 ${won(faceValue)} 이하` : `정가 ${won(faceValue)} 이하로 입력하세요.`}
         required
       />
       <Field name="deadline" label="입찰 마감" type="datetime-local" defaultValue={deadline.value} min={deadline.min} max={deadline.max} hint="기본 7일 후 (한국 시간)" />

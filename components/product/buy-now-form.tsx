@@ -5,7 +5,7 @@ import { useState } from "react";
 import { ActionForm, FieldErrors, SelectField, SubmitButton } from "@/components/ui/form";
 import { Hidden } from "@/components/ui/hidden";
 import { discountFor } from "@/lib/coupons/pricing";
-import { won } from "@/lib/format";
+import { dateOnly, dday, won } from "@/lib/format";
 import { buyNowAction } from "./actions";
 import { OnSuccess } from "./on-success";
 import { PriceChangedNotice, useAgreedPrice } from "./price-guard";
@@ -26,6 +26,8 @@ type Props = {
   points: number;
   coupons: CouponChoice[];
   idem: string;
+  /** The voucher's expiry (유효기간) of the ask this buys; `atLeast` when several asks share the price. */
+  validity?: { validUntil: string; atLeast: boolean } | null;
   onSuccess?: () => void;
 };
 
@@ -43,7 +45,7 @@ export function BuyNowForm({ onSuccess, ...props }: Props) {
   );
 }
 
-function BuyNowBody({ productId, price: shown, points, coupons, idem }: Omit<Props, "onSuccess">) {
+function BuyNowBody({ productId, price: shown, points, coupons, idem, validity }: Omit<Props, "onSuccess">) {
   const { price } = useAgreedPrice(shown);
   const [couponId, setCouponId] = useState("");
   const coupon = coupons.find((c) => String(c.couponId) === couponId);
@@ -74,6 +76,14 @@ function BuyNowBody({ productId, price: shown, points, coupons, idem }: Omit<Pro
         </p>
       )}
       <dl className="space-y-1 rounded-xl bg-slate-50 p-3 text-sm" data-testid="buy-summary">
+        {validity ? (
+          <div className="flex justify-between">
+            <dt className="text-slate-600">유효기간</dt>
+            <dd className="font-semibold tabular-nums" data-testid="buy-validity">
+              <time dateTime={validity.validUntil}>{dateOnly(validity.validUntil)}</time>까지{validity.atLeast ? " 이상" : ""} ({dday(validity.validUntil)})
+            </dd>
+          </div>
+        ) : null}
         <div className="flex justify-between">
           <dt className="text-slate-600">판매가</dt>
           <dd className="tabular-nums">{won(price)}</dd>

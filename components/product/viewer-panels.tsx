@@ -19,7 +19,7 @@ import { signedIn, useIdempotencyKey, useViewer, type SignedInViewer, type Viewe
 // everyone (the book itself comes as props); these fill in after the viewer is known (viewer.tsx).
 
 /** What the viewer panels need of an ask and a bid (public, from the book). */
-export type AskRef = { id: number; price: number; sellerId: number };
+export type AskRef = { id: number; price: number; sellerId: number; validUntil?: string };
 export type BidRef = { id: number; price: number };
 
 const DAY = 86_400_000;
@@ -127,7 +127,10 @@ export function BuyPanelBody({ productId, asks }: { productId: number; asks: Ask
   const best = asks.find((a) => !isMyAsk(v, a));
   if (!best) return <p className={emptyNote}>지금은 내 판매 글만 있습니다. 구매 입찰을 남겨 보세요.</p>;
   if (!v) return <SignInToTrade returnTo={productPath(productId)} label={`로그인하고 ${won(best.price)}에 구매`} />;
-  return <BuyNowForm productId={productId} price={best.price} points={v.me.points} coupons={v.coupons} idem={idem} onSuccess={onSuccess} />;
+  // Buy now takes any ask at the best price: the validity shown is the shortest among them.
+  const atPrice = asks.filter((a) => a.price === best.price && !isMyAsk(v, a) && a.validUntil).map((a) => a.validUntil!);
+  const validity = atPrice.length ? { validUntil: atPrice.reduce((m, x) => (x < m ? x : m)), atLeast: new Set(atPrice).size > 1 } : null;
+  return <BuyNowForm productId={productId} price={best.price} points={v.me.points} coupons={v.coupons} idem={idem} validity={validity} onSuccess={onSuccess} />;
 }
 
 export function BidPanelBody({ productId, faceValue, asks }: { productId: number; faceValue: number; asks: AskRef[] }) {

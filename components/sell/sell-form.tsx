@@ -4,7 +4,7 @@ import { useState } from "react";
 import { ActionForm, Field, SubmitButton } from "@/components/ui/form";
 import { Hidden } from "@/components/ui/hidden";
 import { parseMoney } from "@/components/product/money";
-import { percentOff, won } from "@/lib/format";
+import { discountText, won } from "@/lib/format";
 import { createListingAction } from "./actions";
 
 type Props = {
@@ -73,7 +73,7 @@ export function SellForm({ productId, faceValue, lowestAsk, highestBid, idem, mi
               <span className="text-rose-600">정가보다 비싸게 팔 수 없습니다.</span>
             ) : (
               <>
-                정가 대비 <strong className="text-ask">{percentOff(n, faceValue)}% 할인</strong>
+                정가 대비 <strong className="text-ask">{discountText(n, faceValue)}</strong>
                 {lowestAsk ? <span className="text-slate-500"> · 지금 최저 판매가 {won(lowestAsk)}</span> : null}
               </>
             )

@@ -102,7 +102,7 @@ test.describe("behind a trusted proxy only the proxy's entry counts", () => {
         body: JSON.stringify(json),
       });
     for (let i = 0; i < requests; i += 20) await Promise.all(Array.from({ length: Math.min(20, requests - i) }, (_, j) => signUp({ email: "x" }, i + j)));
-    const r = await signUp({ email: `p-${uniq()}@example.test`, password: "proxy-pass-1234", nickname: `p${uniq()}` }, 1);
+    const r = await signUp({ email: `p-${uniq()}@example.test`, password: "proxy-pass-1234", nickname: `p${uniq()}`, agreeTerms: true }, 1);
     expect429({ status: r.status, headers: r.headers, text: await r.text() });
   });
 });

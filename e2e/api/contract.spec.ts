@@ -26,7 +26,7 @@ test.describe("accounts", () => {
     const anon = new ApiClient(base());
     const u = uniq();
     const email = `Contract-${u}@Example.test`;
-    const res = await anon.post("/api/users", { email, password: `pw-${u}-1234`, nickname: `c${u}` });
+    const res = await anon.post("/api/users", { email, password: `pw-${u}-1234`, nickname: `c${u}`, agreeTerms: true });
     expect(res.status, res.text).toBe(201);
     expect(res.body).toEqual({ id: expect.any(Number) });
 
@@ -49,15 +49,15 @@ test.describe("accounts", () => {
 
   test("sign-up validation: 400 with fields; a taken email or nickname is 400 on that field", async () => {
     const anon = new ApiClient(base());
-    const bad = await anon.post("/api/users", { email: "not-an-email", password: "short", nickname: "x" });
+    const bad = await anon.post("/api/users", { email: "not-an-email", password: "short", nickname: "x", agreeTerms: true });
     expectError(bad, 400, "invalid_input");
     expect(Object.keys(bad.body.error.fields).sort()).toEqual(["email", "nickname", "password"]);
-    const noDigit = await anon.post("/api/users", { email: `nd-${uniq()}@example.test`, password: "onlyletters-here", nickname: `n${uniq()}` });
+    const noDigit = await anon.post("/api/users", { email: `nd-${uniq()}@example.test`, password: "onlyletters-here", nickname: `n${uniq()}`, agreeTerms: true });
     expectError(noDigit, 400, "invalid_input", "password");
 
     const existing = await newUser();
-    expectError(await anon.post("/api/users", { email: existing.user.email, password: "another-pass-123", nickname: `o${uniq()}` }), 400, "email_taken", "email");
-    expectError(await anon.post("/api/users", { email: `o-${uniq()}@example.test`, password: "another-pass-123", nickname: existing.user.nickname }), 400, "nickname_taken", "nickname");
+    expectError(await anon.post("/api/users", { email: existing.user.email, password: "another-pass-123", nickname: `o${uniq()}`, agreeTerms: true }), 400, "email_taken", "email");
+    expectError(await anon.post("/api/users", { email: `o-${uniq()}@example.test`, password: "another-pass-123", nickname: existing.user.nickname, agreeTerms: true }), 400, "nickname_taken", "nickname");
   });
 });
 

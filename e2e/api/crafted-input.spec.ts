@@ -50,7 +50,7 @@ test("an Origin that is not an origin ('x', 'null', 'https://') is a 403 on ever
     for (const [method, path, json] of [
       ["POST", "/api/bids", { productId: p.id, price: 5_000 }],
       ["PUT", `/api/likes/${p.id}`, undefined],
-      ["POST", "/api/users", { email: `o-${uniq()}@example.test`, password: "origin-pass-123", nickname: `o${uniq()}` }],
+      ["POST", "/api/users", { email: `o-${uniq()}@example.test`, password: "origin-pass-123", nickname: `o${uniq()}`, agreeTerms: true }],
     ] as const) {
       const r = await u.request(method, path, { json, headers: { Origin: origin } });
       expectError(r, 403, "cross_site_request");

@@ -209,7 +209,7 @@ test.describe("CSRF", () => {
         [seller, "DELETE", `/api/listings/${id}`],
         [seller, "PATCH", `/api/listings/${id}`, { price: 100 }],
         [seller, "POST", "/api/listings", listing(p.id, 7_000)],
-        [new ApiClient(base()), "POST", "/api/users", { email: `csrf-${uniq()}@example.test`, password: "csrf-pass-1234", nickname: `x${uniq()}` }],
+        [new ApiClient(base()), "POST", "/api/users", { email: `csrf-${uniq()}@example.test`, password: "csrf-pass-1234", nickname: `x${uniq()}`, agreeTerms: true }],
       ];
       for (const [c, method, path, json] of attempts) {
         const r = await c.request(method, path, { json, headers });
@@ -442,10 +442,10 @@ test.describe("rate limits: 429 with Retry-After", () => {
     }
     expect(statuses.filter((s) => s === 400)).toHaveLength(requests);
     const email = `limited-${uniq()}@example.test`;
-    const r = await c.post("/api/users", { email, password: "limited-pass-123", nickname: `l${uniq()}` });
+    const r = await c.post("/api/users", { email, password: "limited-pass-123", nickname: `l${uniq()}`, agreeTerms: true });
     expect429(r);
     expect((await c.signIn(email, "limited-pass-123")).ok).toBe(false);
     const elsewhere = new ApiClient(base());
-    expect((await elsewhere.post("/api/users", { email, password: "limited-pass-123", nickname: `l${uniq()}` })).status).toBe(201);
+    expect((await elsewhere.post("/api/users", { email, password: "limited-pass-123", nickname: `l${uniq()}`, agreeTerms: true })).status).toBe(201);
   });
 });

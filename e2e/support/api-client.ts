@@ -81,7 +81,7 @@ export class ApiClient {
     const password = opts.password ?? `pw-${u}-1234`;
     const nickname = opts.nickname ?? `api${u}`;
     const client = new ApiClient(baseURL, opts.address);
-    const res = await client.post<{ id: number }>("/api/users", { email, password, nickname });
+    const res = await client.post<{ id: number }>("/api/users", { email, password, nickname, agreeTerms: true });
     if (res.status !== 201) throw new Error(`sign-up of ${email} failed: ${res.status} ${res.text}`);
     client.user = { id: res.body.id, email, password, nickname };
     const signedIn = await client.signIn(email, password);

@@ -16,6 +16,7 @@ export async function signUp(page: Page, opts: Partial<Account> & { callbackUrl?
   await page.getByLabel("닉네임").fill(account.nickname);
   await page.getByLabel("비밀번호", { exact: true }).fill(account.password);
   await page.getByLabel("비밀번호 확인").fill(account.password);
+  await page.getByLabel("이용약관과 개인정보처리방침에 동의합니다").check();
   await page.getByRole("button", { name: "가입하기" }).click();
   await expect(page).not.toHaveURL(/\/signup/);
   return account;
@@ -87,7 +88,7 @@ export async function newMember(p: Person, opts: { points?: number } = {}): Prom
 
 /** Searches with the header's search box (the one visible at this width). */
 export async function search(page: Page, text: string) {
-  const box = page.getByRole("searchbox", { name: "기프티콘 검색" }).locator("visible=true");
+  const box = page.getByRole("combobox", { name: "기프티콘 검색" }).locator("visible=true");
   await box.fill(text);
   await box.press("Enter");
   await expect(page).toHaveURL(/\/products\?q=/);

@@ -17,6 +17,7 @@ test("sign-up explains what is wrong, field by field", async ({ page }) => {
   await expect(fieldErrors.filter({ hasText: "올바른 이메일 주소를 입력해 주세요." })).toBeVisible();
   await expect(fieldErrors.filter({ hasText: "닉네임은 2자 이상이어야 합니다." })).toBeVisible();
   await expect(fieldErrors.filter({ hasText: "비밀번호는 10자 이상이어야 합니다." })).toBeVisible();
+  await expect(fieldErrors.filter({ hasText: "이용약관과 개인정보처리방침에 동의해 주세요." })).toBeVisible();
   // What was typed stays (except passwords).
   await expect(page.getByLabel("이메일")).toHaveValue("not-an-email");
   await expect(page.getByLabel("비밀번호", { exact: true })).toHaveValue("");
@@ -31,6 +32,7 @@ test("an email can sign up once", async ({ person }) => {
   await second.page.getByLabel("닉네임").fill(`${account.nickname}x`.slice(0, 20));
   await second.page.getByLabel("비밀번호", { exact: true }).fill(account.password);
   await second.page.getByLabel("비밀번호 확인").fill(account.password);
+  await second.page.getByLabel("이용약관과 개인정보처리방침에 동의합니다").check();
   await second.page.getByRole("button", { name: "가입하기" }).click();
   await expect(second.page.getByText("이미 가입된 이메일입니다.").first()).toBeVisible();
 });

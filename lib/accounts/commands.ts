@@ -20,7 +20,7 @@ export async function signUp(input: SignUpInput) {
     return await command(async (tx, emit) => {
       const [{ id }] = await tx
         .insert(users)
-        .values({ email: input.email, nickname: input.nickname, nicknameKey: nicknameKey(input.nickname), passwordHash })
+        .values({ email: input.email, nickname: input.nickname, nicknameKey: nicknameKey(input.nickname), passwordHash, termsAgreedAt: new Date() })
         .$returningId();
       // The session check of the new account must read a node that has it (not cache "no such user").
       emit(sessionChanged(id));

@@ -30,7 +30,13 @@ export const nicknameSchema = z
       }),
   );
 
-export const signUpSchema = z.object({ email: emailSchema, password: passwordSchema, nickname: nicknameSchema });
+// Consent to the terms and the privacy policy (/terms, /privacy) is required to sign up, through the form
+// (a checkbox: "on") and the API (true); the moment it was given is stored with the account.
+export const termsConsentSchema = z.preprocess(
+  (v) => v === true || v === "on" || v === "true",
+  z.literal(true, { error: "이용약관과 개인정보처리방침에 동의해 주세요." }),
+);
+export const signUpSchema = z.object({ email: emailSchema, password: passwordSchema, nickname: nicknameSchema, agreeTerms: termsConsentSchema });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
 export const signInSchema = z.object({

@@ -27,12 +27,17 @@ export const keys = {
   /** The newest live listings across the market (the home page and the feed page). */
   feed: () => view("feed", "feed", ["/", "/new"]),
   /** A page of the catalog (search, filters, sort, cursor); every page shares the "catalog" stream. */
-  catalogPage: (query: string) => view(`catalog:${query}`, "catalog", ["/"]),
-  catalogStream: () => view("catalog", "catalog", ["/"]),
+  // "/products" stands for every browse and search page (lib/cache/page-cache-handler.cjs BROWSE_PREFIX).
+  catalogPage: (query: string) => view(`catalog:${query}`, "catalog", ["/", "/products"]),
+  catalogStream: () => view("catalog", "catalog", ["/", "/products"]),
+  /** Products, brands and aliases as search reads them (fenced with the catalog: admin edits). */
+  searchIndex: () => view("search-index", "catalog", ["/", "/products"]),
   /** A seller's public page: their live listings. */
   seller: (userId: number) => view(`seller:${userId}`, `seller:${userId}`, [`/sellers/${userId}`]),
+  /** A seller's track record (completed trades, disputes): a snapshot kept a minute, no deltas. */
+  sellerStats: (userId: number) => view(`seller-stats:${userId}`),
   /** The catalog of brands and categories (changes only through admin). */
-  brands: () => view("brands", "brands", ["/"]),
+  brands: () => view("brands", "brands", ["/", "/products"]),
   /** A user's account status and session version, checked on every signed-in request. */
   session: (userId: number) => view(`session:${userId}`),
   /** Positions after which no snapshot is trusted (a change that could not be published). */

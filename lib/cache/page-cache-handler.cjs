@@ -14,6 +14,12 @@
 const { createClient } = require("redis");
 
 const MAX_ENTRIES = Number(process.env.PAGE_CACHE_ENTRIES || 5000);
+// Browse and search pages (/products?…, rendered as /browse/<query>, see proxy.ts) are one entry per query:
+// any number of distinct queries may arrive, so they have a bound of their own and cannot push product
+// pages out. All of them show the catalog, so they share one version: the "/products" page's.
+const MAX_BROWSE_ENTRIES = Number(process.env.PAGE_CACHE_BROWSE_ENTRIES || 2000);
+const BROWSE_PREFIX = "/browse/";
+const BROWSE_VERSION_PATH = "/products";
 // CACHE_ENABLED=0 turns this off too: every page is rendered on every request (the benchmark's floor).
 const ENABLED = !["0", "false", "off", "no"].includes(String(process.env.CACHE_ENABLED || "true").toLowerCase());
 const ALL_PAGES = "pv:*"; // lib/cache/keys.ts ALL_PAGES_VERSION
@@ -30,10 +36,15 @@ let inFlight = 0;
 
 /** @type {Map<string, {value: unknown, lastModified: number, tags: string[], version: number}>} */
 const entries = new Map();
+/** The same for browse pages, bounded by MAX_BROWSE_ENTRIES. */
+const browseEntries = new Map();
+const isBrowse = (path) => typeof path === "string" && path.startsWith(BROWSE_PREFIX);
+const storeFor = (path) => (isBrowse(path) ? browseEntries : entries);
+const boundOf = (store) => (store === browseEntries ? MAX_BROWSE_ENTRIES : MAX_ENTRIES);
 /** The page version seen by the miss that is rendering each key. */
 const pending = new Map();
 // Shared through globalThis so that /api/health (in the app's bundle) can report them.
-const stats = (globalThis.__gxPageCacheStats ??= { hits: 0, misses: 0, stale: 0, unverified: 0, entries: 0 });
+const stats = (globalThis.__gxPageCacheStats ??= { hits: 0, misses: 0, stale: 0, unverified: 0, entries: 0, browseEntries: 0 });
 let offlineUntil = 0;
 const debug = process.env.PAGE_CACHE_DEBUG === "1" ? (...a) => console.log("[page-cache]", ...a) : () => {};
 let tcp = null;
@@ -101,7 +112,7 @@ async function command(args) {
 async function versionOf(path) {
   if (Date.now() < offlineUntil) return null;
   try {
-    let [page, all, epoch] = await command(["MGET", `pv:${path}`, ALL_PAGES, EPOCH]);
+    let [page, all, epoch] = await command(["MGET", `pv:${isBrowse(path) ? BROWSE_VERSION_PATH : path}`, ALL_PAGES, EPOCH]);
     if (!epoch) {
       await command(["SET", EPOCH, `${Date.now()}-${Math.random().toString(36).slice(2)}`, "NX"]);
       epoch = await command(["GET", EPOCH]);
@@ -109,6 +120,7 @@ async function versionOf(path) {
     if (epoch !== epochSeen) {
       if (epochSeen !== null) debug("redis lost its data: dropping", entries.size, "rendered pages");
       entries.clear();
+      browseEntries.clear();
       pending.clear();
       epochSeen = epoch;
     }
@@ -132,12 +144,13 @@ class PageCacheHandler {
       stats.unverified++;
       return null;
     }
-    const e = entries.get(key);
+    const store = storeFor(path);
+    const e = store.get(key);
     debug("get", key, "version", version, "entry", e ? e.version : "none");
     if (e && e.version >= version) {
       stats.hits++;
-      entries.delete(key); // least recently used goes first when full
-      entries.set(key, e);
+      store.delete(key); // least recently used goes first when full
+      store.set(key, e);
       return { value: e.value, lastModified: e.lastModified, tags: e.tags };
     }
     if (e) stats.stale++;
@@ -145,24 +158,26 @@ class PageCacheHandler {
     if (!pending.has(key)) {
       pending.set(key, version);
       // A render that never stores (an error, an unknown id) must not leave its key here for good.
-      if (pending.size > MAX_ENTRIES) pending.delete(pending.keys().next().value);
+      if (pending.size > MAX_ENTRIES + MAX_BROWSE_ENTRIES) pending.delete(pending.keys().next().value);
     }
     return null;
   }
 
   async set(key, data, ctx) {
+    const store = storeFor(pathOf(key));
     const version = pending.get(key);
     pending.delete(key);
     debug("set", key, "version", version, "kind", data && data.kind);
     // A "not found" render is not kept: otherwise every id that names nothing (/products/99999999) would
     // take an entry and could push real pages out.
     if (!data || version === undefined || data.status === 404) {
-      entries.delete(key);
+      store.delete(key);
       return;
     }
-    entries.set(key, { value: data, lastModified: Date.now(), tags: (ctx && ctx.tags) || [], version });
-    while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value);
+    store.set(key, { value: data, lastModified: Date.now(), tags: (ctx && ctx.tags) || [], version });
+    while (store.size > boundOf(store)) store.delete(store.keys().next().value);
     stats.entries = entries.size;
+    stats.browseEntries = browseEntries.size;
   }
 
   // The app never calls revalidatePath/revalidateTag: pages are invalidated by version (see above).

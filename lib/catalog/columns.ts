@@ -1,4 +1,4 @@
-import { brands, listings, products, users } from "@/db/schema";
+import { brands, gifticons, listings, products, users } from "@/db/schema";
 
 // Column maps shared by the read side (views, pages) and the commands (which build the same shapes for the
 // deltas they publish), so a product or an ask looks the same wherever it is read.
@@ -17,7 +17,7 @@ export const productInfoColumns = {
   emoji: products.emoji,
 };
 
-/** An ask as the books show it (AskItem, dates still Date): select from listings joined with users (seller). */
+/** An ask as the books show it (AskItem, dates still Date): select from listings joined with users (seller) and gifticons (validity). */
 export const askColumns = {
   id: listings.id,
   productId: listings.productId,
@@ -25,5 +25,6 @@ export const askColumns = {
   sellerNickname: users.nickname,
   price: listings.price,
   deadline: listings.deadline,
+  validUntil: gifticons.expiresAt,
   createdAt: listings.createdAt,
 };

@@ -1,6 +1,6 @@
 import "server-only";
-import { and, asc, count, desc, eq, gt, inArray, like, max, min, ne, or, sql, type SQL } from "drizzle-orm";
-import { brands, bids, likes, listings, orders, products, users } from "@/db/schema";
+import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, max, min, ne, sql, type SQL } from "drizzle-orm";
+import { brands, bids, gifticons, likes, listings, orders, products, users } from "@/db/schema";
 import type { ReadDb } from "@/db/readers";
 import { keys } from "@/lib/cache/keys";
 import { readView, type ViewCtx, type ViewDef } from "@/lib/cache/views";
@@ -16,7 +16,11 @@ import {
   type BookData,
   type CatalogItem,
   type ProductInfo,
+  type ValidRef,
+  validFor,
 } from "@/lib/market/read-model";
+import { buildIndex, rank } from "@/lib/search/match";
+import { loadSearchData } from "@/lib/search/queries";
 import { askColumns, productInfoColumns } from "./columns";
 import type { CatalogQuery } from "./schemas";
 
@@ -38,6 +42,7 @@ export async function loadBook(db: ReadDb, productId: number): Promise<BookData 
       .select(askColumns)
       .from(listings)
       .innerJoin(users, eq(users.id, listings.sellerId))
+      .innerJoin(gifticons, eq(gifticons.id, listings.gifticonId))
       .where(and(eq(listings.productId, productId), eq(listings.status, "on_sale"), gt(listings.deadline, now3)))
       .orderBy(asc(listings.price), asc(listings.id)),
     db
@@ -55,7 +60,7 @@ export async function loadBook(db: ReadDb, productId: number): Promise<BookData 
   ]);
   return {
     product: product as ProductInfo,
-    asks: askRows.map((a): AskItem => ({ ...a, deadline: iso(a.deadline), createdAt: iso(a.createdAt) })),
+    asks: askRows.map((a): AskItem => ({ ...a, deadline: iso(a.deadline), validUntil: iso(a.validUntil), createdAt: iso(a.createdAt) })),
     bids: bidRows.map((b): BidItem => ({ ...b, deadline: iso(b.deadline), createdAt: iso(b.createdAt) })),
     trades: tradeRows.map((t) => ({ orderId: t.orderId, price: t.price, at: iso(t.at) })),
     likeCount: Number(likeRow?.n ?? 0),
@@ -80,11 +85,18 @@ export async function getProductBook(productId: number, ctx: ViewCtx = {}): Prom
 // ---------------------------------------------------------------------------------------------------------
 // Catalog pages
 
-function escapeLike(s: string) {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
+type CatalogPage = { items: CatalogItem[]; nextCursor: string | null };
 
-async function loadCatalogPage(db: ReadDb, q: CatalogQuery): Promise<{ items: CatalogItem[]; nextCursor: string | null }> {
+async function loadCatalogPage(db: ReadDb, q: CatalogQuery): Promise<CatalogPage> {
+  // A search ranks the catalog in memory (lib/search/match.ts) from the same snapshot, then the database
+  // pages, sorts and prices only the products it found.
+  let ranked: number[] | null = null;
+  if (q.q) {
+    const data = await loadSearchData(db);
+    ranked = rank(buildIndex(data.docs, data.aliases), q.q).map((r) => r.id);
+    if (!ranked.length) return { items: [], nextCursor: null };
+  }
+  const validFrom = q.valid ? sql`NOW(3) + INTERVAL ${Number(q.valid)} DAY` : null;
   const askAgg = db
     .select({
       productId: listings.productId,
@@ -92,9 +104,11 @@ async function loadCatalogPage(db: ReadDb, q: CatalogQuery): Promise<{ items: Ca
       minPrice: min(listings.price).as("min_price"),
       minDeadline: min(listings.deadline).as("min_deadline"),
       newest: max(listings.createdAt).as("newest"),
+      maxValid: max(gifticons.expiresAt).as("max_valid"),
     })
     .from(listings)
-    .where(and(eq(listings.status, "on_sale"), gt(listings.deadline, now3)))
+    .innerJoin(gifticons, eq(gifticons.id, listings.gifticonId))
+    .where(and(eq(listings.status, "on_sale"), gt(listings.deadline, now3), validFrom ? gte(gifticons.expiresAt, validFrom) : undefined))
     .groupBy(listings.productId)
     .as("a");
   const tradeAgg = db
@@ -112,17 +126,17 @@ async function loadCatalogPage(db: ReadDb, q: CatalogQuery): Promise<{ items: Ca
   const where: SQL[] = [eq(products.active, true)];
   if (q.category) where.push(eq(products.category, q.category));
   if (q.brand) where.push(eq(brands.slug, q.brand));
-  if (q.q) {
-    const pattern = `%${escapeLike(q.q)}%`;
-    where.push(or(like(products.name, pattern), like(products.nameEn, pattern), like(brands.name, pattern), like(brands.nameEn, pattern))!);
-  }
+  if (ranked) where.push(inArray(products.id, ranked));
+  if (validFrom) where.push(isNotNull(askAgg.productId));
   const popularity = sql`(COALESCE(${tradeAgg.n}, 0) * 3 + COALESCE(${likeAgg.n}, 0) + COALESCE(${askAgg.askCount}, 0))`;
   const order: Record<CatalogQuery["sort"], SQL[]> = {
+    relevance: ranked ? [sql`FIELD(${products.id}, ${sql.join(ranked.map((id) => sql`${id}`), sql`, `)})`] : [sql`${popularity} DESC`, asc(products.id)],
     popular: [sql`${popularity} DESC`, asc(products.id)],
     price: [sql`${askAgg.minPrice} IS NULL`, sql`${askAgg.minPrice} ASC`, asc(products.id)],
     discount: [sql`${askAgg.minPrice} IS NULL`, sql`(${products.faceValue} - ${askAgg.minPrice}) / ${products.faceValue} DESC`, asc(products.id)],
     newest: [sql`${askAgg.newest} IS NULL`, sql`${askAgg.newest} DESC`, desc(products.id)],
     expiring: [sql`${askAgg.minDeadline} IS NULL`, sql`${askAgg.minDeadline} ASC`, asc(products.id)],
+    validity: [sql`${askAgg.maxValid} IS NULL`, sql`${askAgg.maxValid} DESC`, asc(products.id)],
   };
   const offset = Number(q.cursor ?? 0);
   const rows = await db
@@ -143,7 +157,7 @@ async function loadCatalogPage(db: ReadDb, q: CatalogQuery): Promise<{ items: Ca
     .offset(offset);
   const page = rows.slice(0, q.limit);
   const ids = page.map((r) => r.id);
-  const best = await bestPrices(db, ids);
+  const best = await bestPrices(db, ids, q.valid ? Number(q.valid) : undefined);
   return {
     items: page.map((r) => ({
       ...(r as unknown as ProductInfo),
@@ -152,47 +166,70 @@ async function loadCatalogPage(db: ReadDb, q: CatalogQuery): Promise<{ items: Ca
       likeCount: Number(r.likeCount ?? 0),
       lowestAsk: best.asks.get(r.id) ?? null,
       highestBid: best.bids.get(r.id) ?? null,
+      longestValid: best.valid.get(r.id) ?? null,
     })),
     nextCursor: rows.length > q.limit ? String(offset + q.limit) : null,
   };
 }
 
 /** The best live ask and bid (id, price, deadline) of each product. */
-async function bestPrices(db: ReadDb, productIds: number[]) {
+async function bestPrices(db: ReadDb, productIds: number[], validDays?: number) {
   const asks = new Map<number, { id: number; price: number; deadline: string }>();
   const bidsBest = new Map<number, { id: number; price: number; deadline: string }>();
-  if (!productIds.length) return { asks, bids: bidsBest };
-  const rank = (table: typeof listings | typeof bids, dir: "ASC" | "DESC") =>
+  const valid = new Map<number, NonNullable<ValidRef>>();
+  if (!productIds.length) return { asks, bids: bidsBest, valid };
+  const validFrom = validDays ? sql`NOW(3) + INTERVAL ${validDays} DAY` : null;
+  const rankBy = (table: typeof listings | typeof bids, dir: "ASC" | "DESC") =>
     sql`ROW_NUMBER() OVER (PARTITION BY ${table.productId} ORDER BY ${table.price} ${sql.raw(dir)}, ${table.id} ASC)`;
+  const liveAsks = and(inArray(listings.productId, productIds), eq(listings.status, "on_sale"), gt(listings.deadline, now3), validFrom ? gte(gifticons.expiresAt, validFrom) : undefined);
   const askRanked = db
-    .select({ id: listings.id, productId: listings.productId, price: listings.price, deadline: listings.deadline, rn: rank(listings, "ASC").as("rn") })
+    .select({ id: listings.id, productId: listings.productId, price: listings.price, deadline: listings.deadline, rn: rankBy(listings, "ASC").as("rn") })
     .from(listings)
-    .where(and(inArray(listings.productId, productIds), eq(listings.status, "on_sale"), gt(listings.deadline, now3)))
+    .innerJoin(gifticons, eq(gifticons.id, listings.gifticonId))
+    .where(liveAsks)
     .as("ar");
+  const validRanked = db
+    .select({
+      id: listings.id,
+      productId: listings.productId,
+      validUntil: gifticons.expiresAt,
+      deadline: listings.deadline,
+      rn: sql`ROW_NUMBER() OVER (PARTITION BY ${listings.productId} ORDER BY ${gifticons.expiresAt} DESC, ${listings.price} ASC, ${listings.id} ASC)`.as("vrn"),
+    })
+    .from(listings)
+    .innerJoin(gifticons, eq(gifticons.id, listings.gifticonId))
+    .where(liveAsks)
+    .as("vr");
   const bidRanked = db
-    .select({ id: bids.id, productId: bids.productId, price: bids.price, deadline: bids.deadline, rn: rank(bids, "DESC").as("rn") })
+    .select({ id: bids.id, productId: bids.productId, price: bids.price, deadline: bids.deadline, rn: rankBy(bids, "DESC").as("rn") })
     .from(bids)
     .where(and(inArray(bids.productId, productIds), eq(bids.status, "active"), gt(bids.deadline, now3)))
     .as("br");
-  const [a, b] = await Promise.all([
+  const [a, b, v] = await Promise.all([
     db.select().from(askRanked).where(eq(askRanked.rn, 1)),
     db.select().from(bidRanked).where(eq(bidRanked.rn, 1)),
+    db.select().from(validRanked).where(eq(validRanked.rn, 1)),
   ]);
+  for (const r of v) valid.set(r.productId, { id: r.id, validUntil: iso(r.validUntil), deadline: iso(r.deadline) });
   for (const r of a) asks.set(r.productId, { id: r.id, price: r.price, deadline: iso(r.deadline) });
   for (const r of b) bidsBest.set(r.productId, { id: r.id, price: r.price, deadline: iso(r.deadline) });
-  return { asks, bids: bidsBest };
+  return { asks, bids: bidsBest, valid };
 }
 
 const catalogKey = (q: CatalogQuery) =>
-  [q.q ?? "", q.category ?? "", q.brand ?? "", q.sort, q.cursor ?? "0", q.limit].map(encodeURIComponent).join("|");
+  [q.q ?? "", q.category ?? "", q.brand ?? "", q.sort, q.cursor ?? "0", q.limit, q.valid ?? ""].map(encodeURIComponent).join("|");
 
 export const catalogView: ViewDef<CatalogQuery, { items: CatalogItem[]; nextCursor: string | null }> = {
   name: "catalog",
   keys: (q) => keys.catalogPage(catalogKey(q)),
   load: loadCatalogPage,
-  apply: async (data, deltas) => {
+  apply: async (data, deltas, q) => {
     const byProduct = new Map<number, typeof deltas>();
+    const minValid = q.valid ? Date.now() + Number(q.valid) * 86_400_000 : 0;
     for (const d of deltas) {
+      // A page filtered by validity takes no new ask whose voucher runs out sooner.
+      const validUntil = (d.item as { validUntil?: string } | undefined)?.validUntil;
+      if (minValid && d.kind === "ask-ref" && d.op === "upsert" && (!validUntil || Date.parse(validUntil) < minValid)) continue;
       const pid = (d.item as { productId?: number } | undefined)?.productId;
       if (pid) byProduct.set(pid, [...(byProduct.get(pid) ?? []), d]);
     }
@@ -202,20 +239,20 @@ export const catalogView: ViewDef<CatalogQuery, { items: CatalogItem[]; nextCurs
       if (needsBook) needBook.add(row.id);
       return next;
     });
-    return { ...data, items: await bestFromBooks(items, needBook) };
+    return { ...data, items: await bestFromBooks(items, needBook, q.valid ? Number(q.valid) : undefined) };
   },
   ttlMs: 60_000,
   refreshAfterDeltas: 30,
 };
 
 /** Rows whose best ask or bid is unknown (removed) or past its deadline take them from their product's book. */
-async function bestFromBooks(items: CatalogItem[], productIds: Set<number>): Promise<CatalogItem[]> {
+async function bestFromBooks(items: CatalogItem[], productIds: Set<number>, validDays?: number): Promise<CatalogItem[]> {
   if (!productIds.size) return items;
   return Promise.all(
     items.map(async (row) => {
       if (!productIds.has(row.id)) return row;
       const book = await getProductBook(row.id);
-      return book ? { ...row, ...bestOf(book) } : row;
+      return book ? { ...row, ...bestOf({ ...book, asks: validFor(book.asks, validDays) }) } : row;
     }),
   );
 }
@@ -224,8 +261,10 @@ export async function searchCatalog(q: CatalogQuery, ctx: ViewCtx = {}) {
   const { data } = await readView(catalogView, q, ctx);
   // The delta step above runs only when deltas are pending; a best price can also just run out of time.
   const now = Date.now();
-  const expired = data.items.filter((r) => (r.lowestAsk && !isLive(r.lowestAsk, now)) || (r.highestBid && !isLive(r.highestBid, now)));
-  return expired.length ? { ...data, items: await bestFromBooks(data.items, new Set(expired.map((r) => r.id))) } : data;
+  const expired = data.items.filter(
+    (r) => (r.lowestAsk && !isLive(r.lowestAsk, now)) || (r.highestBid && !isLive(r.highestBid, now)) || (r.longestValid && !isLive(r.longestValid, now)),
+  );
+  return expired.length ? { ...data, items: await bestFromBooks(data.items, new Set(expired.map((r) => r.id)), q.valid ? Number(q.valid) : undefined) } : data;
 }
 
 // ---------------------------------------------------------------------------------------------------------

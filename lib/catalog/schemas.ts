@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CATEGORIES } from "@/db/schema";
-import { SORTS, type Sort } from "./categories";
+import { SORTS, VALIDITY_FILTERS, type Sort, type ValidityFilter } from "./categories";
 
 // Search and filter parameters, as they arrive from a URL (pages and GET /api/products).
 export const MAX_CATALOG_OFFSET = 100_000;
@@ -13,7 +13,10 @@ export const catalogQuerySchema = z.object({
     .max(40)
     .regex(/^[a-z0-9-]+$/, "알 수 없는 브랜드입니다.")
     .optional(),
-  sort: z.enum(Object.keys(SORTS) as [Sort, ...Sort[]], { error: "알 수 없는 정렬입니다." }).default("popular"),
+  // Without a sort, a search is by relevance and everything else by popularity (relevance without a query
+  // is popularity).
+  sort: z.enum(Object.keys(SORTS) as [Sort, ...Sort[]], { error: "알 수 없는 정렬입니다." }).optional(),
+  valid: z.enum(Object.keys(VALIDITY_FILTERS) as [ValidityFilter, ...ValidityFilter[]], { error: "알 수 없는 유효기간 조건입니다." }).optional(),
   // An offset into the results: bounded, so it always fits the database's LIMIT … OFFSET.
   cursor: z
     .string()
@@ -22,7 +25,7 @@ export const catalogQuerySchema = z.object({
     .refine((v) => Number(v) <= MAX_CATALOG_OFFSET, "잘못된 페이지 커서입니다.")
     .optional(),
   limit: z.coerce.number().int().min(1).max(60).default(24),
-});
+}).transform((v) => ({ ...v, q: v.q ? v.q.normalize("NFC").replace(/\s+/g, " ") : undefined, sort: (v.sort === "relevance" && !v.q ? "popular" : (v.sort ?? (v.q ? "relevance" : "popular"))) as Sort }));
 export type CatalogQuery = z.infer<typeof catalogQuerySchema>;
 
 export const productIdSchema = z.coerce.number({ error: "잘못된 상품 번호입니다." }).int().positive().max(2 ** 53 - 1);

@@ -27,6 +27,8 @@ export function catalogItemJson(i: CatalogItem) {
     askCount: i.askCount,
     likeCount: i.likeCount,
     trades30d: i.trades30d,
+    // The longest validity (유효기간) among the product's live asks, or null.
+    longestValidUntil: i.longestValid?.validUntil ?? null,
   };
 }
 
@@ -36,8 +38,9 @@ export function bookJson(b: BookData) {
     lowestAsk: b.asks[0]?.price ?? null,
     highestBid: b.bids[0]?.price ?? null,
     likeCount: b.likeCount,
-    // `expiresAt` of an ask is when it stops being buyable: its deadline (never after the voucher's expiry).
-    asks: b.asks.map((a) => ({ id: a.id, price: a.price, expiresAt: a.deadline, sellerId: a.sellerId, sellerNickname: a.sellerNickname, createdAt: a.createdAt })),
+    // `expiresAt` of an ask is when it stops being buyable: its deadline (never after the voucher's expiry);
+    // `validUntil` is the voucher's own expiry (유효기간), what the buyer gets.
+    asks: b.asks.map((a) => ({ id: a.id, price: a.price, expiresAt: a.deadline, validUntil: a.validUntil, sellerId: a.sellerId, sellerNickname: a.sellerNickname, createdAt: a.createdAt })),
     bids: b.bids.map((x) => ({ id: x.id, price: x.price, expiresAt: x.deadline, createdAt: x.createdAt })),
     trades: b.trades.map((t) => ({ price: t.price, at: t.at })),
   };

@@ -14,7 +14,7 @@ export function askAdded(ask: AskItem, product: ProductInfo): Change[] {
     { view: keys.seller(ask.sellerId), delta: { op: "upsert", kind: "listing", id: ask.id, item: listing } },
     {
       view: keys.catalogStream(),
-      delta: { op: "upsert", kind: "ask-ref", id: ask.id, item: { productId: ask.productId, price: ask.price, deadline: ask.deadline } },
+      delta: { op: "upsert", kind: "ask-ref", id: ask.id, item: { productId: ask.productId, price: ask.price, deadline: ask.deadline, validUntil: ask.validUntil } },
     },
   ];
 }

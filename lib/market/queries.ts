@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, gt, lt, sql } from "drizzle-orm";
-import { brands, listings, products, users } from "@/db/schema";
+import { brands, gifticons, listings, products, users } from "@/db/schema";
 import type { ReadDb } from "@/db/readers";
 import { keys } from "@/lib/cache/keys";
 import { readView, type ViewDef } from "@/lib/cache/views";
@@ -20,6 +20,7 @@ async function loadListings(db: ReadDb, where: { sellerId?: number; productId?: 
     .select({ ...askColumns, product: productInfoColumns })
     .from(listings)
     .innerJoin(users, eq(users.id, listings.sellerId))
+    .innerJoin(gifticons, eq(gifticons.id, listings.gifticonId))
     .innerJoin(products, eq(products.id, listings.productId))
     .innerJoin(brands, eq(brands.id, products.brandId))
     .where(
@@ -33,7 +34,7 @@ async function loadListings(db: ReadDb, where: { sellerId?: number; productId?: 
     )
     .orderBy(desc(listings.id))
     .limit(limit);
-  return rows.map((r) => ({ ...r, product: r.product as ProductInfo, deadline: iso(r.deadline), createdAt: iso(r.createdAt) }));
+  return rows.map((r) => ({ ...r, product: r.product as ProductInfo, deadline: iso(r.deadline), validUntil: iso(r.validUntil), createdAt: iso(r.createdAt) }));
 }
 
 export const feedView: ViewDef<null, FeedItem[]> = {

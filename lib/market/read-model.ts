@@ -25,6 +25,7 @@ export type AskItem = {
   sellerNickname: string;
   price: number;
   deadline: string; // ISO 8601; past it the ask is not live
+  validUntil: string; // ISO 8601: the voucher's own expiry (유효기간), always at or after the deadline
   createdAt: string;
 };
 
@@ -42,9 +43,12 @@ export type BookData = {
 export type FeedItem = AskItem & { product: ProductInfo };
 
 export type PriceRef = { id: number; price: number; deadline: string } | null;
+/** The live ask whose voucher stays valid longest (유효기간), as catalog rows show it. */
+export type ValidRef = { id: number; validUntil: string; deadline: string } | null;
 export type CatalogItem = ProductInfo & {
   lowestAsk: PriceRef;
   highestBid: PriceRef;
+  longestValid?: ValidRef;
   askCount: number;
   trades30d: number;
   likeCount: number;
@@ -66,7 +70,7 @@ export type MarketDelta =
   | (Delta<TradeItem> & { kind: "trade" })
   | (Delta<FeedItem> & { kind: "listing" })
   | (Delta<{ delta: number }> & { kind: "like" })
-  | (Delta<{ productId: number; price: number; deadline: string }> & { kind: "ask-ref" | "bid-ref" });
+  | (Delta<{ productId: number; price: number; deadline: string; validUntil?: string }> & { kind: "ask-ref" | "bid-ref" });
 
 function upsertById<T extends { id: number }>(list: T[], d: Delta, sort: (a: T, b: T) => number): T[] {
   const rest = list.filter((x) => x.id !== d.id);
@@ -105,6 +109,7 @@ export function liveBook(book: BookData, now = Date.now()): BookData {
  */
 export function applyToCatalogRow(row: CatalogItem, deltas: Delta[]): { row: CatalogItem; needsBook: boolean } {
   let { lowestAsk, highestBid, askCount } = row;
+  let longestValid = row.longestValid ?? null;
   let needsBook = false;
   for (const d of deltas as MarketDelta[]) {
     if (d.kind === "ask-ref") {
@@ -113,9 +118,10 @@ export function applyToCatalogRow(row: CatalogItem, deltas: Delta[]): { row: Cat
         askCount++;
         if (!lowestAsk || i.price < lowestAsk.price || (i.price === lowestAsk.price && d.id < lowestAsk.id))
           lowestAsk = { id: d.id, price: i.price, deadline: i.deadline };
+        if (i.validUntil && (!longestValid || i.validUntil > longestValid.validUntil)) longestValid = { id: d.id, validUntil: i.validUntil, deadline: i.deadline };
       } else {
         askCount = Math.max(0, askCount - 1);
-        if (lowestAsk?.id === d.id) needsBook = true;
+        if (lowestAsk?.id === d.id || longestValid?.id === d.id) needsBook = true;
       }
     } else if (d.kind === "bid-ref") {
       if (d.op === "upsert") {
@@ -125,17 +131,33 @@ export function applyToCatalogRow(row: CatalogItem, deltas: Delta[]): { row: Cat
     }
   }
   const now = Date.now();
-  if ((lowestAsk && !isLive(lowestAsk, now)) || (highestBid && !isLive(highestBid, now))) needsBook = true;
-  return { row: { ...row, lowestAsk, highestBid, askCount }, needsBook };
+  if ((lowestAsk && !isLive(lowestAsk, now)) || (highestBid && !isLive(highestBid, now)) || (longestValid && !isLive(longestValid, now))) needsBook = true;
+  return { row: { ...row, lowestAsk, highestBid, longestValid, askCount }, needsBook };
 }
 
 /** Best ask and bid of a (live) book, as catalog rows show them. */
-export function bestOf(book: BookData): { lowestAsk: PriceRef; highestBid: PriceRef; askCount: number } {
+export function bestOf(book: BookData): { lowestAsk: PriceRef; highestBid: PriceRef; longestValid: ValidRef; askCount: number } {
   const a = book.asks[0];
   const b = book.bids[0];
+  const v = longestValidOf(book.asks);
   return {
     lowestAsk: a ? { id: a.id, price: a.price, deadline: a.deadline } : null,
     highestBid: b ? { id: b.id, price: b.price, deadline: b.deadline } : null,
+    longestValid: v ? { id: v.id, validUntil: v.validUntil, deadline: v.deadline } : null,
     askCount: book.asks.length,
   };
+}
+
+/** The ask whose voucher is valid longest (ties: the cheaper, then the older). */
+export function longestValidOf(asks: AskItem[]): AskItem | null {
+  let best: AskItem | null = null;
+  for (const a of asks) if (a.validUntil && (!best || a.validUntil > best.validUntil || (a.validUntil === best.validUntil && byAsk(a, best) < 0))) best = a;
+  return best;
+}
+
+/** Only the asks whose voucher is valid at least `days` more days (the browse page's validity filter). */
+export function validFor<T extends { validUntil?: string }>(asks: T[], days: number | undefined, now = Date.now()): T[] {
+  if (!days) return asks;
+  const min = now + days * 86_400_000;
+  return asks.filter((a) => a.validUntil && Date.parse(a.validUntil) >= min);
 }

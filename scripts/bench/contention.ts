@@ -37,7 +37,7 @@ async function users_(n: number, points: number): Promise<Actor[]> {
   const out: Actor[] = [];
   for (let i = 0; i < n; i++) {
     const nick = `c${Date.now().toString(36)}${i}`;
-    const { value } = await signUp({ email: `${nick}@bench.test`, password: "bench-pass-1234", nickname: nick.slice(0, 20) });
+    const { value } = await signUp({ email: `${nick}@bench.test`, password: "bench-pass-1234", nickname: nick.slice(0, 20), agreeTerms: true });
     const a: Actor = { id: value.id, role: "user", nickname: nick };
     if (points > 0) await topUp(a, { amount: points, card: "4242424242424242" });
     out.push(a);

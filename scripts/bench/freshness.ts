@@ -46,7 +46,7 @@ async function makeUsers(n: number): Promise<Actor[]> {
   const out: Actor[] = [];
   for (let i = 0; i < n; i++) {
     const nick = `bench${i}${Math.random().toString(36).slice(2, 6)}`;
-    const { value } = await signUp({ email: `${nick}@bench.test`, password: "bench-pass-1234", nickname: nick });
+    const { value } = await signUp({ email: `${nick}@bench.test`, password: "bench-pass-1234", nickname: nick, agreeTerms: true });
     const a: Actor = { id: value.id, role: "user", nickname: nick };
     await topUp(a, { amount: 2_000_000, card: "4242424242424242" });
     out.push(a);

@@ -149,8 +149,14 @@ const ceiling = await measure("ceiling: prerendered /about", [BASE_PORT], () => 
 const product = await measure("product page /products/:id (cached)", [BASE_PORT], () => get(productPath), { hit: "page" });
 const feed = await measure("new-listings feed /new (cached)", [BASE_PORT], () => get(() => "/new"), { hit: "page" });
 const home = await measure("home / (catalog by category + feed, cached)", [BASE_PORT], () => get(() => "/"), { hit: "page" });
-await measure("browse /products?sort=discount", [BASE_PORT], () => get(() => "/products?sort=discount"), { hit: "view" });
-await measure("search /products?q=스타벅스", [BASE_PORT], () => get(() => `/products?q=${encodeURIComponent("스타벅스")}`), { hit: "view" });
+// Browse and search are kept by the page cache per query (proxy.ts → /browse/<key>): any query, sort and
+// page. The many-queries row asks 10 queries × 4 sorts × 2 pages at random (80 pages, each rendered once).
+const SEARCHES = ["스타벅스", "스벅 아아", "ㅅㅌㅂㅅ", "치킨", "커피", "CU", "영화", "베라 파인트", "메가커피", "상품권"];
+const SORT_CHOICES = ["", "&sort=price", "&sort=discount", "&sort=validity"];
+const browse = await measure("browse /products?sort=discount (cached)", [BASE_PORT], () => get(() => "/products?sort=discount"), { hit: "page" });
+const searchOne = await measure("search /products?q=스타벅스 (cached)", [BASE_PORT], () => get(() => `/products?q=${encodeURIComponent("스타벅스")}`), { hit: "page" });
+const searchMany = await measure("search, 80 random queries/sorts/pages (cached)", [BASE_PORT], () =>
+  get(() => `/products?q=${encodeURIComponent(pick(SEARCHES))}${pick(SORT_CHOICES)}${pick(["", "&cursor=24"])}`), { hit: "page" });
 await measure("API GET /api/products/:id", [BASE_PORT], () => get(() => `/api/products/${pick(productIds)}`), { hit: "view" });
 await measure("API GET /api/listings", [BASE_PORT], () => get(() => "/api/listings"), { hit: "view" });
 const floor = await measure("floor: product page, caches off", [FLOOR_PORT], () => get(productPath));
@@ -225,6 +231,7 @@ console.log(
   `\nratios (floor = the product page with the caches off): product page ${fmt(product.rps / floor.rps, 1)}× the floor and ${fmt((100 * product.rps) / ceiling.rps, 0)} % of the ceiling; ` +
     `feed page ${fmt(feed.rps / floor.rps, 1)}× the floor and ${fmt((100 * feed.rps) / ceiling.rps, 0)} % of the ceiling; ` +
     `home ${fmt(home.rps / floor.rps, 1)}× the floor and ${fmt((100 * home.rps) / ceiling.rps, 0)} % of the ceiling; ` +
+    `browse ${fmt((100 * browse.rps) / ceiling.rps, 0)} %, search ${fmt((100 * searchOne.rps) / ceiling.rps, 0)} %, many searches ${fmt((100 * searchMany.rps) / ceiling.rps, 0)} % of the ceiling; ` +
     `${PROCS} processes serve the product page at ${fmt(scaled.rps / product.rps, 2)}× one process`,
 );
 console.log(`bot: ${JSON.stringify(botCodes)} (429 with Retry-After: ${retryAfter || "—"} s; limit ${appEnv.RATE_LIMIT_TRADE} per user)`);

@@ -34,7 +34,7 @@ import {
 afterAll(() => closeDatabases());
 checkLedgersAfterEach();
 
-const valid = () => ({ email: `new-${uniq()}@example.test`, password: "correct-horse-42", nickname: `닉${uniq()}` });
+const valid = () => ({ email: `new-${uniq()}@example.test`, password: "correct-horse-42", nickname: `닉${uniq()}`, agreeTerms: true as const });
 const fieldsOf = (input: Record<string, unknown>) => {
   const r = signUpSchema.safeParse(input);
   return r.success ? [] : [...new Set(r.error.issues.map((i) => i.path.join(".")))];

@@ -56,18 +56,18 @@ describe("nicknames", () => {
 
   it("a name that looks like an existing one is refused at sign-up (nickname_taken), however it is written", async () => {
     const base = `look${uniq().slice(0, 6)}`;
-    const first = { email: `n-${uniq()}@example.test`, password: "nick-pass-1234", nickname: base };
+    const first = { email: `n-${uniq()}@example.test`, password: "nick-pass-1234", nickname: base, agreeTerms: true };
     await signUp(signUpSchema.parse(first));
     const lookAlikes = [base.toUpperCase(), base.replace("l", "I"), base.replace("o", "0"), base.replace("l", "1"), base.replace("l", "|").replace("|", "l").replace("oo", "oо")];
     for (const nickname of lookAlikes) {
-      const input = signUpSchema.safeParse({ email: `n-${uniq()}@example.test`, password: "nick-pass-1234", nickname });
+      const input = signUpSchema.safeParse({ email: `n-${uniq()}@example.test`, password: "nick-pass-1234", nickname, agreeTerms: true });
       if (!input.success) continue; // refused by the rules already (the mixed-script one)
       await expectAppError(signUp(input.data), { kind: "invalid", code: "nickname_taken", field: "nickname" });
     }
     // Two look-alikes ("l…" and "I…", distinct even case-insensitively) at the same moment: one gets it.
     const tail = `race${uniq().slice(0, 6)}`;
     const results = await Promise.allSettled(
-      [`l${tail}`, `I${tail}`].map((nickname) => signUp(signUpSchema.parse({ email: `n-${uniq()}@example.test`, password: "nick-pass-1234", nickname }))),
+      [`l${tail}`, `I${tail}`].map((nickname) => signUp(signUpSchema.parse({ email: `n-${uniq()}@example.test`, password: "nick-pass-1234", nickname, agreeTerms: true }))),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(["nickname_taken"]);

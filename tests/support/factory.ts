@@ -23,7 +23,7 @@ export async function makeUser(opts: { points?: number; role?: "user" | "admin" 
   const u = uniq();
   const email = `t-${u}@example.test`;
   const password = `pass-${u}-1234`;
-  const { value } = await signUp({ email, password, nickname: `t${u}` });
+  const { value } = await signUp({ email, password, nickname: `t${u}`, agreeTerms: true });
   if (opts.role === "admin") await primaryDb().update(users).set({ role: "admin" }).where(eq(users.id, value.id));
   const actor: Actor = { id: value.id, role: opts.role ?? "user", nickname: `t${u}` };
   if (opts.points) await topUp(actor, { amount: opts.points, card: "4242424242424242" });

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
-import Form from "next/form";
 import Link from "next/link";
 import { connection } from "next/server";
 import { randomUUID } from "node:crypto";
 import { ProductTile } from "@/components/catalog/product-tile";
+import { SearchBox } from "@/components/layout/search-box";
 import { SellForm } from "@/components/sell/sell-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageTitle } from "@/components/ui/page-title";
-import { buttonClass, cardClass, inputClass } from "@/components/ui/styles";
+import { cardClass } from "@/components/ui/styles";
 import { getProductBook, searchCatalog } from "@/lib/catalog/queries";
 import { catalogQuerySchema, productIdSchema } from "@/lib/catalog/schemas";
 import { kstDateInput, kstDateTimeInput } from "@/lib/forms/dates";
@@ -73,7 +73,7 @@ export default async function SellPage({ searchParams }: Props) {
 
 /** Step one: find the product in the catalog (search in Korean or English). */
 async function PickProduct({ q, missing }: { q: string; missing: boolean }) {
-  const results = await searchCatalog(catalogQuerySchema.parse({ q: q || undefined, sort: "popular", limit: 30 }));
+  const results = await searchCatalog(catalogQuerySchema.parse({ q: q || undefined, limit: 30 }));
   return (
     <div className="mx-auto max-w-2xl">
       <PageTitle title="판매하기" description="먼저 팔려는 기프티콘의 상품을 고르세요." />
@@ -82,15 +82,10 @@ async function PickProduct({ q, missing }: { q: string; missing: boolean }) {
           그 상품은 지금 판매할 수 없습니다. 다른 상품을 골라 주세요.
         </p>
       ) : null}
-      <Form action="/sell" className="mb-4 flex gap-2" role="search" aria-label="판매할 상품 검색">
-        <label htmlFor="sell-q" className="sr-only">
-          상품 검색
-        </label>
-        <input id="sell-q" name="q" type="search" defaultValue={q} maxLength={50} placeholder="브랜드나 상품 이름 (예: 스타벅스 아메리카노)" className={inputClass} />
-        <button type="submit" className={buttonClass("primary")}>
-          검색
-        </button>
-      </Form>
+      {/* The site's search (the same ranking, aliases and suggestions), choosing a product to sell. */}
+      <div className="mb-4">
+        <SearchBox id="sell-q" action="/sell" defaultValue={q} label="판매할 상품 검색" placeholder="브랜드나 상품 이름 (예: 스벅 아아, 베라 파인트)" hrefPrefix="/sell?productId=" />
+      </div>
       {results.items.length ? (
         <ul className="divide-y divide-slate-100 rounded-2xl border border-slate-200 bg-white" data-testid="sell-product-list">
           {results.items.map((p) => (

@@ -8,7 +8,7 @@ import { kakaoEnabled } from "@/lib/auth/auth";
 import { currentActor } from "@/lib/auth/session";
 import { safeCallbackUrl } from "@/lib/forms/form-data";
 
-export const metadata: Metadata = { title: "로그인" };
+export const metadata: Metadata = { title: "로그인", description: "기프티 거래소에 로그인하고 기프티콘을 사고 파세요.", alternates: { canonical: "/login" } };
 
 type Props = { searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }> };
 

@@ -6,7 +6,7 @@ import { cardClass } from "@/components/ui/styles";
 import { currentActor } from "@/lib/auth/session";
 import { safeCallbackUrl } from "@/lib/forms/form-data";
 
-export const metadata: Metadata = { title: "회원가입" };
+export const metadata: Metadata = { title: "회원가입", description: "기프티 거래소 회원가입: 이메일과 닉네임만 있으면 바로 사고 팔 수 있습니다.", alternates: { canonical: "/signup" } };
 
 type Props = { searchParams: Promise<{ callbackUrl?: string | string[] }> };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 
-export const metadata: Metadata = { title: "서비스 소개" };
+export const metadata: Metadata = { title: "서비스 소개", description: "기프티 거래소가 거래를 지키는 방법: 가격, 유효기간, 코드 보호, 구매 확정과 분쟁 처리.", alternates: { canonical: "/about" } };
 
 // A page with no data at all: prerendered at build, it is also the load benchmark's ceiling.
 export default function AboutPage() {

@@ -2,7 +2,11 @@ import type { Metadata } from "next";
 import { FeedList } from "@/components/market/feed-list";
 import { getFeed } from "@/lib/market/queries";
 
-export const metadata: Metadata = { title: "새로 올라온 기프티콘" };
+export const metadata: Metadata = {
+  title: "새로 올라온 기프티콘",
+  description: "방금 올라온 기프티콘 판매 글: 브랜드, 가격, 유효기간을 보고 바로 구매하세요.",
+  alternates: { canonical: "/new" },
+};
 
 // The new-listings feed: the same page for everyone, served from the page cache and dropped from it the
 // moment a listing appears or leaves (lib/cache/keys.ts: the feed view names this page).

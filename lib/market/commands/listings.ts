@@ -48,6 +48,7 @@ export async function createListing(actor: Actor, input: CreateListingInput, ide
       sellerNickname: seller.nickname,
       price: input.price,
       deadline: deadline.toISOString(),
+      validUntil: input.expiresAt.toISOString(),
       createdAt: createdAt.toISOString(),
     };
     const crossed = await matchBid(tx, emit, ask);
@@ -163,6 +164,7 @@ export async function updateListing(actor: Actor, listingId: number, input: Upda
       sellerNickname: seller.nickname,
       price,
       deadline: deadline.toISOString(),
+      validUntil: l.expiresAt.toISOString(),
       createdAt: l.createdAt.toISOString(),
     };
     const crossed = await matchBid(tx, emit, ask);

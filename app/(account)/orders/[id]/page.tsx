@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { withJosa } from "@/lib/josa";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
@@ -140,7 +141,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
               코드가 잘 사용되었나요?
             </h2>
             <p className="mb-3 mt-1 text-sm text-slate-600">
-              구매를 확정하면 판매자에게 {won(order.price)}가 지급됩니다. 확정하지 않으면 {dateTime(order.confirmDueAt)}에 자동으로 확정됩니다.
+              구매를 확정하면 판매자에게 {withJosa(won(order.price), "이/가")} 지급됩니다. 확정하지 않으면 {dateTime(order.confirmDueAt)}에 자동으로 확정됩니다.
             </p>
             <ConfirmOrderForm orderId={order.id} />
           </section>

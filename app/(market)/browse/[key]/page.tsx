@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { connection } from "next/server";
+import { notFound } from "next/navigation";
 import { browseHref, type BrowseParams } from "@/components/catalog/browse-href";
 import { CatalogFilters } from "@/components/catalog/catalog-filters";
 import { CategoryNav } from "@/components/catalog/category-nav";
@@ -9,16 +9,30 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClass } from "@/components/ui/styles";
 import { CATEGORY_LABELS, SORTS } from "@/lib/catalog/categories";
 import { listBrands, searchCatalog } from "@/lib/catalog/queries";
+import { parseBrowseKey } from "@/lib/catalog/browse-key";
 import { catalogQuerySchema } from "@/lib/catalog/schemas";
 
-type Search = Record<string, string | string[] | undefined>;
-type Props = { searchParams: Promise<Search> };
+// The browse and search page, /products?q=&category=&brand=&sort=&valid=&cursor= (proxy.ts rewrites it here
+// with the query in the path): one page per query for everyone, kept by the page cache and served while
+// the catalog's page version ("/products") is unchanged, so it is as fresh as the data. It reads no request
+// data; the search box fills in the query in the browser.
+export const revalidate = 300;
+export const dynamicParams = true;
+export async function generateStaticParams(): Promise<{ key: string }[]> {
+  return [];
+}
+
+type Props = { params: Promise<{ key: string }> };
 
 const PAGE_SIZE = 24;
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-function parse(sp: Search) {
-  const raw = { q: first(sp.q), category: first(sp.category) || undefined, brand: first(sp.brand) || undefined, sort: first(sp.sort) || undefined, cursor: first(sp.cursor) || undefined };
+async function rawQuery(params: Props["params"]) {
+  const raw = parseBrowseKey((await params).key);
+  if (!raw) notFound();
+  return raw;
+}
+
+function parse(raw: Awaited<ReturnType<typeof rawQuery>>) {
   const parsed = catalogQuerySchema.safeParse({ ...raw, limit: PAGE_SIZE });
   // A bad parameter (an old link, a typo) shows everything with a note rather than an error page.
   return parsed.success
@@ -26,16 +40,20 @@ function parse(sp: Search) {
     : { query: catalogQuerySchema.parse({ q: raw.q?.slice(0, 50), limit: PAGE_SIZE }), problem: parsed.error.issues[0]?.message ?? "잘못된 조건입니다." };
 }
 
-export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const { query } = parse(await searchParams);
-  return { title: query.q ? `'${query.q}' 검색` : query.category ? `${CATEGORY_LABELS[query.category]} 기프티콘` : "기프티콘 둘러보기" };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { query } = parse(await rawQuery(params));
+  const title = query.q ? `'${query.q}' 검색` : query.category ? `${CATEGORY_LABELS[query.category]} 기프티콘` : "기프티콘 둘러보기";
+  const description = query.q
+    ? `‘${query.q}’ 기프티콘 시세: 정가보다 싼 판매 글을 유효기간과 함께 비교하세요.`
+    : `${query.category ? CATEGORY_LABELS[query.category] : "카페, 편의점, 치킨, 영화"} 기프티콘을 정가보다 싸게: 브랜드별 최저가와 유효기간을 비교하세요.`;
+  const canonical = browseHref({ q: query.q, category: query.category, brand: query.brand, sort: query.sort, valid: query.valid, cursor: query.cursor }, {});
+  return { title, description, alternates: { canonical }, openGraph: { title, description, url: canonical } };
 }
 
-export default async function BrowsePage({ searchParams }: Props) {
-  await connection();
-  const { query, problem } = parse(await searchParams);
+export default async function BrowsePage({ params: routeParams }: Props) {
+  const { query, problem } = parse(await rawQuery(routeParams));
   const [page, brands] = await Promise.all([searchCatalog(query), listBrands()]);
-  const params: BrowseParams = { q: query.q, category: query.category, brand: query.brand, sort: query.sort, cursor: query.cursor };
+  const params: BrowseParams = { q: query.q, category: query.category, brand: query.brand, sort: query.sort, valid: query.valid, cursor: query.cursor };
   const brand = brands.find((b) => b.slug === query.brand);
   const brandChoices = query.category ? brands.filter((b) => b.category === query.category) : brands;
   const offset = Number(query.cursor ?? 0);
