@@ -243,6 +243,8 @@ export const orders = mysqlTable(
     // reinstates them (lib/accounts/commands.ts), then it is, with its ledger row.
     payoutHeld: boolean("payout_held").notNull().default(false),
     completedAt: at("completed_at"),
+    // The buyer's own "사용 완료" mark (they used the code in a shop): a note for them, not a state change.
+    usedAt: at("used_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -4,11 +4,22 @@ import { ActionForm, SubmitButton, TextAreaField } from "@/components/ui/form";
 import { Hidden } from "@/components/ui/hidden";
 import { confirmOrderAction, disputeOrderAction } from "./actions";
 
-export function ConfirmOrderForm({ orderId }: { orderId: number }) {
+export function ConfirmOrderForm({ orderId, price }: { orderId: number; price?: string }) {
   return (
     <ActionForm action={confirmOrderAction} aria-label="구매 확정">
       <Hidden values={{ orderId }} />
-      <SubmitButton size="lg" className="w-full" pendingLabel="확정하는 중…" data-testid="confirm-order">
+      <SubmitButton
+        size="lg"
+        className="w-full"
+        pendingLabel="확정하는 중…"
+        data-testid="confirm-order"
+        confirm={{
+          title: "구매를 확정할까요?",
+          body: `확정하면 판매자에게 ${price ?? "대금"}이 바로 지급되고, 이후에는 문제 신고나 환불을 할 수 없습니다. 코드를 사용해 본 뒤에 확정해 주세요.`,
+          confirmLabel: "구매 확정",
+          cancelLabel: "아직 안 함",
+        }}
+      >
         구매 확정
       </SubmitButton>
     </ActionForm>

@@ -33,9 +33,19 @@ export async function fillLogin(page: Page, email: string, pw: string) {
   await page.getByRole("button", { name: "로그인", exact: true }).click();
 }
 
+/**
+ * The in-app confirmation dialog (components/ui/confirm-dialog.tsx) that every irreversible button opens:
+ * checks that it states what will happen, then confirms it.
+ */
+export async function confirmDialog(page: Page, says?: string | RegExp) {
+  const dialog = page.locator("dialog[open]");
+  await expect(dialog).toBeVisible();
+  if (says) await expect(dialog).toContainText(says);
+  await dialog.getByTestId("confirm-ok").click();
+  await expect(dialog).toHaveCount(0);
+}
+
 export async function logInAsAdmin(page: Page) {
-  // The admin's money-moving buttons ask "are you sure?" first: say yes.
-  page.on("dialog", (d) => void d.accept());
   await logIn(page, ADMIN.email, ADMIN.password, "/admin");
 }
 
@@ -175,8 +185,8 @@ export async function viewerReady(page: Page) {
 /** "구매" on the cheapest ask row that is not the buyer's own (confirming the dialog). */
 export async function buyFromAskRow(page: Page, price: string) {
   await viewerReady(page);
-  page.once("dialog", (d) => void d.accept());
   await page.getByTestId("ask-row").filter({ hasText: price }).getByTestId("buy-ask").first().click();
+  await confirmDialog(page, "취소할 수 없");
   await expect(page).toHaveURL(/\/orders\/\d+\?new=bought/);
   return Number(/\/orders\/(\d+)/.exec(page.url())![1]);
 }
@@ -190,6 +200,7 @@ export async function buyNow(page: Page, opts: { couponName?: string } = {}) {
     await select.selectOption(value!);
   }
   await panel.getByTestId("buy-now").click();
+  await confirmDialog(page, "취소할 수 없");
   await expect(page).toHaveURL(/\/orders\/\d+\?new=bought/);
   return Number(/\/orders\/(\d+)/.exec(page.url())![1]);
 }
@@ -213,6 +224,7 @@ export async function revealCode(page: Page): Promise<string> {
 
 export async function confirmOrder(page: Page) {
   await page.getByTestId("confirm-order").click();
+  await confirmDialog(page, "환불을 할 수 없습니다");
   await expect(page.getByTestId("notice")).toContainText("구매를 확정했습니다");
 }
 

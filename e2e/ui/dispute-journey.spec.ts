@@ -4,6 +4,7 @@ import {
   adminDeactivatesProduct,
   buyFromAskRow,
   buyNow,
+  confirmDialog,
   disputeOrder,
   headerPoints,
   listFromProductPage,
@@ -56,6 +57,7 @@ test("a disputed order refunded by the admin: the buyer gets the points back, th
   await row.scrollIntoViewIfNeeded();
   await shot(admin.page, "admin-disputes");
   await row.getByTestId("refund").click();
+  await confirmDialog(admin.page, "환불");
   await expect(admin.page.getByTestId("dispute").filter({ hasText: `주문 #${orderId}` })).toHaveCount(0);
 
   await buyer.page.goto(`/orders/${orderId}`);
@@ -83,6 +85,7 @@ test("a disputed order completed by the admin: the seller is paid", async ({ per
   await admin.page.goto("/admin/disputes");
   const row = admin.page.getByTestId("dispute").filter({ hasText: `주문 #${orderId}` });
   await row.getByTestId("complete").click();
+  await confirmDialog(admin.page, "지급");
   await expect(admin.page.getByTestId("dispute").filter({ hasText: `주문 #${orderId}` })).toHaveCount(0);
 
   await seller.page.goto(`/orders/${orderId}`);

@@ -59,6 +59,20 @@ export async function disputeOrder(actor: Actor, orderId: number, reason: string
 }
 
 /**
+ * The buyer marks the code as used in a shop (or takes the mark back). Only a note for the buyer's own
+ * list: it moves no money and no order state, so it can be set on any order whose code they still hold.
+ */
+export async function markOrderUsed(actor: Actor, orderId: number, used: boolean) {
+  return command(async (tx) => {
+    const o = await lockOrder(tx, orderId);
+    if (o.buyerId !== actor.id) throw o.sellerId === actor.id ? new AppError("forbidden", "buyer_only", "구매자만 사용 완료로 표시할 수 있습니다.") : notFoundForOthers();
+    if (o.status === "refunded") throw new AppError("conflict", "order_refunded", "환불된 주문은 사용 완료로 표시할 수 없습니다.");
+    await tx.update(orders).set({ usedAt: used ? new Date() : null }).where(eq(orders.id, o.id));
+    return { id: o.id, used };
+  });
+}
+
+/**
  * Admin: settle a dispute by paying the seller ("complete") or giving the buyer their points back
  * ("refund": the buyer's access to the code ends with it). Nobody resolves a case they are a party to.
  */

@@ -14,6 +14,8 @@ import { readAt } from "@/lib/read/router";
 
 export type OrderDetail = MyOrder & {
   disputeReason: string | null;
+  /** When the buyer marked the code as used (their own note; null when not marked). */
+  usedAt: Date | null;
   sellerNickname: string;
   /** null for a buyer whose order was refunded: their access to the code ended with the refund. */
   gifticon: { code: string | null; last4: string; expiresAt: Date; hasImage: boolean };
@@ -36,6 +38,7 @@ export async function getOrderForUser(userId: number, orderId: number): Promise<
         confirmDueAt: orders.confirmDueAt,
         completedAt: orders.completedAt,
         disputeReason: orders.disputeReason,
+        usedAt: orders.usedAt,
         sellerNickname: users.nickname,
         product: productInfoColumns,
         codeCipher: gifticons.codeCipher,

@@ -6,6 +6,7 @@ import { ProductTile } from "@/components/catalog/product-tile";
 import { CodeReveal } from "@/components/orders/code-reveal";
 import { ConfirmOrderForm, DisputeOrderForm } from "@/components/orders/order-forms";
 import { StatusTimeline } from "@/components/orders/status-timeline";
+import { FlashToast } from "@/components/ui/flash-toast";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { cardClass } from "@/components/ui/styles";
 import { isAppError } from "@/lib/errors";
@@ -45,8 +46,9 @@ export default async function OrderPage({ params, searchParams }: Props) {
 
   return (
     <div className="mx-auto max-w-3xl space-y-4">
+      <FlashToast text={note} />
       {note ? (
-        <p role="status" className="rounded-2xl bg-brand-50 px-4 py-3 text-sm text-brand-700" data-testid="notice">
+        <p className="rounded-2xl bg-brand-50 px-4 py-3 text-sm text-brand-700" data-testid="notice">
           {note}
         </p>
       ) : null}
@@ -142,7 +144,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
             <p className="mb-3 mt-1 text-sm text-slate-600">
               구매를 확정하면 판매자에게 {won(order.price)}가 지급됩니다. 확정하지 않으면 {dateTime(order.confirmDueAt)}에 자동으로 확정됩니다.
             </p>
-            <ConfirmOrderForm orderId={order.id} />
+            <ConfirmOrderForm orderId={order.id} price={won(order.price)} />
           </section>
           <section className={cardClass} aria-labelledby="dispute-heading">
             <h2 id="dispute-heading" className="font-bold">

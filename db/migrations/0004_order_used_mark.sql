@@ -1,0 +1,1 @@
+ALTER TABLE `orders` ADD `used_at` datetime(3);
