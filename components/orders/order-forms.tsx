@@ -2,7 +2,7 @@
 
 import { ActionForm, SubmitButton, TextAreaField } from "@/components/ui/form";
 import { Hidden } from "@/components/ui/hidden";
-import { confirmOrderAction, disputeOrderAction } from "./actions";
+import { confirmOrderAction, disputeOrderAction, markUsedAction } from "./actions";
 
 export function ConfirmOrderForm({ orderId, price }: { orderId: number; price?: string }) {
   return (
@@ -33,6 +33,25 @@ export function DisputeOrderForm({ orderId }: { orderId: number }) {
       <TextAreaField name="reason" label="어떤 문제가 있나요?" rows={3} maxLength={500} placeholder="예: 코드를 입력하니 이미 사용된 쿠폰이라고 나옵니다." required />
       <SubmitButton variant="danger" className="w-full" pendingLabel="신고하는 중…" data-testid="dispute-order">
         문제 신고
+      </SubmitButton>
+    </ActionForm>
+  );
+}
+
+/** The buyer's "사용 완료" mark: set once the code was used in a shop (and taken back if set by mistake). */
+export function MarkUsedForm({ orderId, usedAt }: { orderId: number; usedAt: string | null }) {
+  return (
+    <ActionForm action={markUsedAction} message={false} className="flex flex-wrap items-center gap-2" aria-label="사용 완료 표시">
+      <Hidden values={{ orderId, used: usedAt ? "0" : "1" }} />
+      {usedAt ? (
+        <p className="flex-1 text-sm font-semibold text-brand-700" data-testid="used-mark">
+          ✓ 사용 완료 <span className="font-normal text-slate-600">· {usedAt}</span>
+        </p>
+      ) : (
+        <p className="flex-1 text-sm text-slate-600">매장에서 사용했다면 표시해 두세요. 내 주문 목록에서 구분됩니다.</p>
+      )}
+      <SubmitButton variant={usedAt ? "ghost" : "secondary"} size="sm" pendingLabel="저장 중…" data-testid="mark-used">
+        {usedAt ? "표시 지우기" : "사용 완료로 표시"}
       </SubmitButton>
     </ActionForm>
   );

@@ -32,7 +32,7 @@ test("my listings and bids: reprice, cancel, release held points", async ({ pers
 
   await listing.getByRole("button", { name: "판매 취소" }).click();
   await confirmDialog(seller.page, "되돌릴 수 없습니다");
-  await expect(seller.page.getByTestId("toast")).toContainText("판매를 취소했습니다");
+  await expect(seller.page.getByTestId("toast").filter({ hasText: "판매를 취소했습니다" })).toBeVisible();
   await expect(listing).toContainText("취소됨");
   await expect(listing.getByRole("button", { name: "판매 취소" })).toHaveCount(0);
 
@@ -45,7 +45,7 @@ test("my listings and bids: reprice, cancel, release held points", async ({ pers
   const bid = bidder.page.getByTestId("my-bid").filter({ hasText: product.name });
   await bid.getByRole("button", { name: "입찰 취소" }).click();
   await confirmDialog(bidder.page, "보류한 포인트");
-  await expect(bidder.page.getByTestId("toast")).toContainText("구매 입찰을 취소");
+  await expect(bidder.page.getByTestId("toast").filter({ hasText: "구매 입찰을 취소" })).toBeVisible();
   await expect(headerPoints(bidder.page)).toHaveText(won(10_000));
   await expect(bid).toContainText("취소됨");
   await expect(bidder.page.getByTestId("my-held")).toHaveText(won(0));

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { ProductTile } from "@/components/catalog/product-tile";
 import { CodeReveal } from "@/components/orders/code-reveal";
-import { ConfirmOrderForm, DisputeOrderForm } from "@/components/orders/order-forms";
+import { ConfirmOrderForm, DisputeOrderForm, MarkUsedForm } from "@/components/orders/order-forms";
 import { StatusTimeline } from "@/components/orders/status-timeline";
 import { FlashToast } from "@/components/ui/flash-toast";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -83,6 +83,11 @@ export default async function OrderPage({ params, searchParams }: Props) {
           ) : (
             <>
               <CodeReveal code={order.gifticon.code} last4={order.gifticon.last4} imageUrl={order.gifticon.hasImage ? `/api/orders/${order.id}/image` : undefined} />
+              {buyer ? (
+                <div className="mt-3 rounded-xl bg-slate-50 px-3 py-2">
+                  <MarkUsedForm orderId={order.id} usedAt={order.usedAt ? dateTime(order.usedAt) : null} />
+                </div>
+              ) : null}
               <p className="mt-3 text-xs text-slate-500">
                 {buyer ? "매장이나 앱에서 이 코드를 사용하세요. 코드는 이 주문의 구매자와 판매자에게만 보입니다." : "판매한 코드입니다. 구매자와 판매자에게만 보입니다."}
               </p>

@@ -15,6 +15,7 @@ export const GET = userApi<{ id: string }>({}, async ({ actor, params }) => {
     body: {
       ...orderJson(o),
       disputeReason: o.disputeReason,
+      usedAt: o.usedAt,
       sellerNickname: o.sellerNickname,
       gifticon: {
         code: o.gifticon.code,
