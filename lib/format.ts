@@ -47,3 +47,13 @@ export function ago(d: string | Date, now = Date.now()): string {
   if (s < 86400) return `${Math.floor(s / 3600)}시간 전`;
   return `${Math.floor(s / 86400)}일 전`;
 }
+
+/**
+ * "14:30:05" in Korea, computed without Intl: text rendered on the server and hydrated in the browser must
+ * be byte-identical, and Node's ICU and the browser's can differ (오후/AM, spaces, hour cycles).
+ */
+export function kstClock(d: string | Date): string {
+  const k = new Date(new Date(d).getTime() + 9 * 3_600_000);
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${p(k.getUTCHours())}:${p(k.getUTCMinutes())}:${p(k.getUTCSeconds())}`;
+}

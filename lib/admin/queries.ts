@@ -1,6 +1,6 @@
 import "server-only";
 import { and, count, desc, eq, like, lt, or, sql } from "drizzle-orm";
-import { adminAudit, brands, coupons, orders, products, userCoupons, users, withdrawals } from "@/db/schema";
+import { adminAudit, brands, coupons, disputePhotos, gifticons, listings, orders, products, userCoupons, users, withdrawals } from "@/db/schema";
 import { ACCOUNT_SEAL_PURPOSE } from "@/lib/points/account";
 import { unseal } from "@/lib/security/secret-box";
 import { productInfoColumns } from "@/lib/catalog/columns";
@@ -23,6 +23,15 @@ export function disputedOrders(ctx: Ctx) {
         paid: orders.paid,
         status: orders.status,
         disputeReason: orders.disputeReason,
+        disputeCategory: orders.disputeCategory,
+        disputeResponse: orders.disputeResponse,
+        disputeRespondedAt: orders.disputeRespondedAt,
+        hasPhoto: sql<number>`${disputePhotos.orderId} IS NOT NULL`,
+        discount: orders.discount,
+        confirmDueAt: orders.confirmDueAt,
+        listingId: orders.listingId,
+        codeLast4: gifticons.codeLast4,
+        expiresAt: gifticons.expiresAt,
         createdAt: orders.createdAt,
         buyerNickname: buyer.nickname,
         buyerEmail: buyer.email,
@@ -34,9 +43,12 @@ export function disputedOrders(ctx: Ctx) {
       .innerJoin(buyer, eq(buyer.id, orders.buyerId))
       .innerJoin(products, eq(products.id, orders.productId))
       .innerJoin(brands, eq(brands.id, products.brandId))
+      .innerJoin(listings, eq(listings.id, orders.listingId))
+      .innerJoin(gifticons, eq(gifticons.id, listings.gifticonId))
+      .leftJoin(disputePhotos, eq(disputePhotos.orderId, orders.id))
       .where(eq(orders.status, "disputed"))
       .orderBy(desc(orders.id));
-    return rows.map((r) => ({ ...r, product: r.product as ProductInfo }));
+    return rows.map((r) => ({ ...r, hasPhoto: Boolean(Number(r.hasPhoto)), product: r.product as ProductInfo }));
   });
 }
 

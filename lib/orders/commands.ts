@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { primaryDb, type Tx } from "@/db/primary";
-import { orders, users } from "@/db/schema";
+import { disputePhotos, orders, users } from "@/db/schema";
+import type { DisputeCategory } from "./schemas";
 import { assertAdmin } from "@/lib/accounts/commands";
 import { audit } from "@/lib/admin/audit";
 import { AppError, describeError } from "@/lib/errors";
@@ -47,14 +48,35 @@ export async function confirmOrder(actor: Actor, orderId: number) {
   });
 }
 
-/** The buyer says the code did not work: the payment is frozen until an admin decides. */
-export async function disputeOrder(actor: Actor, orderId: number, reason: string) {
+/**
+ * The buyer says the code did not work: the payment is frozen until an admin decides. A category, the
+ * reason and optionally a photo (a screenshot of the shop's "이미 사용된 쿠폰"), kept private in
+ * dispute_photos for the parties and admins.
+ */
+export async function disputeOrder(
+  actor: Actor,
+  orderId: number,
+  reason: string,
+  opts: { category?: DisputeCategory; photo?: { mime: string; data: Buffer } } = {},
+) {
   return command(async (tx) => {
     const o = await lockOrder(tx, orderId);
     if (o.buyerId !== actor.id) throw o.sellerId === actor.id ? new AppError("forbidden", "buyer_only", "구매자만 문제를 신고할 수 있습니다.") : notFoundForOthers();
     if (o.status !== "paid") throw new AppError("conflict", "order_not_open", "구매 확정 전인 주문만 신고할 수 있습니다.");
-    await tx.update(orders).set({ status: "disputed", disputeReason: reason }).where(eq(orders.id, o.id));
+    await tx.update(orders).set({ status: "disputed", disputeReason: reason, disputeCategory: opts.category ?? "other" }).where(eq(orders.id, o.id));
+    if (opts.photo) await tx.insert(disputePhotos).values({ orderId: o.id, mime: opts.photo.mime, data: opts.photo.data });
     return { id: o.id, status: "disputed" as const };
+  });
+}
+
+/** The seller's side of a dispute, for the admin to read (and changeable until the admin decides). */
+export async function respondToDispute(actor: Actor, orderId: number, response: string) {
+  return command(async (tx) => {
+    const o = await lockOrder(tx, orderId);
+    if (o.sellerId !== actor.id) throw o.buyerId === actor.id ? new AppError("forbidden", "seller_only", "판매자만 답변할 수 있습니다.") : notFoundForOthers();
+    if (o.status !== "disputed") throw new AppError("conflict", "not_disputed", "분쟁 중인 주문에만 답변할 수 있습니다.");
+    await tx.update(orders).set({ disputeResponse: response, disputeRespondedAt: new Date() }).where(eq(orders.id, o.id));
+    return { id: o.id, responded: true as const };
   });
 }
 
@@ -90,7 +112,7 @@ export async function resolveDispute(admin: Actor, orderId: number, outcome: "co
       await tx.update(orders).set({ status: "refunded", completedAt: new Date() }).where(eq(orders.id, o.id));
       await moveBalance(tx, o.buyerId, "refund", { points: o.paid }, { type: "order", id: o.id }, "분쟁 처리: 환불");
     }
-    await tx.update(orders).set({ resolvedBy: admin.id }).where(eq(orders.id, o.id));
+    await tx.update(orders).set({ resolvedBy: admin.id, adminNote: note?.trim() || null }).where(eq(orders.id, o.id));
     await audit(tx, admin, { action: "order.resolve", target: { type: "order", id: o.id }, reason: note, detail: { outcome } });
     return { id: o.id, status: outcome === "complete" ? ("completed" as const) : ("refunded" as const) };
   });
