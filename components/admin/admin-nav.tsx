@@ -8,6 +8,8 @@ const LINKS = [
   { href: "/admin/disputes", label: "분쟁" },
   { href: "/admin/withdrawals", label: "출금" },
   { href: "/admin/coupons", label: "쿠폰" },
+  { href: "/admin/orders", label: "주문" },
+  { href: "/admin/listings", label: "판매 글" },
   { href: "/admin/catalog", label: "카탈로그" },
   { href: "/admin/users", label: "회원" },
   { href: "/admin/audit", label: "감사 기록" },

@@ -228,8 +228,10 @@ export async function confirmOrder(page: Page) {
   await expect(page.getByTestId("notice")).toContainText("구매를 확정했습니다");
 }
 
-export async function disputeOrder(page: Page, reason: string) {
+export async function disputeOrder(page: Page, reason: string, opts: { category?: string; photo?: Buffer } = {}) {
+  if (opts.category) await page.getByLabel("문제 종류").selectOption({ label: opts.category });
   await page.getByLabel("어떤 문제가 있나요?").fill(reason);
+  if (opts.photo) await page.getByLabel("증빙 사진 (선택)").setInputFiles({ name: "evidence.png", mimeType: "image/png", buffer: opts.photo });
   await page.getByTestId("dispute-order").click();
   await expect(page.getByTestId("notice")).toContainText("문제를 신고했습니다");
 }

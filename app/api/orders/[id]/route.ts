@@ -16,6 +16,7 @@ export const GET = userApi<{ id: string }>({}, async ({ actor, params }) => {
       ...orderJson(o),
       disputeReason: o.disputeReason,
       usedAt: o.usedAt,
+      dispute: o.dispute,
       sellerNickname: o.sellerNickname,
       gifticon: {
         code: o.gifticon.code,
