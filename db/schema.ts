@@ -422,3 +422,23 @@ export type Bid = typeof bids.$inferSelect;
 export type Order = typeof orders.$inferSelect;
 export type Coupon = typeof coupons.$inferSelect;
 export type LedgerEntry = typeof pointLedger.$inferSelect;
+
+/**
+ * In-app notifications (알림): a sale, a filled bid, a confirmation, a dispute's outcome, a listing taken
+ * down, a voucher nearing its expiry. `dedupeKey` makes a reminder that the sweeper may try twice land once.
+ */
+export const notifications = mysqlTable(
+  "notifications",
+  {
+    id: id(),
+    userId: ref("user_id").notNull().references(() => users.id),
+    kind: varchar("kind", { length: 32 }).notNull(),
+    title: varchar("title", { length: 200 }).notNull(),
+    body: varchar("body", { length: 500 }),
+    href: varchar("href", { length: 200 }),
+    dedupeKey: varchar("dedupe_key", { length: 80 }),
+    readAt: at("read_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("notifications_user_ix").on(t.userId, t.readAt, t.id), uniqueIndex("notifications_dedupe_uq").on(t.userId, t.dedupeKey)],
+);

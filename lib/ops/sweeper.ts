@@ -4,6 +4,7 @@ import { describeError, isAppError } from "@/lib/errors";
 import { expireBids, expireListings } from "@/lib/market/commands/sweep";
 import { autoConfirmDue } from "@/lib/orders/commands";
 import { reconcilePayments } from "@/lib/points/commands";
+import { remindExpiring } from "@/lib/notifications/commands";
 
 // Every second: expire what passed its deadline, auto-confirm orders whose window passed, settle top-ups
 // whose process died between the charge and the credit.
@@ -16,7 +17,16 @@ export async function sweepOnce() {
     bidsExpired: await expireBids(),
     ordersConfirmed: await autoConfirmDue(),
     paymentsReconciled: await reconcilePayments(),
+    expiryReminders: await remindEvery(60_000),
   };
+}
+
+// The D-7 / D-1 reminders need no second-level freshness: once a minute per process is plenty.
+let lastReminder = 0;
+async function remindEvery(ms: number): Promise<number> {
+  if (Date.now() - lastReminder < ms) return 0;
+  lastReminder = Date.now();
+  return remindExpiring();
 }
 
 export function startSweeper() {

@@ -7,6 +7,8 @@ import { assertAdmin } from "@/lib/accounts/commands";
 import { audit } from "@/lib/admin/audit";
 import { AppError, describeError } from "@/lib/errors";
 import { moveBalance } from "@/lib/points/ledger";
+import { notify } from "@/lib/notifications/commands";
+import { won } from "@/lib/format";
 import { affected, command, type Actor } from "@/lib/write/command";
 import { lockUser } from "@/lib/market/commands/trade";
 
@@ -35,6 +37,13 @@ async function complete(tx: Tx, o: { id: number; sellerId: number; price: number
     .where(and(eq(orders.id, o.id), inArray(orders.status, from)));
   if (affected(res) !== 1) throw new AppError("conflict", "order_not_open", "이미 처리된 주문입니다.");
   if (!held) await moveBalance(tx, o.sellerId, "sale", { points: o.price }, { type: "order", id: o.id }, memo);
+  if (from.includes("paid"))
+    await notify(tx, o.sellerId, {
+      kind: "confirmed",
+      title: `주문 #${o.id} 구매 확정 · ${won(o.price)} ${held ? "지급 보류" : "지급"}`,
+      body: held ? "이용 정지가 풀리면 지급됩니다." : "판매 대금이 포인트로 들어왔습니다.",
+      href: `/orders/${o.id}`,
+    });
 }
 
 /** The buyer says the code worked: the order completes and the seller is paid. */
@@ -113,6 +122,9 @@ export async function resolveDispute(admin: Actor, orderId: number, outcome: "co
       await moveBalance(tx, o.buyerId, "refund", { points: o.paid }, { type: "order", id: o.id }, "분쟁 처리: 환불");
     }
     await tx.update(orders).set({ resolvedBy: admin.id, adminNote: note?.trim() || null }).where(eq(orders.id, o.id));
+    const decided = outcome === "refund" ? `구매자에게 환불 (${won(o.paid)})` : `판매자에게 지급 (${won(o.price)})`;
+    for (const userId of [o.buyerId, o.sellerId])
+      await notify(tx, userId, { kind: "dispute_resolved", title: `주문 #${o.id} 분쟁 결과: ${decided}`, body: note?.trim() || undefined, href: `/orders/${o.id}` });
     await audit(tx, admin, { action: "order.resolve", target: { type: "order", id: o.id }, reason: note, detail: { outcome } });
     return { id: o.id, status: outcome === "complete" ? ("completed" as const) : ("refunded" as const) };
   });

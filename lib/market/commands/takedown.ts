@@ -6,6 +6,7 @@ import { audit } from "@/lib/admin/audit";
 import { AppError } from "@/lib/errors";
 import { affected, command, type Actor } from "@/lib/write/command";
 import { askRemoved } from "../changes";
+import { notify } from "@/lib/notifications/commands";
 import { releaseCode } from "./trade";
 
 /**
@@ -28,6 +29,7 @@ export async function takeDownListing(admin: Actor, listingId: number, reason: s
     if (affected(res) !== 1) throw new AppError("conflict", "listing_closed", l.status === "sold" ? "이미 판매된 판매 글입니다." : "판매 중인 판매 글이 아닙니다.");
     await releaseCode(tx, l.gifticonId);
     emit(askRemoved(l));
+    await notify(tx, l.sellerId, { kind: "listing_taken_down", title: `판매 글 #${l.id}을 관리자가 내렸습니다`, body: `사유: ${reason}`, href: "/me" });
     await audit(tx, admin, { action: "listing.take_down", target: { type: "listing", id: l.id }, reason, detail: { sellerId: l.sellerId, productId: l.productId } });
     return { id: l.id, status: "cancelled" as const, sellerId: l.sellerId };
   });
