@@ -36,6 +36,15 @@ test("the buyer sees a large Code 128 barcode with the digits and marks the code
   await expect(buyer.page.getByTestId("used-mark")).toBeVisible(); // persisted
   const api = await buyer.context.request.get(`/api/orders/${orderId}`);
   expect((await api.json()).usedAt).not.toBeNull();
+
+  // The orders tab hydrates cleanly (its rows are links: no link inside them, #418).
+  const errors: string[] = [];
+  buyer.page.on("pageerror", (e) => errors.push(e.message));
+  buyer.page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  await buyer.page.goto("/me?tab=orders");
+  await expect(buyer.page.getByTestId("my-order").first()).toBeVisible();
+  await buyer.page.waitForTimeout(1_000);
+  expect(errors.filter((e) => /418|hydrat/i.test(e))).toEqual([]);
 });
 
 test("the sell form: all errors at once, focus on the first, no expired date as the deadline, 3,900 accepted", async ({ person }) => {

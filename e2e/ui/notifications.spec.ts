@@ -41,16 +41,8 @@ test("a sale arrives as a notification with an unread badge; opening the list re
   await expect(page).toHaveURL(/\/orders\/\d+/);
 });
 
-test("no hydration errors on the orders tab and the admin status page", async ({ person }) => {
-  const member = await person("member");
+test("no hydration errors on the admin status page", async ({ person }) => {
   const errors: string[] = [];
-  member.page.on("pageerror", (e) => errors.push(e.message));
-  member.page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  await newMember(member);
-  await member.page.goto("/me?tab=orders");
-  await expect(member.page.getByTestId("my-orders")).toBeVisible();
-  await member.page.waitForTimeout(1_000);
-
   const admin = await person("admin");
   admin.page.on("pageerror", (e) => errors.push(e.message));
   admin.page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
