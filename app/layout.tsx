@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { config } from "@/lib/config";
+import { Toaster } from "@/components/ui/toaster";
 import "./globals.css";
 
 const DESCRIPTION = "쓰지 않는 기프티콘을 팔고, 필요한 기프티콘을 정가보다 싸게 사세요. 즉시 구매와 입찰로 거래하는 기프티콘 거래소.";
@@ -33,6 +34,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           {children}
         </main>
         <SiteFooter />
+        <Toaster />
       </body>
     </html>
   );

@@ -154,6 +154,14 @@ export const gifticonImages = mysqlTable("gifticon_images", {
   data: bytes("data", "mediumblob").notNull(),
 });
 
+/** A dispute's evidence photo (one per order, from the buyer): private, served only to the parties and admins. */
+export const disputePhotos = mysqlTable("dispute_photos", {
+  orderId: ref("order_id").primaryKey(),
+  mime: varchar("mime", { length: 40 }).notNull(),
+  data: bytes("data", "mediumblob").notNull(),
+  createdAt: createdAt(),
+});
+
 export const LISTING_STATUSES = ["on_sale", "sold", "cancelled", "expired"] as const;
 export const listings = mysqlTable(
   "listings",
@@ -262,6 +270,14 @@ export const orders = mysqlTable(
     // reinstates them (lib/accounts/commands.ts), then it is, with its ledger row.
     payoutHeld: boolean("payout_held").notNull().default(false),
     completedAt: at("completed_at"),
+    // A dispute's case file: the buyer's category (DISPUTE_CATEGORIES) and reason, the seller's answer, the
+    // admin's note with the decision (shown to both parties). The buyer's photo is in dispute_photos.
+    disputeCategory: varchar("dispute_category", { length: 32 }),
+    disputeResponse: varchar("dispute_response", { length: 1000 }),
+    disputeRespondedAt: at("dispute_responded_at"),
+    adminNote: varchar("admin_note", { length: 500 }),
+    // The buyer's own "사용 완료" mark (they used the code in a shop): a note for them, not a state change.
+    usedAt: at("used_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -452,3 +468,22 @@ export const searchAliases = mysqlTable(
   (t) => [uniqueIndex("search_aliases_alias_uq").on(t.alias)],
 );
 export type SearchAlias = typeof searchAliases.$inferSelect;
+/**
+ * In-app notifications (알림): a sale, a filled bid, a confirmation, a dispute's outcome, a listing taken
+ * down, a voucher nearing its expiry. `dedupeKey` makes a reminder that the sweeper may try twice land once.
+ */
+export const notifications = mysqlTable(
+  "notifications",
+  {
+    id: id(),
+    userId: ref("user_id").notNull().references(() => users.id),
+    kind: varchar("kind", { length: 32 }).notNull(),
+    title: varchar("title", { length: 200 }).notNull(),
+    body: varchar("body", { length: 500 }),
+    href: varchar("href", { length: 200 }),
+    dedupeKey: varchar("dedupe_key", { length: 80 }),
+    readAt: at("read_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("notifications_user_ix").on(t.userId, t.readAt, t.id), uniqueIndex("notifications_dedupe_uq").on(t.userId, t.dedupeKey)],
+);

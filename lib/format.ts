@@ -74,3 +74,13 @@ export function sellerRecord(s: { completed: number; sales: number; disputeRate:
   if (!s.sales) return "첫 거래";
   return `거래 완료 ${num(s.completed)}건 · 분쟁 ${Math.round(s.disputeRate * 100)}%`;
 }
+
+/**
+ * "14:30:05" in Korea, computed without Intl: text rendered on the server and hydrated in the browser must
+ * be byte-identical, and Node's ICU and the browser's can differ (오후/AM, spaces, hour cycles).
+ */
+export function kstClock(d: string | Date): string {
+  const k = new Date(new Date(d).getTime() + 9 * 3_600_000);
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${p(k.getUTCHours())}:${p(k.getUTCMinutes())}:${p(k.getUTCSeconds())}`;
+}

@@ -10,15 +10,20 @@ import { CancelBidButton, CancelListingButton, ClaimCouponForm, EditPriceForm } 
 
 // The sections of my page. Plain server components around the rows' small client forms.
 
-function ProductLine({ product, children }: { product: ProductInfo; children?: React.ReactNode }) {
+/** linked: false inside a row that is itself a link (an <a> in an <a> is invalid HTML: the browser splits it and hydration fails, #418). */
+function ProductLine({ product, children, linked = true }: { product: ProductInfo; children?: React.ReactNode; linked?: boolean }) {
   return (
     <div className="flex min-w-0 flex-1 items-center gap-3">
       <ProductTile emoji={product.emoji} color={product.brandColor} size="sm" />
       <div className="min-w-0">
         <p className="truncate text-xs text-slate-500">{product.brandName}</p>
-        <Link href={`/products/${product.id}`} className="block truncate text-sm font-semibold hover:underline">
-          {product.name}
-        </Link>
+        {linked ? (
+          <Link href={`/products/${product.id}`} className="block truncate text-sm font-semibold hover:underline">
+            {product.name}
+          </Link>
+        ) : (
+          <p className="truncate text-sm font-semibold">{product.name}</p>
+        )}
         {children}
       </div>
     </div>
@@ -127,7 +132,7 @@ function OrderRows({ rows }: { rows: MyOrder[] }) {
       {rows.map((o) => (
         <li key={o.id} data-testid="my-order" data-order-id={o.id}>
           <Link href={`/orders/${o.id}`} className="flex flex-wrap items-center gap-3 p-4 hover:bg-slate-50">
-            <ProductLine product={o.product}>
+            <ProductLine product={o.product} linked={false}>
               <p className="text-xs text-slate-500">
                 주문 #{o.id} · {dateTime(o.createdAt)}
               </p>

@@ -2,6 +2,7 @@
 
 import { ActionForm, Field, SubmitButton, useFormState } from "@/components/ui/form";
 import { Hidden } from "@/components/ui/hidden";
+import type { ConfirmSpec } from "@/components/ui/confirm-dialog";
 import type { FormAction } from "@/lib/forms/state";
 import { cancelBidAction, cancelListingAction, claimCouponAction, updateListingPriceAction } from "./actions";
 
@@ -38,11 +39,11 @@ export function EditPriceForm({ listingId, price, faceValue }: { listingId: numb
 }
 
 /** One row's cancel button (a listing or a bid), with its result shown in the row. */
-function CancelButton({ action, values, label }: { action: FormAction; values: Record<string, number>; label: string }) {
+function CancelButton({ action, values, label, confirm }: { action: FormAction; values: Record<string, number>; label: string; confirm: ConfirmSpec }) {
   return (
     <ActionForm action={action} message={false} className="flex flex-wrap">
       <Hidden values={values} />
-      <SubmitButton variant="danger" size="sm" pendingLabel="취소 중…">
+      <SubmitButton variant="danger" size="sm" pendingLabel="취소 중…" confirm={confirm}>
         {label}
       </SubmitButton>
       <RowMessage />
@@ -51,10 +52,34 @@ function CancelButton({ action, values, label }: { action: FormAction; values: R
 }
 
 export const CancelListingButton = ({ listingId }: { listingId: number }) => (
-  <CancelButton action={cancelListingAction} values={{ listingId }} label="판매 취소" />
+  <CancelButton
+    action={cancelListingAction}
+    values={{ listingId }}
+    label="판매 취소"
+    confirm={{
+      title: "판매를 취소할까요?",
+      body: "판매 글이 바로 내려가고 되돌릴 수 없습니다. 같은 코드는 새 판매 글로 다시 등록할 수 있습니다.",
+      confirmLabel: "판매 취소",
+      cancelLabel: "계속 판매",
+      tone: "ask",
+    }}
+  />
 );
 
-export const CancelBidButton = ({ bidId }: { bidId: number }) => <CancelButton action={cancelBidAction} values={{ bidId }} label="입찰 취소" />;
+export const CancelBidButton = ({ bidId }: { bidId: number }) => (
+  <CancelButton
+    action={cancelBidAction}
+    values={{ bidId }}
+    label="입찰 취소"
+    confirm={{
+      title: "구매 입찰을 취소할까요?",
+      body: "입찰이 바로 내려가고 보류한 포인트는 보유 포인트로 돌아옵니다. 되돌릴 수 없으며, 다시 입찰하면 새 입찰이 됩니다.",
+      confirmLabel: "입찰 취소",
+      cancelLabel: "입찰 유지",
+      tone: "ask",
+    }}
+  />
+);
 
 export function ClaimCouponForm() {
   return (

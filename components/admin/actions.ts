@@ -1,5 +1,6 @@
 "use server";
 
+import { takeDownListing } from "@/lib/market/commands/takedown";
 import { z } from "zod";
 import { reinstateUser, suspendUser } from "@/lib/accounts/commands";
 import { adminReasonSchema } from "@/lib/admin/schemas";
@@ -88,5 +89,13 @@ export const processWithdrawalAction = formAction(
   async ({ withdrawalId, outcome, reason }, { actor }) => {
     const { seq } = await processWithdrawal(actor, withdrawalId, outcome, reason);
     return { seq, message: outcome === "paid" ? "입금 완료로 처리했습니다." : "반려하고 포인트를 돌려줬습니다." };
+  },
+);
+
+export const takeDownListingAction = formAction(
+  { schema: z.object({ listingId: idSchema("판매 글"), reason: adminReasonSchema }), who: admin },
+  async ({ listingId, reason }, { actor }) => {
+    const { seq } = await takeDownListing(actor, listingId, reason);
+    return { seq, message: `판매 글 #${listingId}을 내렸습니다.` };
   },
 );

@@ -8,6 +8,8 @@ const LINKS = [
   { href: "/admin/disputes", label: "분쟁" },
   { href: "/admin/withdrawals", label: "출금" },
   { href: "/admin/coupons", label: "쿠폰" },
+  { href: "/admin/orders", label: "주문" },
+  { href: "/admin/listings", label: "판매 글" },
   { href: "/admin/catalog", label: "카탈로그" },
   { href: "/admin/search", label: "검색 줄임말" },
   { href: "/admin/users", label: "회원" },

@@ -14,7 +14,7 @@ import { menuLink, navLink } from "./nav-styles";
 // the account. It asks again after every navigation (sign-in, sign-up, a purchase all end on a new page),
 // when a form calls refreshAccount(), and when the tab comes back into view.
 
-type Account = { nickname: string; points: number; heldPoints: number; role: "user" | "admin" };
+type Account = { nickname: string; points: number; heldPoints: number; role: "user" | "admin"; unread: number };
 type State = { status: "loading" } | { status: "signed-out" } | { status: "signed-in"; account: Account };
 
 function useAccount(): State {
@@ -29,7 +29,7 @@ function useAccount(): State {
       if (!res.ok) throw new Error(`GET /api/session ${res.status}`);
       const body = (await res.json()) as ({ signedIn: true } & Account) | { signedIn: false };
       if (n !== latest.current) return; // a newer request is on its way
-      setState(body.signedIn ? { status: "signed-in", account: { nickname: body.nickname, points: body.points, heldPoints: body.heldPoints, role: body.role } } : { status: "signed-out" });
+      setState(body.signedIn ? { status: "signed-in", account: { nickname: body.nickname, points: body.points, heldPoints: body.heldPoints, role: body.role, unread: body.unread ?? 0 } } : { status: "signed-out" });
     } catch {
       // Offline or a server error: keep what is shown; on the first load, offer the sign-in links.
       if (n === latest.current) setState((s) => (s.status === "loading" ? { status: "signed-out" } : s));
@@ -71,6 +71,23 @@ export function AccountNav() {
       >
         {won(me.points)}
       </Link>
+      <Link
+        href="/notifications"
+        prefetch={false}
+        className="relative rounded-full p-1.5 text-slate-700 hover:bg-slate-100"
+        aria-label={me.unread ? `알림 ${me.unread}개 안 읽음` : "알림"}
+        data-testid="header-notifications"
+      >
+        <svg aria-hidden viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+          <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+          <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+        </svg>
+        {me.unread ? (
+          <span className="absolute -right-0.5 -top-0.5 min-w-4 rounded-full bg-rose-600 px-1 text-center text-[11px] font-bold leading-4 text-white" data-testid="unread-badge">
+            {me.unread > 99 ? "99+" : me.unread}
+          </span>
+        ) : null}
+      </Link>
       <AccountMenu
         label={`${me.nickname}님의 메뉴`}
         summary={
@@ -100,6 +117,9 @@ export function AccountNav() {
         <Link href="/me?tab=orders" className={menuLink}>
           주문 내역
         </Link>
+        <Link href="/notifications" className={menuLink}>
+          알림{me.unread ? ` (${me.unread})` : ""}
+        </Link>
         <Link href="/points" className={menuLink}>
           포인트 충전·출금
         </Link>
@@ -121,6 +141,7 @@ export function AccountNavSkeleton() {
     <span className="flex items-center gap-1.5 py-1" aria-hidden data-testid="account-nav-loading">
       <span className="h-7 w-14 animate-pulse rounded-lg bg-slate-100 sm:w-16" />
       <span className="h-7 w-16 animate-pulse rounded-full bg-slate-100 sm:w-20" />
+      <span className="h-7 w-7 animate-pulse rounded-full bg-slate-100" />
       <span className="h-7 w-7 animate-pulse rounded-full bg-slate-100" />
     </span>
   );

@@ -2,8 +2,9 @@
 
 import { z } from "zod";
 import { idSchema } from "@/lib/market/schemas";
-import { confirmOrder, disputeOrder } from "@/lib/orders/commands";
-import { disputeSchema } from "@/lib/orders/schemas";
+import { confirmOrder, disputeOrder, markOrderUsed, respondToDispute } from "@/lib/orders/commands";
+import { readVoucherImage } from "@/lib/forms/form-data";
+import { disputeResponseSchema, disputeSchema } from "@/lib/orders/schemas";
 import { formAction } from "@/lib/forms/action";
 
 // After a trade, the buyer confirms the code worked (the seller is paid) or reports a problem.
@@ -18,8 +19,22 @@ export const confirmOrderAction = formAction({ schema: z.object({ orderId }) }, 
 
 export const disputeOrderAction = formAction(
   { schema: disputeSchema.extend({ orderId }) },
-  async ({ orderId, reason }, { actor }) => {
-    const { seq } = await disputeOrder(actor, orderId, reason);
+  async ({ orderId, reason, category }, { actor, formData }) => {
+    const photo = await readVoucherImage(formData, "photo");
+    const { seq } = await disputeOrder(actor, orderId, reason, { category, photo });
     return { seq, redirectTo: `/orders/${orderId}?new=disputed` };
   },
 );
+
+export const markUsedAction = formAction(
+  { schema: z.object({ orderId, used: z.enum(["1", "0"], { error: "잘못된 요청입니다." }).transform((v) => v === "1") }) },
+  async ({ orderId, used }, { actor }) => {
+    const { seq } = await markOrderUsed(actor, orderId, used);
+    return { seq, message: used ? "사용 완료로 표시했습니다." : "사용 완료 표시를 지웠습니다." };
+  },
+);
+
+export const respondToDisputeAction = formAction({ schema: disputeResponseSchema.extend({ orderId }) }, async ({ orderId, response }, { actor }) => {
+  const { seq } = await respondToDispute(actor, orderId, response);
+  return { seq, message: "답변을 보냈습니다. 관리자가 양쪽 내용을 보고 결정합니다." };
+});

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { buttonClass } from "@/components/ui/styles";
+import { Barcode } from "./barcode";
 
 /**
  * The voucher's code, hidden until asked for (someone may be looking at the screen), with a copy button
@@ -31,12 +32,17 @@ export function CodeReveal({ code, last4, imageUrl }: { code: string; last4: str
         >
           {shown ? grouped : `•••• •••• ${last4}`}
       </p>
+      {shown ? (
+        <div className="mt-3">
+          <Barcode code={code} />
+        </div>
+      ) : null}
       <div className="mt-2 flex gap-2">
         <button type="button" onClick={() => setShown((s) => !s)} aria-pressed={shown} className={buttonClass("secondary", "md", "flex-1")} data-testid="toggle-code">
-          {shown ? "코드 숨기기" : "코드 보기"}
+          {shown ? "코드 숨기기" : "바코드·코드 보기"}
         </button>
         <button type="button" onClick={copy} className={buttonClass("secondary", "md", "flex-1")}>
-          {copied ? "복사됨 ✓" : "복사"}
+          {copied ? "복사됨 ✓" : "번호 복사"}
         </button>
       </div>
       <p className="sr-only" aria-live="polite">
@@ -45,7 +51,7 @@ export function CodeReveal({ code, last4, imageUrl }: { code: string; last4: str
       {imageUrl && shown ? (
         <img src={imageUrl} alt="판매자가 올린 기프티콘 사진" className="mt-3 max-h-96 rounded-xl border border-slate-200" data-testid="gifticon-photo" />
       ) : imageUrl ? (
-        <p className="mt-2 text-xs text-slate-500">판매자가 올린 사진이 있습니다. ‘코드 보기’를 누르면 함께 보입니다.</p>
+        <p className="mt-2 text-xs text-slate-500">판매자가 올린 사진이 있습니다. ‘바코드·코드 보기’를 누르면 함께 보입니다.</p>
       ) : null}
     </div>
   );

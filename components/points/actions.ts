@@ -8,7 +8,7 @@ import { won } from "@/lib/format";
 
 // Points in (test-mode card payment) and out (a withdrawal request an admin pays out).
 
-export const topUpAction = formAction({ schema: topUpSchema, limit: "trade", secret: ["card"] }, async (input, { actor, idempotency }) => {
+export const topUpAction = formAction({ schema: topUpSchema, limit: "trade", }, async (input, { actor, idempotency }) => {
   const { seq, value } = await topUp(actor, input, idempotency("ui:top-up", {}));
   if (value.status === "pending") return { seq, message: `${won(input.amount)} 결제를 확인하고 있습니다. 잠시 후 포인트 내역에서 확인해 주세요.` };
   return { seq, message: `${withJosa(won(input.amount), "을/를")} 충전했습니다. 보유 포인트 ${won(value.points)}.` };

@@ -7,6 +7,7 @@ import { buyListing, buyLowest } from "@/lib/market/commands/buy";
 import { fillBidSchema, formMoney, idSchema, placeBidSchema } from "@/lib/market/schemas";
 import { setLike } from "@/lib/likes/commands";
 import { formAction } from "@/lib/forms/action";
+import { voucherChecks } from "@/lib/market/form-checks";
 import { readVoucherImage } from "@/lib/forms/form-data";
 import { won } from "@/lib/format";
 
@@ -48,7 +49,7 @@ export const placeBidAction = formAction(
 );
 
 export const fillBidAction = formAction(
-  { schema: fillBidSchema.extend({ bidId: idSchema("구매 입찰"), expectedPrice: formMoney }), limit: "trade" },
+  { schema: fillBidSchema.extend({ bidId: idSchema("구매 입찰"), expectedPrice: formMoney }), limit: "trade", fieldChecks: voucherChecks },
   async ({ bidId, ...input }, { actor, formData, idempotency }) => {
     const image = await readVoucherImage(formData);
     const request = { bidId, expectedPrice: input.expectedPrice, expiresAt: input.expiresAt.toISOString() };

@@ -26,7 +26,13 @@ function AskBuyBody({ listingId, shown, idem, disabled }: { listingId: number; s
         disabled={disabled}
         aria-label={`${won(price)}에 구매`}
         pendingLabel="…"
-        confirm={`이 판매 글을 ${won(price)}에 구매할까요? 포인트로 바로 결제됩니다.`}
+        confirm={{
+          title: `${won(price)}에 구매할까요?`,
+          body: `보유 포인트에서 ${won(price)}이 바로 결제되고 코드가 열립니다. 결제 후에는 취소할 수 없고, 문제가 있으면 주문 화면에서 신고할 수 있습니다.`,
+          confirmLabel: "구매",
+          cancelLabel: "돌아가기",
+          tone: "ask",
+        }}
         data-testid="buy-ask"
       >
         구매

@@ -115,7 +115,21 @@ function BuyNowBody({ productId, price: shown, points, coupons, idem, validity }
         </p>
       ) : null}
       <PriceChangedNotice shown={shown} />
-      <SubmitButton variant="ask" size="lg" className="w-full" disabled={short > 0} pendingLabel="구매하는 중…" data-testid="buy-now">
+      <SubmitButton
+        variant="ask"
+        size="lg"
+        className="w-full"
+        disabled={short > 0}
+        pendingLabel="구매하는 중…"
+        data-testid="buy-now"
+        confirm={{
+          title: `${won(toPay)}에 즉시 구매할까요?`,
+          body: `보유 포인트에서 ${won(toPay)}${discount ? `(쿠폰 할인 ${won(discount)} 적용)` : ""}이 바로 결제되고 코드가 열립니다. 결제 후에는 취소할 수 없습니다.`,
+          confirmLabel: "구매",
+          cancelLabel: "돌아가기",
+          tone: "ask",
+        }}
+      >
         {won(toPay)} 즉시 구매
       </SubmitButton>
     </>

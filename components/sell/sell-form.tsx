@@ -25,9 +25,18 @@ export function SellForm({ productId, faceValue, lowestAsk, highestBid, idem, mi
   const n = parseMoney(price);
   const valid = Number.isInteger(n) && n > 0;
 
-  // The listing may not outlive the voucher: the deadline's upper bound follows the expiry date.
+  const [expiryNote, setExpiryNote] = useState("");
+  // The listing may not outlive the voucher: the deadline's upper bound follows the expiry date — but only
+  // a date that can be sold. An expired (or too near) date must not silently become the deadline: the
+  // deadline keeps its value and the date's own problem is said next to the date.
   const onExpiry = (v: string) => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return;
+    if (v < minExpiry) {
+      setExpiryNote("유효기간이 지났거나 3일 안에 끝나는 기프티콘은 팔 수 없습니다.");
+      setDeadlineMax(deadline.max);
+      return;
+    }
+    setExpiryNote("");
     const endOfExpiry = `${v}T23:59`;
     const max = endOfExpiry < deadline.max ? endOfExpiry : deadline.max;
     setDeadlineMax(max);
@@ -40,6 +49,7 @@ export function SellForm({ productId, faceValue, lowestAsk, highestBid, idem, mi
       <Field
         name="code"
         label="기프티콘 코드 (바코드 번호)"
+        inputMode="numeric"
         autoComplete="off"
         spellCheck={false}
         placeholder="예: 9123 4567 8901 2345"
@@ -55,6 +65,9 @@ export function SellForm({ productId, faceValue, lowestAsk, highestBid, idem, mi
         hint="기프티콘에 적힌 마지막 날짜. 3일 이상 남아야 팔 수 있습니다."
         required
       />
+      <p className="-mt-3 text-sm text-rose-600" aria-live="polite" data-testid="expiry-note">
+        {expiryNote}
+      </p>
       <div>
         <Field
           name="price"

@@ -1,8 +1,10 @@
 "use client";
 
-import { createContext, use, useActionState, useEffect, useId } from "react";
+import { createContext, use, useActionState, useCallback, useEffect, useId, useRef, useState } from "react";
 import { refreshAccount } from "@/components/layout/account-events";
 import { useFormStatus } from "react-dom";
+import { ConfirmDialog, toConfirmSpec, type ConfirmSpec } from "./confirm-dialog";
+import { toast } from "./toaster";
 import { initialFormState, type FormAction, type FormState } from "@/lib/forms/state";
 import { buttonClass, inputClass, type ButtonSize, type ButtonVariant } from "./styles";
 
@@ -27,14 +29,31 @@ export function ActionForm({
   /** Show the form-level message (turn off for one-button forms that show it elsewhere). */
   message?: boolean;
 } & Omit<React.FormHTMLAttributes<HTMLFormElement>, "action" | "children">) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
-  // A successful action may have moved the user's points: the header (loaded in the browser) re-reads them.
+  // After a success the header (loaded in the browser) re-reads the balance and a toast says what was done.
+  // Both run here, when the result arrives, not in an effect: the form's row often disappears with the
+  // change (a cancelled bid leaves the list), and an effect of an unmounted form never runs.
+  const run = useCallback(
+    async (prev: FormState, formData: FormData) => {
+      const next = await action(prev, formData);
+      if (next?.ok) {
+        refreshAccount();
+        if (next.message) toast(next.message);
+      }
+      return next;
+    },
+    [action],
+  );
+  const [state, formAction, pending] = useActionState(run, initialFormState);
+  const ref = useRef<HTMLFormElement>(null);
+  // All field errors come back at once; focus goes to the first invalid field so the user starts there.
   useEffect(() => {
-    if (state.ok) refreshAccount();
+    if (state.ok !== false || !state.fields) return;
+    const first = ref.current?.querySelector<HTMLElement>("[aria-invalid=true]");
+    first?.focus();
   }, [state]);
   return (
     <FormCtx value={{ state, pending }}>
-      <form action={formAction} className={className} aria-busy={pending || undefined} noValidate {...rest}>
+      <form ref={ref} action={formAction} className={className} aria-busy={pending || undefined} noValidate {...rest}>
         {children}
         {message ? <FormMessage className="basis-full" /> : null}
       </form>
@@ -236,23 +255,41 @@ export function SubmitButton({
   pendingLabel?: React.ReactNode;
   variant?: ButtonVariant;
   size?: ButtonSize;
-  /** Asks before submitting (for one-click actions that move money and cannot be undone). */
-  confirm?: string;
+  /** Asks in a dialog before submitting (for steps that move money or cannot be undone). */
+  confirm?: string | ConfirmSpec;
 } & Omit<React.ButtonHTMLAttributes<HTMLButtonElement>, "type">) {
   const { pending } = useFormStatus();
-  const onClick = confirm ? (e: React.MouseEvent<HTMLButtonElement>) => void (!window.confirm(confirm) && e.preventDefault()) : undefined;
+  const [asking, setAsking] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const onClick = confirm
+    ? (e: React.MouseEvent<HTMLButtonElement>) => {
+        e.preventDefault();
+        setAsking(true);
+      }
+    : undefined;
+  const submit = () => {
+    setAsking(false);
+    // requestSubmit fires no click, so this does not ask again; the button is the submitter.
+    const b = button.current;
+    if (b?.form) b.form.requestSubmit(b);
+  };
   return (
-    <button
-      type="submit"
-      disabled={pending || disabled}
-      aria-busy={pending || undefined}
-      className={buttonClass(variant, size, className)}
-      onClick={onClick}
-      {...rest}
-    >
-      {pending ? <Spinner /> : null}
-      {pending && pendingLabel ? pendingLabel : children}
-    </button>
+    <>
+      <button
+        ref={button}
+        type="submit"
+        disabled={pending || disabled}
+        aria-busy={pending || undefined}
+        aria-haspopup={confirm ? "dialog" : undefined}
+        className={buttonClass(variant, size, className)}
+        onClick={onClick}
+        {...rest}
+      >
+        {pending ? <Spinner /> : null}
+        {pending && pendingLabel ? pendingLabel : children}
+      </button>
+      {confirm ? <ConfirmDialog open={asking} spec={toConfirmSpec(confirm)} onConfirm={submit} onCancel={() => setAsking(false)} /> : null}
+    </>
   );
 }
 

@@ -38,9 +38,19 @@ export async function fillLogin(page: Page, email: string, pw: string) {
   await submit.click();
 }
 
+/**
+ * The in-app confirmation dialog (components/ui/confirm-dialog.tsx) that every irreversible button opens:
+ * checks that it states what will happen, then confirms it.
+ */
+export async function confirmDialog(page: Page, says?: string | RegExp) {
+  const dialog = page.locator("dialog[open]");
+  await expect(dialog).toBeVisible();
+  if (says) await expect(dialog).toContainText(says);
+  await dialog.getByTestId("confirm-ok").click();
+  await expect(dialog).toHaveCount(0);
+}
+
 export async function logInAsAdmin(page: Page) {
-  // The admin's money-moving buttons ask "are you sure?" first: say yes.
-  page.on("dialog", (d) => void d.accept());
   await logIn(page, ADMIN.email, ADMIN.password, "/admin");
 }
 
@@ -180,8 +190,8 @@ export async function viewerReady(page: Page) {
 /** "구매" on the cheapest ask row that is not the buyer's own (confirming the dialog). */
 export async function buyFromAskRow(page: Page, price: string) {
   await viewerReady(page);
-  page.once("dialog", (d) => void d.accept());
   await page.getByTestId("ask-row").filter({ hasText: price }).getByTestId("buy-ask").first().click();
+  await confirmDialog(page, "취소할 수 없");
   await expect(page).toHaveURL(/\/orders\/\d+\?new=bought/);
   return Number(/\/orders\/(\d+)/.exec(page.url())![1]);
 }
@@ -195,6 +205,7 @@ export async function buyNow(page: Page, opts: { couponName?: string } = {}) {
     await select.selectOption(value!);
   }
   await panel.getByTestId("buy-now").click();
+  await confirmDialog(page, "취소할 수 없");
   await expect(page).toHaveURL(/\/orders\/\d+\?new=bought/);
   return Number(/\/orders\/(\d+)/.exec(page.url())![1]);
 }
@@ -218,11 +229,14 @@ export async function revealCode(page: Page): Promise<string> {
 
 export async function confirmOrder(page: Page) {
   await page.getByTestId("confirm-order").click();
+  await confirmDialog(page, "환불을 할 수 없습니다");
   await expect(page.getByTestId("notice")).toContainText("구매를 확정했습니다");
 }
 
-export async function disputeOrder(page: Page, reason: string) {
+export async function disputeOrder(page: Page, reason: string, opts: { category?: string; photo?: Buffer } = {}) {
+  if (opts.category) await page.getByLabel("문제 종류").selectOption({ label: opts.category });
   await page.getByLabel("어떤 문제가 있나요?").fill(reason);
+  if (opts.photo) await page.getByLabel("증빙 사진 (선택)").setInputFiles({ name: "evidence.png", mimeType: "image/png", buffer: opts.photo });
   await page.getByTestId("dispute-order").click();
   await expect(page.getByTestId("notice")).toContainText("문제를 신고했습니다");
 }

@@ -1,5 +1,5 @@
 import { expect, test, won } from "../support/ui-fixtures";
-import { adminCreatesCoupon, fillLogin, logInAsAdmin, newMember } from "../support/ui-pages";
+import { adminCreatesCoupon, confirmDialog, fillLogin, logInAsAdmin, newMember } from "../support/ui-pages";
 
 // The admin pages that are not part of the trade journeys: system status, coupons, members, withdrawals.
 
@@ -61,6 +61,7 @@ test("members: a suspended member is signed out at once and cannot sign in until
   const row = admin.page.getByTestId("admin-user").filter({ hasText: account.email });
   await row.getByLabel("정지 사유").fill("가짜 코드 판매 신고");
   await row.getByRole("button", { name: "이용 정지" }).click();
+  await confirmDialog(admin.page, "이용을 정지할까요");
   await expect(row).toContainText("정지됨");
 
   // The member's open session ends on its very next request.
@@ -101,6 +102,7 @@ test("withdrawals: a member asks, the admin rejects, the points come back", asyn
   await expect(row.getByTestId("payout-account")).toHaveText("123456789012");
   await row.getByLabel("반려 사유").fill("예금주 불일치");
   await row.getByRole("button", { name: "반려" }).click();
+  await confirmDialog(admin.page, "반려");
   await expect(row).toHaveCount(0);
 
   await page.reload();

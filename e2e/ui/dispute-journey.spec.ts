@@ -4,6 +4,7 @@ import {
   adminDeactivatesProduct,
   buyFromAskRow,
   buyNow,
+  confirmDialog,
   disputeOrder,
   headerPoints,
   listFromProductPage,
@@ -34,12 +35,20 @@ async function disputedOrder(person: (name: string) => Promise<Person>, product:
   await expect(photo).toBeVisible();
   expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
 
-  await disputeOrder(buyer.page, "코드를 입력하니 이미 사용된 쿠폰이라고 나옵니다.");
+  await disputeOrder(buyer.page, "코드를 입력하니 이미 사용된 쿠폰이라고 나옵니다.", { category: "이미 사용된 코드", photo: PNG_1x1 });
+  await expect(buyer.page.getByTestId("order-dispute-photo")).toBeVisible();
   await expect(buyer.page.getByTestId("order-timeline")).toContainText("문제 신고됨");
   await expect(buyer.page.getByTestId("confirm-order")).toHaveCount(0);
 
   await seller.page.goto(`/orders/${orderId}`);
   await expect(seller.page.getByTestId("seller-payout")).toContainText("관리자가 확인 중");
+  // The seller sees the report and the photo, and answers.
+  await expect(seller.page.getByTestId("dispute-case")).toContainText("이미 사용된 코드");
+  await expect(seller.page.getByTestId("order-dispute-photo")).toBeVisible();
+  await seller.page.getByLabel("판매자 답변").fill("판매 전에 사용하지 않은 코드입니다.");
+  await seller.page.getByTestId("respond-dispute").click();
+  await expect(seller.page.getByTestId("toast").filter({ hasText: "답변을 보냈습니다" })).toBeVisible();
+  await expect(seller.page.getByTestId("dispute-response")).toContainText("판매 전에 사용하지 않은 코드입니다.");
   return { seller, buyer, orderId };
 }
 
@@ -53,13 +62,23 @@ test("a disputed order refunded by the admin: the buyer gets the points back, th
   await admin.page.goto("/admin/disputes");
   const row = admin.page.getByTestId("dispute").filter({ hasText: `주문 #${orderId}` });
   await expect(row).toContainText("이미 사용된 쿠폰");
+  // The whole case in view: the order, the buyer's photo, both sides.
+  await expect(row.getByTestId("dispute-order")).toContainText(won(4000));
+  const photo = row.getByTestId("dispute-photo");
+  await expect(photo).toBeVisible();
+  expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+  await expect(row.getByTestId("buyer-side")).toContainText("이미 사용된 코드");
+  await expect(row.getByTestId("seller-side")).toContainText("판매 전에 사용하지 않은 코드입니다.");
+  await row.getByLabel(/결정 메모/).fill("매장 화면 사진으로 사용된 코드임을 확인했습니다.");
   await row.scrollIntoViewIfNeeded();
   await shot(admin.page, "admin-disputes");
   await row.getByTestId("refund").click();
+  await confirmDialog(admin.page, "환불");
   await expect(admin.page.getByTestId("dispute").filter({ hasText: `주문 #${orderId}` })).toHaveCount(0);
 
   await buyer.page.goto(`/orders/${orderId}`);
   await expect(buyer.page.getByTestId("order-timeline")).toContainText("환불 완료");
+  await expect(buyer.page.getByTestId("dispute-outcome")).toContainText("매장 화면 사진으로 사용된 코드임을 확인했습니다.");
   await buyer.page.goto("/points");
   await expect(buyer.page.getByTestId("points-balance")).toHaveText(won(10_000));
   await expect(buyer.page.getByTestId("ledger-row").first()).toContainText("환불");
@@ -67,6 +86,7 @@ test("a disputed order refunded by the admin: the buyer gets the points back, th
 
   await seller.page.goto(`/orders/${orderId}`);
   await expect(seller.page.getByTestId("seller-payout")).toContainText("환불되어");
+  await expect(seller.page.getByTestId("dispute-outcome")).toContainText("구매자에게 환불");
   await seller.page.goto("/points");
   await expect(seller.page.getByTestId("points-balance")).toHaveText(won(0));
 
@@ -83,6 +103,7 @@ test("a disputed order completed by the admin: the seller is paid", async ({ per
   await admin.page.goto("/admin/disputes");
   const row = admin.page.getByTestId("dispute").filter({ hasText: `주문 #${orderId}` });
   await row.getByTestId("complete").click();
+  await confirmDialog(admin.page, "지급");
   await expect(admin.page.getByTestId("dispute").filter({ hasText: `주문 #${orderId}` })).toHaveCount(0);
 
   await seller.page.goto(`/orders/${orderId}`);

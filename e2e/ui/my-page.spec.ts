@@ -1,5 +1,5 @@
 import { expect, test, won } from "../support/ui-fixtures";
-import { adminCreatesProduct, adminDeactivatesProduct, listFromProductPage, logInAsAdmin, newMember, placeBid } from "../support/ui-pages";
+import { adminCreatesProduct, adminDeactivatesProduct, confirmDialog, headerPoints, listFromProductPage, logInAsAdmin, newMember, placeBid } from "../support/ui-pages";
 
 // My page: change the price of a listing, take it back; cancel a bid and get the held points back.
 
@@ -31,6 +31,8 @@ test("my listings and bids: reprice, cancel, release held points", async ({ pers
   await expect(listing).toContainText("정가(₩8,000) 이하");
 
   await listing.getByRole("button", { name: "판매 취소" }).click();
+  await confirmDialog(seller.page, "되돌릴 수 없습니다");
+  await expect(seller.page.getByTestId("toast").filter({ hasText: "판매를 취소했습니다" })).toBeVisible();
   await expect(listing).toContainText("취소됨");
   await expect(listing.getByRole("button", { name: "판매 취소" })).toHaveCount(0);
 
@@ -42,6 +44,9 @@ test("my listings and bids: reprice, cancel, release held points", async ({ pers
   await expect(bidder.page.getByTestId("my-held")).toHaveText(won(5000));
   const bid = bidder.page.getByTestId("my-bid").filter({ hasText: product.name });
   await bid.getByRole("button", { name: "입찰 취소" }).click();
+  await confirmDialog(bidder.page, "보류한 포인트");
+  await expect(bidder.page.getByTestId("toast").filter({ hasText: "구매 입찰을 취소" })).toBeVisible();
+  await expect(headerPoints(bidder.page)).toHaveText(won(10_000));
   await expect(bid).toContainText("취소됨");
   await expect(bidder.page.getByTestId("my-held")).toHaveText(won(0));
   await expect(bidder.page.getByTestId("my-points")).toHaveText(won(10_000));

@@ -1,6 +1,6 @@
 import { ApiClient } from "../support/api-client";
 import { expect, kstDate, newCode, test, won } from "../support/ui-fixtures";
-import { headerPoints, newMember, viewerReady } from "../support/ui-pages";
+import { confirmDialog, headerPoints, newMember, viewerReady } from "../support/ui-pages";
 import { freshProduct } from "../api/helpers";
 
 // The page a buyer looks at can be older than the book (a cached page, a tab left open). Every buy sends
@@ -22,6 +22,7 @@ test("the price changed after the page was shown: nothing is bought until the bu
   // The seller raises the price while the buyer's page still shows the old one.
   expect((await seller.patch(`/api/listings/${listed.body.id}`, { price: 3_500 })).status).toBe(200);
   await panel.getByTestId("buy-now").click();
+  await confirmDialog(buyer.page, won(3_000));
   await expect(panel.getByTestId("price-changed")).toContainText(won(3_500));
   await expect(panel.getByTestId("buy-now")).toContainText(won(3_500));
   await expect(buyer.page).toHaveURL(new RegExp(`/products/${product.id}$`));
@@ -29,6 +30,7 @@ test("the price changed after the page was shown: nothing is bought until the bu
 
   // The second press is the agreement: bought at the new price.
   await panel.getByTestId("buy-now").click();
+  await confirmDialog(buyer.page, won(3_500));
   await expect(buyer.page).toHaveURL(/\/orders\/\d+\?new=bought/);
   await expect(headerPoints(buyer.page)).toHaveText(won(6_500));
 });
@@ -46,15 +48,12 @@ test("the ask row's buy button: a changed price is shown on the row and needs a 
   expect((await seller.patch(`/api/listings/${listed.body.id}`, { price: 2_400 })).status).toBe(200);
 
   const row = buyer.page.getByTestId("ask-row").filter({ hasText: won(2_000) });
-  buyer.page.once("dialog", (d) => void d.accept());
   await row.getByTestId("buy-ask").click();
+  await confirmDialog(buyer.page);
   await expect(row.getByTestId("price-changed")).toContainText(won(2_400));
   await expect(headerPoints(buyer.page)).toHaveText(won(10_000));
-  buyer.page.once("dialog", (d) => {
-    expect(d.message()).toContain(won(2_400));
-    void d.accept();
-  });
   await row.getByTestId("buy-ask").click();
+  await confirmDialog(buyer.page, won(2_400));
   await expect(buyer.page).toHaveURL(/\/orders\/\d+\?new=bought/);
   await expect(headerPoints(buyer.page)).toHaveText(won(7_600));
 });

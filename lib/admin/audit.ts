@@ -15,12 +15,13 @@ export type AuditAction =
   | "coupon.create"
   | "coupon.issue"
   | "coupon.activate"
-  | "coupon.deactivate";
+  | "coupon.deactivate"
+  | "listing.take_down";
 
 export async function audit(
   tx: Tx,
   admin: Actor,
-  entry: { action: AuditAction; target: { type: "user" | "order" | "withdrawal" | "coupon"; id: number }; reason?: string | null; detail?: unknown },
+  entry: { action: AuditAction; target: { type: "user" | "order" | "withdrawal" | "coupon" | "listing"; id: number }; reason?: string | null; detail?: unknown },
 ) {
   await tx.insert(adminAudit).values({
     adminId: admin.id,

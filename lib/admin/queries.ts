@@ -1,6 +1,6 @@
 import "server-only";
 import { and, count, desc, eq, like, lt, or, sql } from "drizzle-orm";
-import { adminAudit, brands, coupons, orders, products, userCoupons, users, withdrawals } from "@/db/schema";
+import { adminAudit, brands, coupons, disputePhotos, gifticons, listings, orders, products, userCoupons, users, withdrawals } from "@/db/schema";
 import { ACCOUNT_SEAL_PURPOSE } from "@/lib/points/account";
 import { unseal } from "@/lib/security/secret-box";
 import { productInfoColumns } from "@/lib/catalog/columns";
@@ -23,6 +23,15 @@ export function disputedOrders(ctx: Ctx) {
         paid: orders.paid,
         status: orders.status,
         disputeReason: orders.disputeReason,
+        disputeCategory: orders.disputeCategory,
+        disputeResponse: orders.disputeResponse,
+        disputeRespondedAt: orders.disputeRespondedAt,
+        hasPhoto: sql<number>`${disputePhotos.orderId} IS NOT NULL`,
+        discount: orders.discount,
+        confirmDueAt: orders.confirmDueAt,
+        listingId: orders.listingId,
+        codeLast4: gifticons.codeLast4,
+        expiresAt: gifticons.expiresAt,
         createdAt: orders.createdAt,
         buyerNickname: buyer.nickname,
         buyerEmail: buyer.email,
@@ -34,21 +43,119 @@ export function disputedOrders(ctx: Ctx) {
       .innerJoin(buyer, eq(buyer.id, orders.buyerId))
       .innerJoin(products, eq(products.id, orders.productId))
       .innerJoin(brands, eq(brands.id, products.brandId))
+      .innerJoin(listings, eq(listings.id, orders.listingId))
+      .innerJoin(gifticons, eq(gifticons.id, listings.gifticonId))
+      .leftJoin(disputePhotos, eq(disputePhotos.orderId, orders.id))
       .where(eq(orders.status, "disputed"))
       .orderBy(desc(orders.id));
-    return rows.map((r) => ({ ...r, product: r.product as ProductInfo }));
+    return rows.map((r) => ({ ...r, hasPhoto: Boolean(Number(r.hasPhoto)), product: r.product as ProductInfo }));
   });
 }
 
-export function listUsers(ctx: Ctx, q?: string) {
-  return fresh(ctx, (db) =>
-    db
-      .select({ id: users.id, email: users.email, nickname: users.nickname, role: users.role, status: users.status, points: users.points, heldPoints: users.heldPoints, createdAt: users.createdAt })
-      .from(users)
-      .where(q ? or(like(users.email, `%${q.replace(/[\\%_]/g, "\\$&")}%`), like(users.nickname, `%${q.replace(/[\\%_]/g, "\\$&")}%`)) : undefined)
-      .orderBy(desc(users.id))
-      .limit(100),
-  );
+export const ADMIN_PAGE_SIZE = 30;
+const likeOf = (q: string) => `%${q.replace(/[\\%_]/g, "\\$&")}%`;
+const numberOf = (q: string) => (/^#?\d{1,15}$/.test(q) ? Number(q.replace("#", "")) : null);
+
+/** Members, newest first, by email or nickname (or #id), one page at a time with the total. */
+export function listUsers(ctx: Ctx, q?: string, page = 1) {
+  return fresh(ctx, async (db) => {
+    const id = q ? numberOf(q) : null;
+    const where = q ? or(like(users.email, likeOf(q)), like(users.nickname, likeOf(q)), id !== null ? eq(users.id, id) : undefined) : undefined;
+    const [rows, [{ total }]] = await Promise.all([
+      db
+        .select({ id: users.id, email: users.email, nickname: users.nickname, role: users.role, status: users.status, points: users.points, heldPoints: users.heldPoints, createdAt: users.createdAt })
+        .from(users)
+        .where(where)
+        .orderBy(desc(users.id))
+        .limit(ADMIN_PAGE_SIZE)
+        .offset((page - 1) * ADMIN_PAGE_SIZE),
+      db.select({ total: count() }).from(users).where(where),
+    ]);
+    return { rows, total };
+  });
+}
+
+/** Orders, newest first, by #id, buyer's or seller's email/nickname, or product name; paged. */
+export function listOrders(ctx: Ctx, q?: string, page = 1) {
+  return fresh(ctx, async (db) => {
+    const buyer = db.select({ id: users.id, nickname: users.nickname, email: users.email }).from(users).as("buyer");
+    const id = q ? numberOf(q) : null;
+    const where = q
+      ? or(
+          id !== null ? eq(orders.id, id) : undefined,
+          like(buyer.email, likeOf(q)),
+          like(buyer.nickname, likeOf(q)),
+          like(users.email, likeOf(q)),
+          like(users.nickname, likeOf(q)),
+          like(products.name, likeOf(q)),
+          like(brands.name, likeOf(q)),
+        )
+      : undefined;
+    const [rows, [{ total }]] = await Promise.all([
+      db
+        .select({
+          id: orders.id,
+          status: orders.status,
+          price: orders.price,
+          paid: orders.paid,
+          createdAt: orders.createdAt,
+          buyerEmail: buyer.email,
+          buyerNickname: buyer.nickname,
+          sellerEmail: users.email,
+          sellerNickname: users.nickname,
+          product: productInfoColumns,
+        })
+        .from(orders)
+        .innerJoin(users, eq(users.id, orders.sellerId))
+        .innerJoin(buyer, eq(buyer.id, orders.buyerId))
+        .innerJoin(products, eq(products.id, orders.productId))
+        .innerJoin(brands, eq(brands.id, products.brandId))
+        .where(where)
+        .orderBy(desc(orders.id))
+        .limit(ADMIN_PAGE_SIZE)
+        .offset((page - 1) * ADMIN_PAGE_SIZE),
+      db
+        .select({ total: count() })
+        .from(orders)
+        .innerJoin(users, eq(users.id, orders.sellerId))
+        .innerJoin(buyer, eq(buyer.id, orders.buyerId))
+        .innerJoin(products, eq(products.id, orders.productId))
+        .innerJoin(brands, eq(brands.id, products.brandId))
+        .where(where),
+    ]);
+    return { rows: rows.map((r) => ({ ...r, product: r.product as ProductInfo })), total };
+  });
+}
+
+/** Listings on sale, newest first, by #id, seller's email/nickname or product name; paged (to take one down). */
+export function listLiveListings(ctx: Ctx, q?: string, page = 1) {
+  return fresh(ctx, async (db) => {
+    const id = q ? numberOf(q) : null;
+    const match = q
+      ? or(id !== null ? eq(listings.id, id) : undefined, like(users.email, likeOf(q)), like(users.nickname, likeOf(q)), like(products.name, likeOf(q)), like(brands.name, likeOf(q)))
+      : undefined;
+    const where = and(eq(listings.status, "on_sale"), match);
+    const [rows, [{ total }]] = await Promise.all([
+      db
+        .select({ id: listings.id, price: listings.price, deadline: listings.deadline, createdAt: listings.createdAt, sellerEmail: users.email, sellerNickname: users.nickname, product: productInfoColumns })
+        .from(listings)
+        .innerJoin(users, eq(users.id, listings.sellerId))
+        .innerJoin(products, eq(products.id, listings.productId))
+        .innerJoin(brands, eq(brands.id, products.brandId))
+        .where(where)
+        .orderBy(desc(listings.id))
+        .limit(ADMIN_PAGE_SIZE)
+        .offset((page - 1) * ADMIN_PAGE_SIZE),
+      db
+        .select({ total: count() })
+        .from(listings)
+        .innerJoin(users, eq(users.id, listings.sellerId))
+        .innerJoin(products, eq(products.id, listings.productId))
+        .innerJoin(brands, eq(brands.id, products.brandId))
+        .where(where),
+    ]);
+    return { rows: rows.map((r) => ({ ...r, product: r.product as ProductInfo })), total };
+  });
 }
 
 /**

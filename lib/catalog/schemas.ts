@@ -4,7 +4,8 @@ import { SORTS, VALIDITY_FILTERS, type Sort, type ValidityFilter } from "./categ
 
 // Search and filter parameters, as they arrive from a URL (pages and GET /api/products).
 export const MAX_CATALOG_OFFSET = 100_000;
-export const catalogQuerySchema = z.object({
+/** The catalog query's fields as sent (the OpenAPI document describes these). */
+export const catalogQueryFields = z.object({
   q: z.string().trim().max(50, "검색어는 50자 이하로 입력해 주세요.").optional().transform((v) => v || undefined),
   category: z.enum(CATEGORIES, { error: "알 수 없는 카테고리입니다." }).optional(),
   brand: z
@@ -25,7 +26,8 @@ export const catalogQuerySchema = z.object({
     .refine((v) => Number(v) <= MAX_CATALOG_OFFSET, "잘못된 페이지 커서입니다.")
     .optional(),
   limit: z.coerce.number().int().min(1).max(60).default(24),
-}).transform((v) => ({ ...v, q: v.q ? v.q.normalize("NFC").replace(/\s+/g, " ") : undefined, sort: (v.sort === "relevance" && !v.q ? "popular" : (v.sort ?? (v.q ? "relevance" : "popular"))) as Sort }));
+});
+export const catalogQuerySchema = catalogQueryFields.transform((v) => ({ ...v, q: v.q ? v.q.normalize("NFC").replace(/\s+/g, " ") : undefined, sort: (v.sort === "relevance" && !v.q ? "popular" : (v.sort ?? (v.q ? "relevance" : "popular"))) as Sort }));
 export type CatalogQuery = z.infer<typeof catalogQuerySchema>;
 
 export const productIdSchema = z.coerce.number({ error: "잘못된 상품 번호입니다." }).int().positive().max(2 ** 53 - 1);

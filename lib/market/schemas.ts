@@ -18,8 +18,11 @@ export const moneySchema = z
   .min(MIN_PRICE, `금액은 ${MIN_PRICE.toLocaleString("ko-KR")}원 이상이어야 합니다.`)
   .max(MAX_PRICE, "금액이 너무 큽니다.");
 
-/** Money from a form field ("4,500" or "4500"). */
-export const formMoney = z.preprocess((v) => (typeof v === "string" ? Number(v.replace(/[,\s원₩]/g, "")) : v), moneySchema);
+/** Money from a form field ("4,500", "4500", "₩4,500원"); an empty field says it is required. */
+export const formMoney = z.preprocess(
+  (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.replace(/[,\s원₩]/g, ""))) : v),
+  z.number({ error: (iss) => (iss.input === undefined ? "금액을 입력해 주세요." : "금액은 숫자로 입력해 주세요.") }).pipe(moneySchema),
+);
 
 export const codeSchema = z
   .string({ error: "기프티콘 코드를 입력해 주세요." })

@@ -5,6 +5,7 @@ import { expireBids, expireListings } from "@/lib/market/commands/sweep";
 import { autoConfirmDue } from "@/lib/orders/commands";
 import { reconcilePayments } from "@/lib/points/commands";
 import { drainOutbox } from "@/lib/write/outbox";
+import { remindExpiring } from "@/lib/notifications/commands";
 
 // Every second: publish what commands could not (the outbox: lib/write/outbox.ts), expire what passed its deadline, auto-confirm orders whose window passed, settle top-ups
 // whose process died between the charge and the credit.
@@ -20,7 +21,16 @@ export async function sweepOnce() {
     bidsExpired: await expireBids(),
     ordersConfirmed: await autoConfirmDue(),
     paymentsReconciled: await reconcilePayments(),
+    expiryReminders: await remindEvery(60_000),
   };
+}
+
+// The D-7 / D-1 reminders need no second-level freshness: once a minute per process is plenty.
+let lastReminder = 0;
+async function remindEvery(ms: number): Promise<number> {
+  if (Date.now() - lastReminder < ms) return 0;
+  lastReminder = Date.now();
+  return remindExpiring();
 }
 
 export function startSweeper() {

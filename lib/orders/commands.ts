@@ -1,11 +1,14 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { primaryDb, type Tx } from "@/db/primary";
-import { orders, users } from "@/db/schema";
+import { disputePhotos, orders, users } from "@/db/schema";
+import type { DisputeCategory } from "./schemas";
 import { assertAdmin } from "@/lib/accounts/commands";
 import { audit } from "@/lib/admin/audit";
 import { AppError, describeError } from "@/lib/errors";
 import { moveBalance } from "@/lib/points/ledger";
+import { notify } from "@/lib/notifications/commands";
+import { won } from "@/lib/format";
 import { affected, command, type Actor } from "@/lib/write/command";
 import { lockUser } from "@/lib/market/commands/trade";
 
@@ -34,6 +37,13 @@ async function complete(tx: Tx, o: { id: number; sellerId: number; price: number
     .where(and(eq(orders.id, o.id), inArray(orders.status, from)));
   if (affected(res) !== 1) throw new AppError("conflict", "order_not_open", "이미 처리된 주문입니다.");
   if (!held) await moveBalance(tx, o.sellerId, "sale", { points: o.price }, { type: "order", id: o.id }, memo);
+  if (from.includes("paid"))
+    await notify(tx, o.sellerId, {
+      kind: "confirmed",
+      title: `주문 #${o.id} 구매 확정 · ${won(o.price)} ${held ? "지급 보류" : "지급"}`,
+      body: held ? "이용 정지가 풀리면 지급됩니다." : "판매 대금이 포인트로 들어왔습니다.",
+      href: `/orders/${o.id}`,
+    });
 }
 
 /** The buyer says the code worked: the order completes and the seller is paid. */
@@ -47,14 +57,49 @@ export async function confirmOrder(actor: Actor, orderId: number) {
   });
 }
 
-/** The buyer says the code did not work: the payment is frozen until an admin decides. */
-export async function disputeOrder(actor: Actor, orderId: number, reason: string) {
+/**
+ * The buyer says the code did not work: the payment is frozen until an admin decides. A category, the
+ * reason and optionally a photo (a screenshot of the shop's "이미 사용된 쿠폰"), kept private in
+ * dispute_photos for the parties and admins.
+ */
+export async function disputeOrder(
+  actor: Actor,
+  orderId: number,
+  reason: string,
+  opts: { category?: DisputeCategory; photo?: { mime: string; data: Buffer } } = {},
+) {
   return command(async (tx) => {
     const o = await lockOrder(tx, orderId);
     if (o.buyerId !== actor.id) throw o.sellerId === actor.id ? new AppError("forbidden", "buyer_only", "구매자만 문제를 신고할 수 있습니다.") : notFoundForOthers();
     if (o.status !== "paid") throw new AppError("conflict", "order_not_open", "구매 확정 전인 주문만 신고할 수 있습니다.");
-    await tx.update(orders).set({ status: "disputed", disputeReason: reason }).where(eq(orders.id, o.id));
+    await tx.update(orders).set({ status: "disputed", disputeReason: reason, disputeCategory: opts.category ?? "other" }).where(eq(orders.id, o.id));
+    if (opts.photo) await tx.insert(disputePhotos).values({ orderId: o.id, mime: opts.photo.mime, data: opts.photo.data });
     return { id: o.id, status: "disputed" as const };
+  });
+}
+
+/** The seller's side of a dispute, for the admin to read (and changeable until the admin decides). */
+export async function respondToDispute(actor: Actor, orderId: number, response: string) {
+  return command(async (tx) => {
+    const o = await lockOrder(tx, orderId);
+    if (o.sellerId !== actor.id) throw o.buyerId === actor.id ? new AppError("forbidden", "seller_only", "판매자만 답변할 수 있습니다.") : notFoundForOthers();
+    if (o.status !== "disputed") throw new AppError("conflict", "not_disputed", "분쟁 중인 주문에만 답변할 수 있습니다.");
+    await tx.update(orders).set({ disputeResponse: response, disputeRespondedAt: new Date() }).where(eq(orders.id, o.id));
+    return { id: o.id, responded: true as const };
+  });
+}
+
+/**
+ * The buyer marks the code as used in a shop (or takes the mark back). Only a note for the buyer's own
+ * list: it moves no money and no order state, so it can be set on any order whose code they still hold.
+ */
+export async function markOrderUsed(actor: Actor, orderId: number, used: boolean) {
+  return command(async (tx) => {
+    const o = await lockOrder(tx, orderId);
+    if (o.buyerId !== actor.id) throw o.sellerId === actor.id ? new AppError("forbidden", "buyer_only", "구매자만 사용 완료로 표시할 수 있습니다.") : notFoundForOthers();
+    if (o.status === "refunded") throw new AppError("conflict", "order_refunded", "환불된 주문은 사용 완료로 표시할 수 없습니다.");
+    await tx.update(orders).set({ usedAt: used ? new Date() : null }).where(eq(orders.id, o.id));
+    return { id: o.id, used };
   });
 }
 
@@ -76,7 +121,10 @@ export async function resolveDispute(admin: Actor, orderId: number, outcome: "co
       await tx.update(orders).set({ status: "refunded", completedAt: new Date() }).where(eq(orders.id, o.id));
       await moveBalance(tx, o.buyerId, "refund", { points: o.paid }, { type: "order", id: o.id }, "분쟁 처리: 환불");
     }
-    await tx.update(orders).set({ resolvedBy: admin.id }).where(eq(orders.id, o.id));
+    await tx.update(orders).set({ resolvedBy: admin.id, adminNote: note?.trim() || null }).where(eq(orders.id, o.id));
+    const decided = outcome === "refund" ? `구매자에게 환불 (${won(o.paid)})` : `판매자에게 지급 (${won(o.price)})`;
+    for (const userId of [o.buyerId, o.sellerId])
+      await notify(tx, userId, { kind: "dispute_resolved", title: `주문 #${o.id} 분쟁 결과: ${decided}`, body: note?.trim() || undefined, href: `/orders/${o.id}` });
     await audit(tx, admin, { action: "order.resolve", target: { type: "order", id: o.id }, reason: note, detail: { outcome } });
     return { id: o.id, status: outcome === "complete" ? ("completed" as const) : ("refunded" as const) };
   });

@@ -1,6 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { brands, gifticonImages, gifticons, listings, orders, products, users } from "@/db/schema";
+import { brands, disputePhotos, gifticonImages, gifticons, listings, orders, products, users } from "@/db/schema";
 import type { MyOrder } from "@/lib/accounts/queries";
 import { productInfoColumns } from "@/lib/catalog/columns";
 import { AppError } from "@/lib/errors";
@@ -14,6 +14,9 @@ import { readAt } from "@/lib/read/router";
 
 export type OrderDetail = MyOrder & {
   disputeReason: string | null;
+  dispute: { category: string | null; response: string | null; respondedAt: Date | null; adminNote: string | null; hasPhoto: boolean };
+  /** When the buyer marked the code as used (their own note; null when not marked). */
+  usedAt: Date | null;
   sellerNickname: string;
   /** null for a buyer whose order was refunded: their access to the code ended with the refund. */
   gifticon: { code: string | null; last4: string; expiresAt: Date; hasImage: boolean };
@@ -36,6 +39,12 @@ export async function getOrderForUser(userId: number, orderId: number): Promise<
         confirmDueAt: orders.confirmDueAt,
         completedAt: orders.completedAt,
         disputeReason: orders.disputeReason,
+        usedAt: orders.usedAt,
+        disputeCategory: orders.disputeCategory,
+        disputeResponse: orders.disputeResponse,
+        disputeRespondedAt: orders.disputeRespondedAt,
+        adminNote: orders.adminNote,
+        disputePhoto: disputePhotos.orderId,
         sellerNickname: users.nickname,
         product: productInfoColumns,
         codeCipher: gifticons.codeCipher,
@@ -49,17 +58,19 @@ export async function getOrderForUser(userId: number, orderId: number): Promise<
       .innerJoin(brands, eq(brands.id, products.brandId))
       .innerJoin(listings, eq(listings.id, orders.listingId))
       .innerJoin(gifticons, eq(gifticons.id, listings.gifticonId))
+      .leftJoin(disputePhotos, eq(disputePhotos.orderId, orders.id))
       .where(eq(orders.id, orderId));
     return r ?? null;
   });
   if (!row || (row.buyerId !== userId && row.sellerId !== userId)) throw notFound();
-  const { codeCipher, last4, expiresAt, hasImage, buyerId, sellerId: _s, ...rest } = row;
+  const { codeCipher, last4, expiresAt, hasImage, buyerId, sellerId: _s, disputeCategory, disputeResponse, disputeRespondedAt, adminNote, disputePhoto, ...rest } = row;
   const role = buyerId === userId ? "buyer" : "seller";
   const withdrawn = role === "buyer" && rest.status === "refunded";
   return {
     ...rest,
     product: rest.product as ProductInfo,
     role,
+    dispute: { category: disputeCategory, response: disputeResponse, respondedAt: disputeRespondedAt, adminNote, hasPhoto: disputePhoto !== null },
     gifticon: withdrawn
       ? { code: null, last4, expiresAt, hasImage: false }
       : { code: decryptCode(Buffer.from(codeCipher)), last4, expiresAt, hasImage },
@@ -79,5 +90,20 @@ export async function getOrderImage(userId: number, orderId: number): Promise<{ 
   });
   if (!value || (value.buyerId !== userId && value.sellerId !== userId)) throw notFound();
   if (value.buyerId === userId && value.status === "refunded") throw notFound();
+  return { mime: value.mime, data: Buffer.from(value.data) };
+}
+
+/** A dispute's evidence photo: for the order's buyer and seller, and for admins (checked on the primary). */
+export async function getDisputePhoto(userId: number, orderId: number): Promise<{ mime: string; data: Buffer }> {
+  const { value } = await readAt({ mode: "primary" }, async (db) => {
+    const [r] = await db
+      .select({ buyerId: orders.buyerId, sellerId: orders.sellerId, mime: disputePhotos.mime, data: disputePhotos.data })
+      .from(disputePhotos)
+      .innerJoin(orders, eq(orders.id, disputePhotos.orderId))
+      .where(eq(disputePhotos.orderId, orderId));
+    const [who] = await db.select({ role: users.role, status: users.status }).from(users).where(eq(users.id, userId));
+    return r ? { ...r, admin: who?.role === "admin" && who.status === "active" } : null;
+  });
+  if (!value || (value.buyerId !== userId && value.sellerId !== userId && !value.admin)) throw notFound();
   return { mime: value.mime, data: Buffer.from(value.data) };
 }

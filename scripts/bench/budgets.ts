@@ -31,7 +31,7 @@ async function measure(name: string, n: number, concurrency: number, fn: () => P
 }
 
 console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on ${(await import("node:os")).cpus().length} cores`);
-await signUp({ email: `budget-${Date.now()}@bench.test`, password: "bench-pass-1234", nickname: `b${Date.now() % 1e8}` });
+await signUp({ email: `budget-${Date.now()}@bench.test`, password: "bench-pass-1234", nickname: `b${Date.now() % 1e8}`, agreeTerms: true });
 await getFeed();
 await measure("Redis GET (one round trip)", 4000, 20, () => redis().get("f:*"));
 await measure("cached view read (feed: GET_VIEW + deltas)", 2000, 20, () => getFeed());

@@ -20,8 +20,9 @@ const ACTIONS: Record<string, string> = {
   "coupon.issue": "쿠폰 발급",
   "coupon.activate": "쿠폰 재개",
   "coupon.deactivate": "쿠폰 중지",
+  "listing.take_down": "판매 글 내림",
 };
-const TARGETS: Record<string, string> = { user: "회원", order: "주문", withdrawal: "출금 신청", coupon: "쿠폰" };
+const TARGETS: Record<string, string> = { user: "회원", order: "주문", withdrawal: "출금 신청", coupon: "쿠폰", listing: "판매 글" };
 
 type Props = { searchParams: Promise<{ cursor?: string }> };
 

@@ -6,6 +6,7 @@ import { CreateBrandForm, CreateProductForm, EditProductForm } from "@/component
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageTitle } from "@/components/ui/page-title";
 import { buttonClass, cardClass, inputClass } from "@/components/ui/styles";
+import { Pager, pageParam } from "@/components/ui/pager";
 import { listBrandsForAdmin, listProductsForAdmin } from "@/lib/admin/queries";
 import { CATEGORY_LABELS } from "@/lib/catalog/categories";
 import { adminOrNotFound } from "@/lib/forms/guard";
@@ -13,21 +14,23 @@ import { num, won } from "@/lib/format";
 
 export const metadata: Metadata = { title: "카탈로그" };
 
-type Props = { searchParams: Promise<{ q?: string }> };
+type Props = { searchParams: Promise<{ q?: string; page?: string }> };
 const SHOWN = 40;
 
 export default async function CatalogAdminPage({ searchParams }: Props) {
   await connection();
   const { minSeq } = await adminOrNotFound();
-  const raw = (await searchParams).q;
+  const sp = await searchParams;
+  const raw = sp.q;
   const q = typeof raw === "string" ? raw.trim().slice(0, 60) : "";
+  const page = pageParam(sp.page);
   const [brands, products] = await Promise.all([listBrandsForAdmin({ minSeq }), listProductsForAdmin({ minSeq })]);
   // The catalog can hold thousands of products: edit forms only for a search's matches, or the newest.
   const needle = q.toLowerCase();
   const matches = needle
     ? products.filter((p) => [p.name, p.nameEn, p.brandName, String(p.id)].some((s) => s.toLowerCase().includes(needle)))
     : [...products].sort((a, b) => b.id - a.id);
-  const shown = matches.slice(0, SHOWN);
+  const shown = matches.slice((page - 1) * SHOWN, page * SHOWN);
   return (
     <div className="space-y-5">
       <PageTitle
@@ -64,7 +67,7 @@ export default async function CatalogAdminPage({ searchParams }: Props) {
         </Form>
         <p className="mb-2 text-xs text-slate-500">
           {q ? `‘${q}’: ${num(matches.length)}개` : "최근 추가된 상품"}
-          {matches.length > SHOWN ? ` 중 ${SHOWN}개 표시` : ""}
+          {matches.length > SHOWN ? ` 중 ${SHOWN}개씩 표시` : ""}
         </p>
         {shown.length ? (
           <ul className="divide-y divide-slate-100">
@@ -90,6 +93,7 @@ export default async function CatalogAdminPage({ searchParams }: Props) {
         ) : (
           <EmptyState icon="🔍" title={`‘${q}’에 맞는 상품이 없습니다`} />
         )}
+        <Pager path="/admin/catalog" page={page} pageSize={SHOWN} total={matches.length} params={{ q }} />
       </section>
     </div>
   );

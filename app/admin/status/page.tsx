@@ -4,7 +4,7 @@ import { AutoRefresh } from "@/components/admin/auto-refresh";
 import { PageTitle } from "@/components/ui/page-title";
 import { cardClass } from "@/components/ui/styles";
 import { adminOrNotFound } from "@/lib/forms/guard";
-import { num } from "@/lib/format";
+import { dateTime, num } from "@/lib/format";
 import { health } from "@/lib/ops/health";
 
 export const metadata: Metadata = { title: "시스템 상태" };
@@ -150,7 +150,7 @@ export default async function StatusPage() {
             ))}
           </dl>
           <p className="mt-3 text-xs text-slate-500">
-            {new Date(h.reads.since).toLocaleString("ko-KR", { timeZone: "Asia/Seoul" })}부터 · 복제본 허용 지연 {ms(h.settings.replicaMaxLagMs)} · 복제 대기 최대{" "}
+            {dateTime(h.reads.since)}부터 · 복제본 허용 지연 {ms(h.settings.replicaMaxLagMs)} · 복제 대기 최대{" "}
             {ms(h.settings.readWaitMs)}
           </p>
         </section>

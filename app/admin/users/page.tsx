@@ -8,20 +8,23 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageTitle } from "@/components/ui/page-title";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { buttonClass, inputClass } from "@/components/ui/styles";
-import { listUsers } from "@/lib/admin/queries";
+import { Pager, pageParam } from "@/components/ui/pager";
+import { ADMIN_PAGE_SIZE, listUsers } from "@/lib/admin/queries";
 import { adminOrNotFound } from "@/lib/forms/guard";
 import { dateOnly, won } from "@/lib/format";
 
 export const metadata: Metadata = { title: "회원" };
 
-type Props = { searchParams: Promise<{ q?: string }> };
+type Props = { searchParams: Promise<{ q?: string; page?: string }> };
 
 export default async function UsersPage({ searchParams }: Props) {
   await connection();
   const admin = await adminOrNotFound();
-  const raw = (await searchParams).q;
+  const sp = await searchParams;
+  const raw = sp.q;
   const q = typeof raw === "string" ? raw.trim().slice(0, 60) : "";
-  const users = await listUsers({ minSeq: admin.minSeq }, q || undefined);
+  const page = pageParam(sp.page);
+  const { rows: users, total } = await listUsers({ minSeq: admin.minSeq }, q || undefined, page);
   return (
     <div>
       <PageTitle title="회원" description="이메일이나 닉네임으로 찾고, 이용을 정지하거나 다시 풀 수 있습니다. 정지하면 그 회원의 판매 글과 구매 입찰이 내려가고, 로그인과 거래를 할 수 없으며, 판매 대금은 정지를 풀 때까지 지급되지 않습니다. 모든 결정은 감사 기록에 남습니다." />
@@ -71,6 +74,7 @@ export default async function UsersPage({ searchParams }: Props) {
       ) : (
         <EmptyState icon="👤" title={`‘${q}’에 맞는 회원이 없습니다`} />
       )}
+      <Pager path="/admin/users" page={page} pageSize={ADMIN_PAGE_SIZE} total={total} params={{ q }} />
     </div>
   );
 }

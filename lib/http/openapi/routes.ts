@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { changePasswordSchema, signUpSchema } from "@/lib/accounts/schemas";
 import { auditQuerySchema, reinstateSchema, rejectWithdrawalSchema, resolveSchema, suspendSchema } from "@/lib/admin/schemas";
-import { catalogQuerySchema, productSchema } from "@/lib/catalog/schemas";
+import { catalogQueryFields, productSchema } from "@/lib/catalog/schemas";
 import { claimCouponSchema, createCouponSchema, issueCouponApiSchema } from "@/lib/coupons/schemas";
 import { buyLowestSchema, buySchema, createListingApiSchema, fillBidApiSchema, listingsQuerySchema, placeBidSchema, updateListingSchema } from "@/lib/market/schemas";
 import { disputeSchema } from "@/lib/orders/schemas";
@@ -74,7 +74,7 @@ export const operations: Operation[] = [
   },
   { method: "post", path: "/api/auth/signout", tag: "auth", access: "public", summary: "Auth.js: sign out (form body {csrfToken})", responses: { 302: { description: "Redirect" } } },
   // catalog and market reads
-  { method: "get", path: "/api/products", tag: "catalog", access: "public", summary: "Search the catalog", query: catalogQuerySchema, responses: { 200: ok(r.catalogPage) } },
+  { method: "get", path: "/api/products", tag: "catalog", access: "public", summary: "Search the catalog", query: catalogQueryFields, responses: { 200: ok(r.catalogPage) } },
   { method: "get", path: "/api/products/{id}", tag: "catalog", access: "public", summary: "A product's book: asks, bids, last trades", responses: { 200: ok(r.book) } },
   { method: "get", path: "/api/products/{id}/viewer", tag: "catalog", access: "public", summary: "What the product page shows only to its viewer", responses: { 200: ok(r.viewer) } },
   { method: "get", path: "/api/listings", tag: "market", access: "public", summary: "Live listings, newest first", query: listingsQuerySchema, responses: { 200: ok(r.listingPage) } },

@@ -8,6 +8,7 @@ import { config } from "@/lib/config";
 import { AppError, fieldError } from "@/lib/errors";
 import { codeHmac, encryptCode, last4 } from "@/lib/gifticons/code-crypto";
 import { moveBalance } from "@/lib/points/ledger";
+import { notify } from "@/lib/notifications/commands";
 import type { Actor } from "@/lib/write/command";
 import type { ProductInfo } from "../read-model";
 import { MAX_DEADLINE_DAYS, MIN_DEADLINE_MINUTES, MIN_PRICE, minimumExpiry, MIN_VALID_DAYS, defaultListingDeadline } from "../rules";
@@ -134,6 +135,7 @@ export async function insertOrder(
         createdAt,
       })
       .$returningId();
+    await notifyTrade(tx, { ...o, id });
     return { id, createdAt };
   } catch (e) {
     // The unique keys are the last line of defence of "sold at most once" (domain invariant 1).
@@ -141,6 +143,20 @@ export async function insertOrder(
     if (isDuplicate(e, "orders_bid_uq")) throw new AppError("conflict", "bid_filled", "이미 체결된 구매 입찰입니다.");
     throw e;
   }
+}
+
+/** The seller hears of the sale; a buyer whose resting bid was filled hears of it too. */
+async function notifyTrade(tx: Tx, o: { id: number; bidId?: number; productId: number; buyerId: number; sellerId: number; price: number }) {
+  const [p] = await tx.select({ name: products.name, brand: brands.name }).from(products).innerJoin(brands, eq(brands.id, products.brandId)).where(eq(products.id, o.productId));
+  const what = p ? `${p.brand} ${p.name}` : "기프티콘";
+  await notify(tx, o.sellerId, {
+    kind: "sold",
+    title: `${what} 판매 완료 (${won(o.price)})`,
+    body: "구매자가 확정하면 판매 대금이 포인트로 지급됩니다.",
+    href: `/orders/${o.id}`,
+  });
+  if (o.bidId)
+    await notify(tx, o.buyerId, { kind: "bid_filled", title: `${what} 구매 입찰 체결 (${won(o.price)})`, body: "코드를 확인하고, 사용해 본 뒤 구매 확정을 눌러 주세요.", href: `/orders/${o.id}` });
 }
 
 /** A resting bid is filled: its held points pay for the order. */

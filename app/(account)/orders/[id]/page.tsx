@@ -5,8 +5,10 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { ProductTile } from "@/components/catalog/product-tile";
 import { CodeReveal } from "@/components/orders/code-reveal";
-import { ConfirmOrderForm, DisputeOrderForm } from "@/components/orders/order-forms";
+import { ConfirmOrderForm, DisputeOrderForm, DisputeResponseForm, MarkUsedForm } from "@/components/orders/order-forms";
+import { DISPUTE_CATEGORIES, type DisputeCategory } from "@/lib/orders/schemas";
 import { StatusTimeline } from "@/components/orders/status-timeline";
+import { FlashToast } from "@/components/ui/flash-toast";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { cardClass } from "@/components/ui/styles";
 import { isAppError } from "@/lib/errors";
@@ -46,8 +48,9 @@ export default async function OrderPage({ params, searchParams }: Props) {
 
   return (
     <div className="mx-auto max-w-3xl space-y-4">
+      <FlashToast text={note} />
       {note ? (
-        <p role="status" className="rounded-2xl bg-brand-50 px-4 py-3 text-sm text-brand-700" data-testid="notice">
+        <p className="rounded-2xl bg-brand-50 px-4 py-3 text-sm text-brand-700" data-testid="notice">
           {note}
         </p>
       ) : null}
@@ -82,6 +85,11 @@ export default async function OrderPage({ params, searchParams }: Props) {
           ) : (
             <>
               <CodeReveal code={order.gifticon.code} last4={order.gifticon.last4} imageUrl={order.gifticon.hasImage ? `/api/orders/${order.id}/image` : undefined} />
+              {buyer ? (
+                <div className="mt-3 rounded-xl bg-slate-50 px-3 py-2">
+                  <MarkUsedForm orderId={order.id} usedAt={order.usedAt ? dateTime(order.usedAt) : null} />
+                </div>
+              ) : null}
               <p className="mt-3 text-xs text-slate-500">
                 {buyer ? "매장이나 앱에서 이 코드를 사용하세요. 코드는 이 주문의 구매자와 판매자에게만 보입니다." : "판매한 코드입니다. 구매자와 판매자에게만 보입니다."}
               </p>
@@ -127,11 +135,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
           진행 상황
         </h2>
         <StatusTimeline order={order} />
-        {order.disputeReason ? (
-          <p className="mt-3 rounded-xl bg-slate-50 px-3 py-2 text-sm text-slate-700">
-            <span className="font-semibold">신고 내용:</span> {order.disputeReason}
-          </p>
-        ) : null}
+        {order.disputeReason ? <DisputeCase order={order} /> : null}
       </section>
 
       {buyer && order.status === "paid" ? (
@@ -143,7 +147,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
             <p className="mb-3 mt-1 text-sm text-slate-600">
               구매를 확정하면 판매자에게 {withJosa(won(order.price), "이/가")} 지급됩니다. 확정하지 않으면 {dateTime(order.confirmDueAt)}에 자동으로 확정됩니다.
             </p>
-            <ConfirmOrderForm orderId={order.id} />
+            <ConfirmOrderForm orderId={order.id} price={won(order.price)} />
           </section>
           <section className={cardClass} aria-labelledby="dispute-heading">
             <h2 id="dispute-heading" className="font-bold">
@@ -175,5 +179,37 @@ function SellerPayout({ order }: { order: OrderDetail }) {
     <p className={`mt-3 rounded-xl px-3 py-2 text-sm font-medium ${text.tone}`} data-testid="seller-payout">
       {text.msg}
     </p>
+  );
+}
+
+/** The dispute as both parties see it: the buyer's report (and photo), the seller's answer, the admin's decision. */
+function DisputeCase({ order }: { order: OrderDetail }) {
+  const d = order.dispute;
+  const decided = order.status === "refunded" || order.status === "completed";
+  return (
+    <div className="mt-3 space-y-3" data-testid="dispute-case">
+      {decided ? (
+        <div className={`rounded-xl px-3 py-2 text-sm ${order.status === "refunded" ? "bg-slate-100 text-slate-800" : "bg-brand-50 text-brand-800"}`} data-testid="dispute-outcome">
+          <p className="font-semibold">
+            관리자 결정: {order.status === "refunded" ? `구매자에게 환불 (${won(order.paid)})` : `판매자에게 지급 (${won(order.price)})`}
+          </p>
+          {d.adminNote ? <p className="mt-1 whitespace-pre-wrap">{d.adminNote}</p> : null}
+        </div>
+      ) : null}
+      <div className="rounded-xl bg-slate-50 px-3 py-2 text-sm text-slate-700">
+        <p>
+          <span className="font-semibold">신고 내용 · {DISPUTE_CATEGORIES[(d.category ?? "other") as DisputeCategory] ?? "기타"}:</span> {order.disputeReason}
+        </p>
+        {d.hasPhoto ? (
+          <img src={`/api/orders/${order.id}/dispute-photo`} alt="구매자가 올린 증빙 사진" className="mt-2 max-h-48 rounded-lg border border-slate-200 bg-white" data-testid="order-dispute-photo" />
+        ) : null}
+      </div>
+      {d.response ? (
+        <div className="rounded-xl border border-slate-200 px-3 py-2 text-sm text-slate-700" data-testid="dispute-response">
+          <span className="font-semibold">판매자 답변:</span> <span className="whitespace-pre-wrap">{d.response}</span>
+        </div>
+      ) : null}
+      {order.role === "seller" && order.status === "disputed" ? <DisputeResponseForm orderId={order.id} current={d.response} /> : null}
+    </div>
   );
 }

@@ -15,6 +15,8 @@ export const GET = userApi<{ id: string }>({}, async ({ actor, params }) => {
     body: {
       ...orderJson(o),
       disputeReason: o.disputeReason,
+      usedAt: o.usedAt,
+      dispute: o.dispute,
       sellerNickname: o.sellerNickname,
       gifticon: {
         code: o.gifticon.code,
