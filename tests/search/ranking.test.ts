@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { SEED_BRANDS } from "@/db/seed/catalog";
 import { CATEGORY_LABELS } from "@/lib/catalog/categories";
@@ -6,7 +6,11 @@ import { buildIndex, rank, type SearchDoc } from "@/lib/search/match";
 
 // The queries Korean buyers type and what must come first, against the seeded catalog and the aliases the
 // migration ships (the same rows admins then edit). Pure: no database, runs in milliseconds.
-const sql = readFileSync(new URL("../../db/migrations/0004_search_aliases.sql", import.meta.url), "utf8");
+const migrations = new URL("../../db/migrations/", import.meta.url);
+const sql = readdirSync(migrations)
+  .filter((f) => f.endsWith(".sql"))
+  .map((f) => readFileSync(new URL(f, migrations), "utf8"))
+  .find((s) => s.includes("INSERT INTO `search_aliases`"))!;
 const aliases = [...sql.matchAll(/\('([^']+)', '([^']+)'\)/g)].map((m) => ({ alias: m[1], expansion: m[2] }));
 
 let nextId = 1;
