@@ -33,7 +33,8 @@ export const product = z
   })
   .meta({ id: "Product" });
 
-const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+/** A page of items; `nextCursor` is an offset as text (catalog, audit) or the last id (listings). */
+const page = <T extends z.ZodType>(item: T, cursor: z.ZodType = z.string()) => z.object({ items: z.array(item), nextCursor: cursor.nullable() });
 const items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
 export const catalogItem = product
@@ -84,7 +85,7 @@ export const viewer = z.union([
 export const listing = z
   .object({ id, productId: id, sellerId: id, sellerNickname: z.string(), price: money, expiresAt: at, createdAt: at, product })
   .meta({ id: "Listing" });
-export const listingPage = page(listing);
+export const listingPage = page(listing, id);
 
 export const listingResult = z.object({ id, status: z.enum(["on_sale", "sold"]), price: money, orderId: id.optional() });
 export const bidResult = z.object({ id, status: z.enum(["active", "filled"]), price: money, orderId: id.optional() });
