@@ -133,3 +133,10 @@ async function createAccount(tx: Tx, email: string | null, nicknames: string[]):
   }
   throw new AppError("conflict", "nickname_unavailable", "닉네임을 정하지 못했습니다. 잠시 후 다시 시도해 주세요.");
 }
+
+/** The sign-in callback's entry: Kakao's profile validated at the edge (400-style kakao_profile if unusable). */
+export async function kakaoSignIn(profile: unknown, connectTo?: number) {
+  const parsed = kakaoProfileSchema.safeParse(profile);
+  if (!parsed.success) throw new AppError("invalid", "kakao_profile", "카카오 회원 정보를 읽을 수 없습니다.");
+  return signInWithKakao(parsed.data, connectTo);
+}
