@@ -110,7 +110,8 @@ export const order = z
 export const orderDetail = order.extend({
   disputeReason: z.string().nullable(),
   sellerNickname: z.string(),
-  gifticon: z.object({ code: z.string(), last4: z.string(), expiresAt: at, imageUrl: z.string().nullable() }),
+  // The code is null once the order is refunded (the buyer no longer gets it).
+  gifticon: z.object({ code: z.string().nullable(), last4: z.string(), expiresAt: at, imageUrl: z.string().nullable() }),
 });
 export const orderStatus = (s: [string, ...string[]]) => z.object({ id, status: z.enum(s) });
 
@@ -182,3 +183,5 @@ export const healthBody = z.looseObject({ status: z.enum(["ok", "degraded"]) }).
 export const csrf = z.object({ csrfToken: z.string() });
 export const authSession = z.looseObject({ user: z.looseObject({}), expires: z.string() }).nullable();
 export const providers = z.record(z.string(), z.looseObject({ id: z.string(), name: z.string(), type: z.string() }));
+
+export const openApiBody = z.looseObject({ openapi: z.literal("3.1.0"), info: z.looseObject({}), paths: z.record(z.string(), z.unknown()) });
