@@ -8,7 +8,8 @@ import { signInSchema, signUpSchema } from "@/lib/accounts/schemas";
 import { cookies } from "next/headers";
 import { kakaoEnabled, signIn, signOut } from "@/lib/auth/auth";
 import { KAKAO_LINK_COOKIE, linkCookieOptions, linkCookieValue } from "@/lib/auth/kakao-link";
-import { requireActor } from "@/lib/auth/session";
+import { currentActor } from "@/lib/auth/session";
+import { redirect } from "next/navigation";
 import { sessionState } from "@/lib/accounts/session-state";
 import { AppError } from "@/lib/errors";
 import { formAction } from "@/lib/forms/action";
@@ -71,7 +72,8 @@ export async function signOutAction() {
 /** "카카오로 로그인": Auth.js sends the browser to Kakao's consent page (a redirect thrown from here). */
 export async function kakaoSignInAction(formData: FormData) {
   noteActionRan();
-  if (!kakaoEnabled()) throw new AppError("not_found", "kakao_disabled", "카카오 로그인이 설정되어 있지 않습니다.");
+  // Answers are redirects, never errors: a form post (or a fuzzer) gets a page, not a 500.
+  if (!kakaoEnabled()) redirect("/login");
   const raw = formData.get("callbackUrl");
   await signIn("kakao", { redirectTo: safeCallbackUrl(typeof raw === "string" ? raw : undefined) });
 }
@@ -79,8 +81,9 @@ export async function kakaoSignInAction(formData: FormData) {
 /** My page's "카카오 계정 연결": the signed-in user's explicit choice, carried through Kakao by a signed cookie. */
 export async function connectKakaoAction() {
   noteActionRan();
-  if (!kakaoEnabled()) throw new AppError("not_found", "kakao_disabled", "카카오 로그인이 설정되어 있지 않습니다.");
-  const actor = await requireActor();
+  if (!kakaoEnabled()) redirect("/me");
+  const actor = await currentActor();
+  if (!actor) redirect("/login?callbackUrl=%2Fme");
   const state = await sessionState(actor.id);
   (await cookies()).set(KAKAO_LINK_COOKIE, linkCookieValue(actor.id, state?.sessionVersion ?? 0), linkCookieOptions());
   await signIn("kakao", { redirectTo: "/me?kakao=connected" });

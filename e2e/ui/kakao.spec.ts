@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto";
 import { ApiClient, uniq } from "../support/api-client";
 import { KakaoMock } from "../support/kakao-mock";
 import { expect, test } from "../support/ui-fixtures";
-import { buyNow, revealCode, signOut, signUp, topUp } from "../support/ui-pages";
+import { buyNow, logIn, revealCode, signOut, signUp, topUp } from "../support/ui-pages";
 import { freshProduct, list } from "../api/helpers";
 
 // Sign-in with Kakao in Chromium, against a local OAuth 2.0 server that answers as Kakao does
@@ -66,12 +66,13 @@ test("a denied consent returns to the login page, signed out, with a message", a
   mock.deny();
   await p.page.getByRole("button", { name: "카카오로 로그인" }).click();
   await expect(p.page).toHaveURL(/\/login\?/);
-  await expect(p.page.getByRole("alert")).toContainText("카카오 로그인이 취소되었습니다");
+  await expect(p.page.getByText("카카오 로그인이 취소되었습니다")).toBeVisible();
   await expect(p.page.getByRole("banner").getByRole("link", { name: "로그인" })).toBeVisible();
   expect((await p.page.request.get("/api/me")).status()).toBe(401);
 });
 
 test("an unverified email links nothing; connecting Kakao from the my page does; the nickname is editable", async ({ person }) => {
+  test.setTimeout(180_000); // three sign-ins and two people on a shared machine
   const p = await person("member");
   const account = await signUp(p.page);
   // A Kakao account that claims the member's email without Kakao vouching for it: a new account.
@@ -86,11 +87,7 @@ test("an unverified email links nothing; connecting Kakao from the my page does;
 
   // The member signs in with their password and connects a Kakao account of their own.
   mock.user = { id: kakaoId(), nickname: "아무거나" };
-  await p.page.goto("/login");
-  await p.page.getByLabel("이메일").fill(account.email);
-  await p.page.getByLabel("비밀번호").fill(account.password);
-  await p.page.getByRole("button", { name: "로그인", exact: true }).click();
-  await expect(p.page.getByRole("banner").getByLabel(/님의 메뉴$/)).toBeVisible();
+  await logIn(p.page, account.email, account.password);
   const memberId = (await me(p.page)).id;
   await p.page.goto("/me");
   await p.page.getByRole("button", { name: "카카오 계정 연결" }).click();
@@ -104,7 +101,7 @@ test("an unverified email links nothing; connecting Kakao from the my page does;
   await p.page.goto("/me");
   await form.getByLabel("닉네임").fill("관리자");
   await form.getByRole("button", { name: "변경" }).click();
-  await expect(form.getByRole("alert").or(form.locator("[aria-live]"))).toContainText(/쓸 수 없|사용할 수 없|닉네임/);
+  await expect(form.getByTestId("field-error")).toContainText("운영진이나 사이트로 오해할 수 있는 이름");
   const fresh = `새이름${uniq().slice(0, 5)}`;
   await form.getByLabel("닉네임").fill(fresh);
   await form.getByRole("button", { name: "변경" }).click();

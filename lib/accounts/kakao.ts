@@ -1,6 +1,7 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import { and, eq } from "drizzle-orm";
+import { z } from "zod";
 import { isDuplicate } from "@/db/errors";
 import type { Tx } from "@/db/primary";
 import { userIdentities, users } from "@/db/schema";
@@ -19,8 +20,20 @@ import { emailSchema, nicknameSchema } from "./schemas";
 //  4. Otherwise a new account: the verified email if any (else none), the Kakao nickname if it passes the
 //     nickname rules and is free (else a generated one; it can be changed on the my page), no password.
 
-export { kakaoProfileSchema, type KakaoProfile } from "./kakao-profile";
-import type { KakaoProfile } from "./kakao-profile";
+/** What /v2/user/me answers (only the fields used; Kakao sends many more). Validated: it comes from outside. */
+export const kakaoProfileSchema = z.looseObject({
+  id: z.union([z.number().int().positive(), z.string().regex(/^\d{1,20}$/)]).transform(String),
+  properties: z.looseObject({ nickname: z.string().optional() }).optional(),
+  kakao_account: z
+    .looseObject({
+      profile: z.looseObject({ nickname: z.string().optional() }).optional(),
+      email: z.string().optional(),
+      is_email_valid: z.boolean().optional(),
+      is_email_verified: z.boolean().optional(),
+    })
+    .optional(),
+});
+export type KakaoProfile = z.infer<typeof kakaoProfileSchema>;
 
 export type SignedInUser = { id: number; email: string | null; nickname: string; role: "user" | "admin"; status: "active" | "suspended"; sessionVersion: number };
 
@@ -119,4 +132,11 @@ async function createAccount(tx: Tx, email: string | null, nicknames: string[]):
     }
   }
   throw new AppError("conflict", "nickname_unavailable", "닉네임을 정하지 못했습니다. 잠시 후 다시 시도해 주세요.");
+}
+
+/** The sign-in callback's entry: Kakao's profile validated at the edge (400-style kakao_profile if unusable). */
+export async function kakaoSignIn(profile: unknown, connectTo?: number) {
+  const parsed = kakaoProfileSchema.safeParse(profile);
+  if (!parsed.success) throw new AppError("invalid", "kakao_profile", "카카오 회원 정보를 읽을 수 없습니다.");
+  return signInWithKakao(parsed.data, connectTo);
 }

@@ -3,8 +3,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import Kakao from "next-auth/providers/kakao";
 import { cookies } from "next/headers";
-import type { signInWithKakao } from "@/lib/accounts/kakao";
-import { kakaoProfileSchema } from "@/lib/accounts/kakao-profile";
+import type { KakaoOutcome } from "@/lib/accounts/kakao";
 import { findUserForSignIn } from "@/lib/accounts/sign-in";
 import { signInSchema } from "@/lib/accounts/schemas";
 import { config } from "@/lib/config";
@@ -12,14 +11,6 @@ import { AppError } from "@/lib/errors";
 import { safeRedirectUrl } from "@/lib/http/redirects";
 import { rememberWrite } from "@/lib/session/position";
 import { KAKAO_LINK_COOKIE, readLinkCookie } from "./kakao-link";
-
-// A Kakao login is a command (it may create or link an account), so the command is handed in by the one
-// place that runs Auth.js's callbacks, the auth route (app/api/auth/[...nextauth]/route.ts): pages that
-// only read the session import this module and must not reach the write path (tests/architecture.test.ts).
-let kakaoSignIn: typeof signInWithKakao | null = null;
-export function provideKakaoSignIn(fn: typeof signInWithKakao) {
-  kakaoSignIn = fn;
-}
 
 // Auth.js v5 with email + password, and Kakao (Auth.js's own provider) when AUTH_KAKAO_ID/SECRET are set. Sessions are JWTs (signed and encrypted with AUTH_SECRET), so any app
 // instance can serve any user without shared session storage. The token carries id, role and nickname for
@@ -65,14 +56,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // version replace the provider's profile on `user`, so the session is the same as a password sign-in's.
     async signIn({ user, account, profile }) {
       if (account?.provider !== "kakao") return true;
-      const parsed = kakaoProfileSchema.safeParse(profile);
-      if (!parsed.success) return "/login?error=kakao_profile";
+      if (!kakaoResolver) return "/login?error=kakao_unavailable";
       const jar = await cookies();
       const intent = readLinkCookie(jar.get(KAKAO_LINK_COOKIE)?.value);
       if (intent) jar.delete(KAKAO_LINK_COOKIE);
       try {
-        if (!kakaoSignIn) throw new Error("Kakao sign-in reached a bundle without the auth route (provideKakaoSignIn)");
-        const { value, seq } = await kakaoSignIn(parsed.data, intent?.userId);
+        const { value, seq } = await kakaoResolver(profile, intent?.userId);
         const u = value.user;
         if (u.status !== "active") return "/login?error=suspended";
         if (intent && u.sessionVersion !== intent.sessionVersion) return "/login?error=kakao_link_expired";
@@ -82,6 +71,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         return true;
       } catch (e) {
         if (e instanceof AppError && (e.code === "kakao_taken" || e.code === "kakao_already")) return `/me?kakao=${e.code}`;
+        if (e instanceof AppError && e.code === "kakao_profile") return "/login?error=kakao_profile";
         throw e;
       }
     },
@@ -107,6 +97,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
 });
+
+type KakaoResolver = (profile: unknown, connectTo?: number) => Promise<{ value: KakaoOutcome; seq: number }>;
+let kakaoResolver: KakaoResolver | null = null;
+
+/**
+ * Which account a Kakao login is (lib/accounts/kakao.ts) is a command on the primary. It is handed in by
+ * the Auth.js route (app/api/auth/[...nextauth]/route.ts), the only place an OAuth callback runs, so that
+ * reading the session on every page never imports the write path (tests/architecture.test.ts).
+ */
+export function registerKakaoResolver(fn: KakaoResolver) {
+  kakaoResolver = fn;
+}
 
 export function kakaoEnabled() {
   return !!(config().AUTH_KAKAO_ID && config().AUTH_KAKAO_SECRET);

@@ -33,7 +33,8 @@ export const product = z
   })
   .meta({ id: "Product" });
 
-const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+/** A page of items; `nextCursor` is an offset as text (catalog, audit) or the last id (listings). */
+const page = <T extends z.ZodType>(item: T, cursor: z.ZodType = z.string()) => z.object({ items: z.array(item), nextCursor: cursor.nullable() });
 const items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
 export const catalogItem = product
@@ -84,7 +85,7 @@ export const viewer = z.union([
 export const listing = z
   .object({ id, productId: id, sellerId: id, sellerNickname: z.string(), price: money, expiresAt: at, createdAt: at, product })
   .meta({ id: "Listing" });
-export const listingPage = page(listing);
+export const listingPage = page(listing, id);
 
 export const listingResult = z.object({ id, status: z.enum(["on_sale", "sold"]), price: money, orderId: id.optional() });
 export const bidResult = z.object({ id, status: z.enum(["active", "filled"]), price: money, orderId: id.optional() });
@@ -109,7 +110,8 @@ export const order = z
 export const orderDetail = order.extend({
   disputeReason: z.string().nullable(),
   sellerNickname: z.string(),
-  gifticon: z.object({ code: z.string(), last4: z.string(), expiresAt: at, imageUrl: z.string().nullable() }),
+  // The code is null once the order is refunded (the buyer no longer gets it).
+  gifticon: z.object({ code: z.string().nullable(), last4: z.string(), expiresAt: at, imageUrl: z.string().nullable() }),
 });
 export const orderStatus = (s: [string, ...string[]]) => z.object({ id, status: z.enum(s) });
 
@@ -184,3 +186,5 @@ export const passwordChanged = z.object({ id: z.number().int(), resigned: z.bool
 export const csrf = z.object({ csrfToken: z.string() });
 export const authSession = z.looseObject({ user: z.looseObject({}), expires: z.string() }).nullable();
 export const providers = z.record(z.string(), z.looseObject({ id: z.string(), name: z.string(), type: z.string() }));
+
+export const openApiBody = z.looseObject({ openapi: z.literal("3.1.0"), info: z.looseObject({}), paths: z.record(z.string(), z.unknown()) });

@@ -138,7 +138,7 @@ export const operations: Operation[] = [
   { method: "get", path: "/api/health", tag: "ops", access: "public", summary: "Health: {status} for anyone, details with an admin session or the ops token", responses: { 200: ok(r.healthBody), 503: ok(r.healthBody, "Degraded") } },
   { method: "get", path: "/api/health/live", tag: "ops", access: "public", summary: "Liveness for load balancers: 200 while this instance takes requests, 503 while it drains", responses: { 200: ok(r.liveBody), 503: ok(r.liveBody, "Draining") } },
   { method: "get", path: "/api/metrics", tag: "ops", access: "ops", summary: "Prometheus metrics of this process (text exposition format)", responses: { 200: { description: "Metrics", text: "text/plain" } } },
-  { method: "get", path: "/api/openapi.json", tag: "ops", access: "public", summary: "This document", responses: { 200: { description: "OpenAPI 3.1 document", text: "application/json" } } },
+  { method: "get", path: "/api/openapi.json", tag: "ops", access: "public", summary: "This document", responses: { 200: ok(r.openApiBody, "OpenAPI 3.1 document") } },
   { method: "get", path: "/api/docs", tag: "ops", access: "public", summary: "The API reference page (Swagger UI)", responses: { 200: { description: "HTML", text: "text/html" } } },
   { method: "get", path: "/api/docs/{asset}", tag: "ops", access: "public", summary: "The reference page's scripts and styles", responses: { 200: { description: "A static file", text: "*/*" } } },
 ];

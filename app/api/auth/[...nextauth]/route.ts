@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
-import { signInWithKakao } from "@/lib/accounts/kakao";
-import { handlers, provideKakaoSignIn } from "@/lib/auth/auth";
+import { kakaoSignIn } from "@/lib/accounts/kakao";
+import { handlers, registerKakaoResolver } from "@/lib/auth/auth";
 import { AppError } from "@/lib/errors";
 import { jsonError } from "@/lib/http/respond";
 import { beginSignIn, signInEmailKey, signInSucceeded } from "@/lib/security/sign-in-guard";
@@ -9,8 +9,10 @@ import { beginSignIn, signInEmailKey, signInSucceeded } from "@/lib/security/sig
 // through the sign-in guard first (limits per address and per email, backoff after failures), whatever the
 // body type: the email is read exactly as Auth.js will read it (lib: @auth/core getBody), and a body type
 // Auth.js would not read is refused here rather than passed on.
-provideKakaoSignIn(signInWithKakao);
 export const GET = handlers.GET;
+
+// A Kakao callback (GET /api/auth/callback/kakao) decides which account it is, a write: see lib/auth/auth.ts.
+registerKakaoResolver(kakaoSignIn);
 
 const MAX_BODY = 16 * 1024;
 
