@@ -17,9 +17,10 @@ export function Barcode({ code }: { code: string }) {
         JsBarcode(ref.current, code, { format: "CODE128", width: 2, height: 96, margin: 12, displayValue: false, background: "#ffffff", lineColor: "#000000" });
         // Scale to the box's width instead of the fixed pixel width JsBarcode sets.
         const svg = ref.current;
-        const w = svg.getAttribute("width");
-        const h = svg.getAttribute("height");
-        if (w && h) {
+        // JsBarcode writes "312px": a viewBox takes plain numbers.
+        const w = parseFloat(svg.getAttribute("width") ?? "");
+        const h = parseFloat(svg.getAttribute("height") ?? "");
+        if (w > 0 && h > 0) {
           svg.setAttribute("viewBox", `0 0 ${w} ${h}`);
           svg.removeAttribute("width");
           svg.removeAttribute("height");

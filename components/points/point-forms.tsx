@@ -2,7 +2,8 @@
 
 import { OnSuccess } from "@/components/product/on-success";
 import { useIdempotencyKey } from "@/components/product/viewer";
-import { ActionForm, Field, SubmitButton } from "@/components/ui/form";
+import { useEffect, useRef } from "react";
+import { ActionForm, Field, SubmitButton, useFormState } from "@/components/ui/form";
 import { Hidden } from "@/components/ui/hidden";
 
 import { topUpAction, withdrawAction } from "./actions";
@@ -16,7 +17,7 @@ export function TopUpForm({ cards }: { cards: { success: string; declined: strin
   return (
     <ActionForm action={topUpAction} className="space-y-4" aria-label="포인트 충전">
       <Hidden values={{ idem }} />
-      <OnSuccess run={renew} />
+      <RenewAfterAnswer renew={renew} />
       <fieldset>
         <legend className="mb-1 text-sm font-medium text-slate-700">빠른 선택</legend>
         <div className="flex flex-wrap gap-2">
@@ -68,4 +69,19 @@ export function WithdrawForm({ points }: { points: number }) {
       </SubmitButton>
     </ActionForm>
   );
+}
+
+/**
+ * A top-up's answer, success or decline, is final for its key: the next press is a new payment and gets a
+ * new key (else a retry with a working card would replay the decline).
+ */
+function RenewAfterAnswer({ renew }: { renew: () => void }) {
+  const { state } = useFormState();
+  const seen = useRef(state.at);
+  useEffect(() => {
+    if (state.at === seen.current || state.ok === null) return;
+    seen.current = state.at;
+    if (state.ok || state.code === "payment_declined") renew();
+  }, [state, renew]);
+  return null;
 }

@@ -18,8 +18,8 @@ test("system status: every node's role, reachability, GTID, lag and replication,
   await expect(page.locator('[data-node="replica1"]')).toContainText("SQL 실행 중");
   await expect(page.getByTestId("health-cache")).toContainText("적중률");
   await shot(page, "admin-status");
-  const stamp = await page.getByText(/기준 · 3초마다 새로고침/).textContent();
-  await expect(page.getByText(/기준 · 3초마다 새로고침/)).not.toHaveText(stamp!, { timeout: 8_000 });
+  const stamp = await page.getByText(/기준 \(한국 시간\) · 3초마다 새로고침/).textContent();
+  await expect(page.getByText(/기준 \(한국 시간\) · 3초마다 새로고침/)).not.toHaveText(stamp!, { timeout: 8_000 });
 });
 
 test("coupons: the admin creates one, a member claims it, the admin stops it and nobody else can claim it", async ({ person }) => {

@@ -45,7 +45,7 @@ async function disputedOrder(person: (name: string) => Promise<Person>, product:
   // The seller sees the report and the photo, and answers.
   await expect(seller.page.getByTestId("dispute-case")).toContainText("이미 사용된 코드");
   await expect(seller.page.getByTestId("order-dispute-photo")).toBeVisible();
-  await seller.page.getByLabel("판매자 답변").fill("판매 전에 사용하지 않은 코드입니다.");
+  await seller.page.getByRole("textbox", { name: "판매자 답변" }).fill("판매 전에 사용하지 않은 코드입니다.");
   await seller.page.getByTestId("respond-dispute").click();
   await expect(seller.page.getByTestId("toast").filter({ hasText: "답변을 보냈습니다" })).toBeVisible();
   await expect(seller.page.getByTestId("dispute-response")).toContainText("판매 전에 사용하지 않은 코드입니다.");
