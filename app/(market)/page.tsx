@@ -57,7 +57,7 @@ export default async function HomePage() {
             새로 올라온 기프티콘
           </h2>
           <Link href="/new" className="text-sm text-brand-700 hover:underline">
-            전체 보기
+            새 판매 글 전체 보기
           </Link>
         </div>
         {feed.length ? <FeedList items={feed} /> : <p className="rounded-xl bg-white px-4 py-6 text-center text-sm text-slate-500">아직 올라온 기프티콘이 없습니다.</p>}
@@ -90,7 +90,7 @@ export default async function HomePage() {
               {CATEGORY_LABELS[g.category]}
             </h2>
             <Link prefetch={false} href={`/products?category=${g.category}`} className="text-sm text-brand-700 hover:underline">
-              전체 보기
+              {CATEGORY_LABELS[g.category]} 전체 보기
             </Link>
           </div>
           <ProductGrid items={g.items} layout="row" />

@@ -92,15 +92,16 @@ export function AccountNav() {
         label={`${me.nickname}님의 메뉴`}
         summary={
           <>
-            <span aria-hidden className="flex h-7 w-7 items-center justify-center rounded-full bg-brand-100 text-sm font-bold text-brand-700">
-              {me.nickname.slice(0, 1)}
-            </span>
+            {/* Decorations drawn by CSS, so the summary's visible text is only what its label says (axe). */}
+            <span
+              aria-hidden
+              data-initial={me.nickname.slice(0, 1)}
+              className="flex h-7 w-7 items-center justify-center rounded-full bg-brand-100 text-sm font-bold text-brand-700 before:content-[attr(data-initial)]"
+            />
             <span className="hidden max-w-24 truncate lg:inline" data-testid="header-nickname">
               {me.nickname}
             </span>
-            <span aria-hidden className="text-xs text-slate-500 transition group-open:rotate-180">
-              ▾
-            </span>
+            <span aria-hidden className="text-xs text-slate-500 transition group-open:rotate-180 before:content-['▾']" />
           </>
         }
       >

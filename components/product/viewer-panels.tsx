@@ -89,7 +89,7 @@ export function LikeSlot({ productId, count }: { productId: number; count: numbe
   if (v) return <LikeButton productId={productId} liked={liked} count={count} onSuccess={onSuccess} />;
   if (state.status === "ready") {
     return (
-      <Link href={loginHref(productPath(productId))} className={buttonClass("secondary", "md", "shrink-0")} aria-label="로그인하고 찜하기">
+      <Link href={loginHref(productPath(productId))} className={buttonClass("secondary", "md", "shrink-0")} aria-label={`찜 ${count}: 로그인하고 찜하기`}>
         <span aria-hidden>♡</span> 찜 <span className="tabular-nums">{count}</span>
       </Link>
     );

@@ -56,28 +56,31 @@ test("a buyer sees each ask's validity and the one they are buying before paying
   await shot(page, "product-validity");
 });
 
-async function expectNoSeriousViolations(page: Page, path: string) {
-  await page.goto(path);
-  await page.waitForLoadState("networkidle");
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    serious.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`),
-    `${path}: serious or critical axe violations`,
-  ).toEqual([]);
+/** Serious or critical axe violations of each page, all pages walked before failing (one report). */
+async function expectNoSeriousViolations(page: Page, paths: string[]) {
+  const found: string[] = [];
+  for (const path of paths) {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    for (const v of violations.filter((v) => v.impact === "serious" || v.impact === "critical"))
+      found.push(`${path} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  }
+  expect(found, "serious or critical axe violations").toEqual([]);
 }
 
 test("axe: public pages have no serious or critical violations", async ({ page }) => {
+  test.setTimeout(180_000);
   await phoneSized(page);
   await page.goto(`/products?q=${encodeURIComponent("카페 아메리카노")}`);
   const productPath = new URL((await page.getByTestId("product-card").first().getAttribute("href"))!, page.url()).pathname;
-  for (const path of ["/", "/products", `/products?q=${encodeURIComponent("스벅")}`, productPath, "/new", "/login", "/signup", "/about", "/terms", "/privacy"])
-    await expectNoSeriousViolations(page, path);
+  await expectNoSeriousViolations(page, ["/", "/products", `/products?q=${encodeURIComponent("스벅")}`, productPath, "/new", "/login", "/signup", "/about", "/terms", "/privacy"]);
 });
 
 test("axe: signed-in pages have no serious or critical violations", async ({ person }) => {
+  test.setTimeout(180_000);
   const member = await person("member");
   await phoneSized(member.page);
   await newMember(member, { points: 10_000 });
-  for (const path of ["/me", "/points", "/sell", `/sell?q=${encodeURIComponent("베라")}`]) await expectNoSeriousViolations(member.page, path);
+  await expectNoSeriousViolations(member.page, ["/me", "/points", "/sell", `/sell?q=${encodeURIComponent("베라")}`]);
 });

@@ -69,7 +69,7 @@ export default async function BrowsePage({ params: routeParams }: Props) {
           {query.q || query.brand ? (
             <>
               {" · "}
-              <Link href={browseHref({ category: query.category, sort: query.sort }, {})} className="text-brand-700 underline-offset-2 hover:underline">
+              <Link href={browseHref({ category: query.category, sort: query.sort }, {})} className="text-brand-700 underline underline-offset-2">
                 조건 지우기
               </Link>
             </>

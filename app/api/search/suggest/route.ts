@@ -5,7 +5,7 @@ import { parseOrThrow } from "@/lib/http/respond";
 import { suggest } from "@/lib/search/queries";
 
 const suggestQuery = z.object({
-  q: z.string({ error: "검색어를 입력해 주세요." }).trim().max(50, "검색어는 50자 이하로 입력해 주세요."),
+  q: z.string().trim().max(50, "검색어는 50자 이하로 입력해 주세요.").default(""),
   limit: z.coerce.number().int().min(1).max(10).default(8),
 });
 
