@@ -19,8 +19,12 @@ export function withDeadline<T>(work: Promise<T>, ms: number, what: string, onLa
   let timedOut = false;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      timedOut = true;
-      reject(new DeadlineExceeded(what, ms));
+      // One more turn of the event loop first: on a CPU-starved process the timer and the answer can be
+      // due in the same turn, and timers run before I/O; an answer that did arrive in time wins.
+      setImmediate(() => {
+        timedOut = true;
+        reject(new DeadlineExceeded(what, ms));
+      });
     }, ms);
   });
   work.then(

@@ -17,6 +17,9 @@ const UNREACHABLE = new Set([
   "ER_CON_COUNT_ERROR",
   "ECONNABORTED",
   "EHOSTUNREACH",
+  // mysql2: a statement sent on a connection that already failed or was closed (a server that went away).
+  "PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR",
+  "PROTOCOL_ENQUEUE_AFTER_QUIT",
 ]);
 
 type DbError = { errno?: number; code?: string; sqlMessage?: string; cause?: unknown };
@@ -38,7 +41,8 @@ export const isDuplicate = (e: unknown, key?: string) =>
 export const isRetryableLock = (e: unknown) => [ER_LOCK_DEADLOCK, ER_LOCK_WAIT_TIMEOUT].includes(errnoOf(e) ?? 0);
 export const isUnreachable = (e: unknown) => {
   const d = dbError(e);
-  return !!d && (UNREACHABLE.has(d.code ?? "") || d.errno === 2013 || d.errno === 2006 || d.errno === 1927);
+  if (!d) return /connection is in closed state/.test(String((e as Error)?.message ?? ""));
+  return UNREACHABLE.has(d.code ?? "") || d.errno === 2013 || d.errno === 2006 || d.errno === 1927 || d.errno === 1053;
 };
 
 /** The error a caller sees when the primary cannot be reached: nothing was written. */

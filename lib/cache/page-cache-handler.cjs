@@ -103,7 +103,7 @@ async function command(args) {
   );
   let timer;
   const deadline = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`redis: no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
+    timer = setTimeout(() => setImmediate(() => reject(new Error(`redis: no answer within ${TIMEOUT_MS} ms`))), TIMEOUT_MS);
   });
   return Promise.race([p, deadline]).finally(() => clearTimeout(timer));
 }

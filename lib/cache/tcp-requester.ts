@@ -68,7 +68,8 @@ export function createTcpRequester(url: string, opts: TcpRequesterOptions = {}):
     );
     let timer: ReturnType<typeof setTimeout> | undefined;
     const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new RedisTimeout(`redis: no answer within ${timeoutMs} ms`)), timeoutMs);
+      // setImmediate: an answer that arrived in the same event-loop turn as the timer wins (db/deadline.ts).
+      timer = setTimeout(() => setImmediate(() => reject(new RedisTimeout(`redis: no answer within ${timeoutMs} ms`))), timeoutMs);
     });
     return Promise.race([p, deadline]).finally(() => clearTimeout(timer));
   }

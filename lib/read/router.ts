@@ -108,10 +108,13 @@ async function waitFor(node: ReadNode, seq: number, ms: number): Promise<boolean
 // queries see: the binlog position of the snapshot on the primary, the applied GTID on a replica (the
 // replica records it in mysql.gtid_slave_pos in the same transaction as the replicated rows).
 async function inSnapshot<T>(node: ReadNode, fn: (db: ReadDb) => Promise<T>, ms: number): Promise<{ value: T; seq: number }> {
-  // The whole read — acquire, snapshot, queries — within `ms`: a node that stops answering costs one
-  // budget, and the read moves on (readAt). The overrun connection is destroyed, not reused.
+  // The snapshot and its queries within `ms`: a node that stops answering costs one budget, and the read
+  // moves on (readAt). The overrun connection is destroyed, not reused. Acquiring the connection has its
+  // own bound (DB_CONNECT_TIMEOUT_MS): opening one to a healthy node on a loaded machine can take longer
+  // than a read should, and a silent node is marked unreachable by the first overrun, so no new reads
+  // (and no new connections) go to it.
+  const conn: PoolConnection = await acquire(node.pool, config().DB_CONNECT_TIMEOUT_MS, node.name);
   const end = Date.now() + ms;
-  const conn: PoolConnection = await acquire(node.pool, ms, node.name);
   let ok = false;
   try {
     const work = (async () => {

@@ -9,10 +9,11 @@
 //
 // A slow network is not a phase: `tc qdisc … netem` is not available in this kernel ("Specified qdisc kind
 // is unknown" even inside a private network namespace), and a sleep in the app would not be the real cause.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFile, execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomInt } from "node:crypto";
+import { cpus, loadavg } from "node:os";
 import { ApiClient } from "../../e2e/support/api-client";
-import { opsQuery, pauseNode, resumeNode, services } from "../../tests/support/stack";
+import { opsQuery, pauseNode, resumeNode } from "../../tests/support/stack";
 import { fmt, percentile, startBenchStack, stopBenchStack, table } from "./support";
 
 if (process.env.GX_STACK !== "bench") throw new Error("run with GX_STACK=bench (npm run bench:faults)");
@@ -61,6 +62,10 @@ async function serve() {
   throw new Error("app did not start");
 }
 
+// Stopping and starting servers without blocking this process's event loop (a blocked load generator would
+// add the script's own wait to every request in flight).
+const services = (...args: string[]) =>
+  new Promise<void>((resolve) => execFile("bash", ["scripts/services.sh", ...args], { env: { ...process.env, GX_STACK: "bench" } }, () => resolve()));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const newCode = () => Array.from({ length: 16 }, () => String(randomInt(10))).join("");
 const kstDate = (days: number) => new Date(Date.now() + 9 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
@@ -104,7 +109,9 @@ try {
   const readLoop = async (c: ApiClient) => {
     while (running) {
       const p = pick(products);
-      const path = pick([`/api/products/${p.id}`, `/products/${p.id}`, "/api/listings", "/api/me", "/"]);
+      // Not the home page: every new listing changes it, so under this write load it is re-rendered (10
+      // catalog sections) on nearly every request whatever the fault; its render time is not a fault's.
+      const path = pick([`/api/products/${p.id}`, `/products/${p.id}`, "/api/listings", "/api/me"]);
       await timed("read", () => c.get(path));
     }
   };
@@ -121,7 +128,7 @@ try {
         const r = await timed("write", () => c.post("/api/orders", { productId: p.id, maxPrice: p.faceValue }, headers));
         writes.push({ user: c.user.id, key, what: "order", status: r.status, code: r.code, id: r.body?.id ?? r.body?.orderId });
       }
-      await sleep(40);
+      await sleep(Number(process.env.WRITE_PAUSE_MS ?? 200));
     }
   };
 
@@ -132,13 +139,13 @@ try {
 
   type Phase = { name: string; start: number; end: number; resumedAt?: number; recoveryEnd?: number };
   const phases: Phase[] = [];
-  const phase = async (name: string, inject?: () => void, heal?: () => void) => {
+  const phase = async (name: string, inject?: () => unknown, heal?: () => unknown) => {
     const ph: Phase = { name, start: performance.now(), end: 0 };
-    inject?.();
+    await inject?.();
     await sleep(PHASE_S * 1000);
     ph.end = performance.now();
     if (heal) {
-      heal();
+      await heal();
       ph.resumedAt = performance.now();
       await sleep(RECOVERY_S * 1000);
       ph.recoveryEnd = performance.now();
@@ -147,7 +154,7 @@ try {
     console.log(`  phase done: ${name}`);
   };
 
-  console.log(`load: ${READERS} readers, ${WRITERS} traders; ${PHASE_S} s per fault, ${RECOVERY_S} s after`);
+  console.log(`load: ${READERS} readers, ${WRITERS} traders; ${PHASE_S} s per fault, ${RECOVERY_S} s after; machine load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on ${cpus().length} cores`);
   await sleep(2_000); // warm-up, not measured
   samples.length = 0;
   writes.length = 0;
@@ -252,6 +259,7 @@ try {
   const readErrs = report.reduce((a, r) => a + Number(r.readErrors), 0);
   console.log(`\ntargets: reads p99 < 1 s under each fault: ${worstRead < 1000 ? "yes" : "NO"} (worst ${fmt(worstRead)} ms); read errors: ${readErrs}; ` +
     `writes answered within 2 s: ${worstWrite < 2000 ? "yes" : "NO"} (slowest ${fmt(worstWrite)} ms); invariant violations: ${violations.length}`);
+  console.log(`machine load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
   if (violations.length) process.exitCode = 1;
 } finally {
   running = false;
