@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { imageDataUrlSchema } from "@/lib/market/schemas";
 
 // Input of the order commands (API and forms share these).
 
@@ -30,3 +31,9 @@ export const disputeResponseSchema = z.object({
     .min(5, "답변을 5자 이상 적어 주세요.")
     .max(1000, "답변은 1,000자 이하로 적어 주세요."),
 });
+
+/** POST /api/orders/{id}/dispute: the API's dispute also takes the photo, as a data URL (the form posts a file). */
+export const apiDisputeSchema = disputeSchema.extend({ photo: imageDataUrlSchema.optional() });
+
+/** PUT /api/orders/{id}/used: the buyer's own "사용 완료" mark. */
+export const markUsedSchema = z.object({ used: z.boolean({ error: "used는 true 또는 false입니다." }) });

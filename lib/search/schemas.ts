@@ -13,3 +13,9 @@ export const searchAliasSchema = z.object({
   expansion: z.string({ error: "뜻을 입력해 주세요." }).trim().min(1, "뜻을 입력해 주세요.").max(100, "뜻은 100자 이하입니다.").transform((v) => v.normalize("NFC").replace(/\s+/g, " ")),
 });
 export type SearchAliasInput = z.infer<typeof searchAliasSchema>;
+
+/** GET /api/search/suggest: what the search box offers while one types. */
+export const suggestQuerySchema = z.object({
+  q: z.string().trim().max(50, "검색어는 50자 이하로 입력해 주세요.").default(""),
+  limit: z.coerce.number().int().min(1).max(10).default(8),
+});

@@ -183,6 +183,18 @@ export const healthBody = z.looseObject({ status: z.enum(["ok", "degraded"]) }).
 export const liveBody = z.object({ status: z.enum(["live", "draining"]) });
 export const passwordChanged = z.object({ id: z.number().int(), resigned: z.boolean() });
 
+export const usedMark = z.object({ id, used: z.boolean() });
+export const suggestions = items(
+  z.object({ id, brandName: z.string(), name: z.string(), emoji: z.string().nullable(), brandColor: z.string().nullable(), faceValue: money }),
+);
+export const notifications = z.object({
+  items: z.array(
+    z.object({ id, kind: z.string(), title: z.string(), body: z.string().nullable(), href: z.string().nullable(), readAt: at.nullable(), createdAt: at }),
+  ),
+  unread: z.number().int().min(0),
+});
+export const notificationsRead = z.object({ read: z.literal(true) });
+
 export const csrf = z.object({ csrfToken: z.string() });
 export const authSession = z.looseObject({ user: z.looseObject({}), expires: z.string() }).nullable();
 export const providers = z.record(z.string(), z.looseObject({ id: z.string(), name: z.string(), type: z.string() }));

@@ -4,7 +4,9 @@ import { auditQuerySchema, reinstateSchema, rejectWithdrawalSchema, resolveSchem
 import { catalogQueryFields, productSchema } from "@/lib/catalog/schemas";
 import { claimCouponSchema, createCouponSchema, issueCouponApiSchema } from "@/lib/coupons/schemas";
 import { buyLowestSchema, buySchema, createListingApiSchema, fillBidApiSchema, listingsQuerySchema, placeBidSchema, updateListingSchema } from "@/lib/market/schemas";
-import { disputeSchema } from "@/lib/orders/schemas";
+import { apiDisputeSchema, markUsedSchema } from "@/lib/orders/schemas";
+import { markReadSchema } from "@/lib/notifications/schemas";
+import { suggestQuerySchema } from "@/lib/search/schemas";
 import { topUpSchema, withdrawSchema } from "@/lib/points/schemas";
 import * as r from "./responses";
 
@@ -40,6 +42,8 @@ export const operations: Operation[] = [
   { method: "get", path: "/api/me", tag: "accounts", access: "user", summary: "The signed-in user and their balances (read-your-writes)", responses: { 200: ok(r.me) } },
   { method: "get", path: "/api/session", tag: "accounts", access: "public", summary: "Who is looking ({signedIn:false} for visitors)", responses: { 200: ok(r.session) } },
   { method: "post", path: "/api/me/password", tag: "accounts", access: "user", summary: "Change the password: other sessions end, this client is signed in again", body: changePasswordSchema, responses: { 200: ok(r.passwordChanged) } },
+  { method: "get", path: "/api/notifications", tag: "accounts", access: "user", summary: "The user's notifications (알림), newest 50, and the unread count", responses: { 200: ok(r.notifications) } },
+  { method: "post", path: "/api/notifications/read", tag: "accounts", access: "user", summary: "Mark the named (or all) notifications read", body: markReadSchema, responses: { 200: ok(r.notificationsRead) } },
   { method: "get", path: "/api/me/listings", tag: "accounts", access: "user", summary: "The seller's own listings in every status", responses: { 200: ok(r.myListings) } },
   { method: "get", path: "/api/me/bids", tag: "accounts", access: "user", summary: "The user's buy bids in every status", responses: { 200: ok(r.myBids) } },
   { method: "get", path: "/api/me/orders", tag: "accounts", access: "user", summary: "The user's trades as buyer and seller", responses: { 200: ok(r.myOrders) } },
@@ -74,6 +78,7 @@ export const operations: Operation[] = [
   },
   { method: "post", path: "/api/auth/signout", tag: "auth", access: "public", summary: "Auth.js: sign out (form body {csrfToken})", responses: { 302: { description: "Redirect" } } },
   // catalog and market reads
+  { method: "get", path: "/api/search/suggest", tag: "catalog", access: "public", summary: "Suggestions while typing a search (same ranking as the catalog search)", query: suggestQuerySchema, responses: { 200: ok(r.suggestions) } },
   { method: "get", path: "/api/products", tag: "catalog", access: "public", summary: "Search the catalog", query: catalogQueryFields, responses: { 200: ok(r.catalogPage) } },
   { method: "get", path: "/api/products/{id}", tag: "catalog", access: "public", summary: "A product's book: asks, bids, last trades", responses: { 200: ok(r.book) } },
   { method: "get", path: "/api/products/{id}/viewer", tag: "catalog", access: "public", summary: "What the product page shows only to its viewer", responses: { 200: ok(r.viewer) } },
@@ -108,9 +113,11 @@ export const operations: Operation[] = [
   { method: "delete", path: "/api/likes/{productId}", tag: "market", access: "user", summary: "Un-save a product", responses: { 200: ok(r.like) } },
   // orders
   { method: "get", path: "/api/orders/{id}", tag: "orders", access: "user", summary: "An order with the voucher's code (its buyer and seller only)", responses: { 200: ok(r.orderDetail) } },
+  { method: "put", path: "/api/orders/{id}/used", tag: "orders", access: "user", summary: "The buyer marks the voucher used (사용 완료) or not", body: markUsedSchema, responses: { 200: ok(r.usedMark) } },
+  { method: "get", path: "/api/orders/{id}/dispute-photo", tag: "orders", access: "user", summary: "The buyer's dispute photo (buyer, seller and admins only)", responses: { 200: { description: "The image", text: "image/*" } } },
   { method: "get", path: "/api/orders/{id}/image", tag: "orders", access: "user", summary: "The voucher's photo (its buyer and seller only)", responses: { 200: { description: "The image", text: "image/*" } } },
   { method: "post", path: "/api/orders/{id}/confirm", tag: "orders", access: "user", summary: "The buyer confirms the code worked", responses: { 200: ok(r.orderStatus(["completed"])) } },
-  { method: "post", path: "/api/orders/{id}/dispute", tag: "orders", access: "user", summary: "The buyer disputes the order", body: disputeSchema, responses: { 200: ok(r.orderStatus(["disputed"])) } },
+  { method: "post", path: "/api/orders/{id}/dispute", tag: "orders", access: "user", summary: "The buyer disputes the order", body: apiDisputeSchema, responses: { 200: ok(r.orderStatus(["disputed"])) } },
   // points and coupons
   {
     method: "post",
