@@ -175,12 +175,18 @@ describe("a book that never stays crossed", () => {
       await other.query("START TRANSACTION");
       await other.query("UPDATE listings SET status = 'sold' WHERE id = ?", [ask.id]);
       const pending = bidOn(bidder, product.id, 3500);
-      // The bid is now waiting on that row (seen in InnoDB's lock waits), not resting past it.
-      for (let i = 0; i < 200; i++) {
-        const [[w]] = (await other.query("SELECT COUNT(*) AS n FROM information_schema.INNODB_LOCK_WAITS")) as unknown as [{ n: number }[]];
-        if (Number(w.n) > 0) break;
-        await new Promise((r) => setTimeout(r, 10));
+      // The bid is now blocked in its search for crossing asks, on that row (its statement stays in the
+      // process list for as long as the row is held), not resting past it. Released within the command's
+      // own write budget (DB_WRITE_TIMEOUT_MS), or the bid would give up with a 503.
+      let waiting = false;
+      for (let i = 0; i < 200 && !waiting; i++) {
+        const [[w]] = (await other.query(
+          "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE ID <> CONNECTION_ID() AND COMMAND = 'Query' AND INFO LIKE '%from `listings`%' AND TIME_MS > 50",
+        )) as unknown as [{ n: number }[]];
+        waiting = Number(w.n) > 0;
+        if (!waiting) await new Promise((r) => setTimeout(r, 5));
       }
+      expect(waiting).toBe(true);
       await other.query("ROLLBACK"); // the other buyer's purchase failed
       const bid = await pending;
       expect(bid).toMatchObject({ status: "filled", price: 3000 });
