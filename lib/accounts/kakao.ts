@@ -123,7 +123,7 @@ async function createAccount(tx: Tx, email: string | null, nicknames: string[]):
   for (const nickname of nicknames) {
     try {
       return await tx.transaction(async (sp) => {
-        const [{ id }] = await sp.insert(users).values({ email, nickname, nicknameKey: nicknameKey(nickname), passwordHash: null }).$returningId();
+        const [{ id }] = await sp.insert(users).values({ email, nickname, nicknameKey: nicknameKey(nickname), passwordHash: null, termsAgreedAt: new Date() }).$returningId();
         return id;
       });
     } catch (e) {
