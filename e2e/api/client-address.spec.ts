@@ -62,9 +62,9 @@ test.describe("without trusted proxies the address is the TCP peer's", () => {
     }
     expect(statuses.filter((s) => s === 400)).toHaveLength(requests);
     const email = `dodge-${uniq()}@example.test`;
-    const refused = await signUp(999, { email, password: "dodge-pass-1234", nickname: `d${uniq()}` });
+    const refused = await signUp(999, { email, password: "dodge-pass-1234", nickname: `d${uniq()}`, agreeTerms: true });
     expect429(refused);
-    const elsewhere = await signUp(1000, { email, password: "dodge-pass-1234", nickname: `d${uniq()}` }, newLoopbackAddress());
+    const elsewhere = await signUp(1000, { email, password: "dodge-pass-1234", nickname: `d${uniq()}`, agreeTerms: true }, newLoopbackAddress());
     expect(elsewhere.status, elsewhere.text).toBe(201);
   });
 

@@ -11,7 +11,7 @@ test("sign-up explains what is wrong, field by field", async ({ page }) => {
   await page.getByLabel("비밀번호", { exact: true }).fill("short");
   await page.getByLabel("비밀번호 확인").fill("different");
   await page.getByRole("button", { name: "가입하기" }).click();
-  await expect(page.getByTestId("form-error")).toContainText("입력값을 확인해 주세요");
+  await expect(page.getByTestId("form-error")).toContainText(/입력값 \d+곳을 확인해 주세요/);
   await expect(page.getByLabel("이메일")).toHaveAttribute("aria-invalid", "true");
   const fieldErrors = page.getByTestId("field-error");
   await expect(fieldErrors.filter({ hasText: "올바른 이메일 주소를 입력해 주세요." })).toBeVisible();

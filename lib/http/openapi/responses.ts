@@ -44,6 +44,7 @@ export const catalogItem = product
     askCount: z.number().int(),
     likeCount: z.number().int(),
     trades30d: z.number().int(),
+    longestValidUntil: at.nullable().meta({ description: "The longest validity (유효기간) among the live asks" }),
   })
   .meta({ id: "CatalogItem" });
 export const catalogPage = page(catalogItem);
@@ -54,7 +55,17 @@ export const book = z
     lowestAsk: money.nullable(),
     highestBid: money.nullable(),
     likeCount: z.number().int(),
-    asks: z.array(z.object({ id, price: money, expiresAt: at, sellerId: id, sellerNickname: z.string(), createdAt: at })),
+    asks: z.array(
+      z.object({
+        id,
+        price: money,
+        expiresAt: at.meta({ description: "The ask's deadline: when it stops being buyable" }),
+        validUntil: at.meta({ description: "The voucher's own expiry (유효기간), what the buyer gets" }),
+        sellerId: id,
+        sellerNickname: z.string(),
+        createdAt: at,
+      }),
+    ),
     bids: z.array(z.object({ id, price: money, expiresAt: at, createdAt: at })),
     trades: z.array(z.object({ price: money, at })),
   })
@@ -109,6 +120,8 @@ export const order = z
   .meta({ id: "Order" });
 export const orderDetail = order.extend({
   disputeReason: z.string().nullable(),
+  usedAt: at.nullable().meta({ description: "When the buyer marked the voucher used (사용 완료)" }),
+  dispute: z.object({ category: z.string().nullable(), response: z.string().nullable(), respondedAt: at.nullable(), adminNote: z.string().nullable(), hasPhoto: z.boolean() }),
   sellerNickname: z.string(),
   // The code is null once the order is refunded (the buyer no longer gets it).
   gifticon: z.object({ code: z.string().nullable(), last4: z.string(), expiresAt: at, imageUrl: z.string().nullable() }),
@@ -129,7 +142,7 @@ export const me = z
   .meta({ id: "Me" });
 export const session = z.union([
   z.object({ signedIn: z.literal(false) }),
-  z.object({ signedIn: z.literal(true), nickname: z.string(), role: z.enum(["user", "admin"]), points: money, heldPoints: money }),
+  z.object({ signedIn: z.literal(true), nickname: z.string(), role: z.enum(["user", "admin"]), points: money, heldPoints: money, unread: z.number().int().min(0) }),
 ]);
 
 export const myListings = items(
