@@ -3,7 +3,7 @@ import { drizzle, type MySql2Database } from "drizzle-orm/mysql2";
 import type { PoolConnection } from "mysql2/promise";
 import { config } from "@/lib/config";
 import { commitUnknown, ER_LOCK_DEADLOCK, errnoOf, isRetryableLock, isUnreachable, primaryUnavailable } from "./errors";
-import { acquire, DeadlineExceeded, remaining, withDeadline } from "./deadline";
+import { DeadlineExceeded, remaining, withDeadline } from "./deadline";
 import { createPool, type Pool } from "./pool";
 
 // The primary: the only client that can write. Commands (lib/**/commands) use it through
@@ -46,12 +46,12 @@ export const lockStats = { deadlockRetries: 0, lockWaitRetries: 0, surfaced: 0 }
 export async function runCommand<T>(fn: (tx: Tx) => Promise<T>): Promise<CommandResult<T>> {
   // One budget for the whole command, retries included: a silent primary is a 503 within
   // DB_WRITE_TIMEOUT_MS, never a hang.
-  const end = Date.now() + config().DB_WRITE_TIMEOUT_MS;
+  let end = Date.now() + config().DB_WRITE_TIMEOUT_MS;
   for (let attempt = 1; ; attempt++) {
     let conn: PoolConnection | undefined;
     let committing = false;
     try {
-      conn = await acquire(primaryPool(), remaining(end), "primary");
+      conn = await patiently(primaryPool().getConnection(), () => remaining(end), "primary: pool acquire", (ms) => (end = Date.now() + ms), true);
       const c = conn;
       const work = (async () => {
         const db = drizzle({ client: c });
@@ -66,7 +66,7 @@ export async function runCommand<T>(fn: (tx: Tx) => Promise<T>): Promise<Command
         committing = false;
         return value;
       })();
-      const value = await withDeadline(work, remaining(end), "primary: command");
+      const value = await patiently(work, () => remaining(end), "primary: command", (ms) => (end = Date.now() + ms));
       // Committed. The position is worth a short wait only: without it the outbox row, drained later at
       // the drain-time position, still tells the readers (lib/write/command.ts).
       let gtid: Gtid | null = null;
@@ -95,6 +95,35 @@ export async function runCommand<T>(fn: (tx: Tx) => Promise<T>): Promise<Command
         throw e;
       }
       await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 20 * attempt));
+    }
+  }
+}
+
+// A command that overran its budget while the primary keeps answering the replica monitor's probes (5×/s,
+// lib/read/monitor.ts) is waiting on a busy primary — a queue of commits, rows or a product's book locked by
+// other commands that are progressing — not on a silent one. Such a wait gets more rounds, up to
+// DB_WRITE_BUSY_MAX_MS in all; a silent primary answers no probe, so its commands still fail at the first
+// budget (503).
+const BUSY_ROUND_MS = 500;
+const mon = globalThis as unknown as { __gxMonitor?: { states: Map<string, { role: string; reachable: boolean; checkedAt: number }> } };
+function primaryAnswering(): boolean {
+  for (const s of mon.__gxMonitor?.states.values() ?? []) if (s.role === "primary") return s.reachable && Date.now() - s.checkedAt < 400;
+  return false;
+}
+
+/** Waits for `work` within the budget, and longer while the primary is busy rather than silent. */
+async function patiently<T>(work: Promise<T>, left: () => number, what: string, extend: (ms: number) => void, acquiring = false): Promise<T> {
+  const hardEnd = Date.now() + config().DB_WRITE_BUSY_MAX_MS;
+  for (;;) {
+    try {
+      return await withDeadline(work, left(), what);
+    } catch (e) {
+      if (!(e instanceof DeadlineExceeded) || !primaryAnswering() || Date.now() + BUSY_ROUND_MS > hardEnd) {
+        // Given up: a pooled connection that arrives after all goes back to the pool.
+        if (e instanceof DeadlineExceeded && acquiring) work.then((c) => (c as { release?: () => void }).release?.(), () => {});
+        throw e;
+      }
+      extend(BUSY_ROUND_MS);
     }
   }
 }

@@ -64,6 +64,9 @@ const schema = z
     DB_READ_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(500),
     // One command's transaction on the primary (acquire + statements + commit); an overrun is a 503.
     DB_WRITE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(1_500),
+    // A command past DB_WRITE_TIMEOUT_MS while the primary still answers probes (busy, not silent: lock
+    // waits behind progressing commands) waits on, up to this long in all (db/primary.ts).
+    DB_WRITE_BUSY_MAX_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
     // Each probe of /api/health and the replica monitor (a silent node is reported, never waited for).
     HEALTH_PROBE_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
     ORDER_CONFIRM_HOURS: z.coerce.number().positive().default(72),
