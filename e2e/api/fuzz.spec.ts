@@ -134,11 +134,12 @@ test.describe.configure({ mode: "serial" });
 test.setTimeout(Math.max(180_000, RUNS * 3_000));
 
 test.beforeAll(async () => {
-  // Every table but those that background jobs write on their own (heartbeats), the migration log, and the
-  // record of a declined card charge (a 400 payment_declined keeps its failed payment and the test-mode
-  // provider's record by design: the attempt happened, nothing was credited).
+  // Every table but those that background jobs write on their own (heartbeats; the outbox, whose rows are
+  // deleted in batches after each command; notifications, which the sweeper adds for expiring vouchers), the
+  // migration log, and the record of a declined card charge (a 400 payment_declined keeps its failed payment
+  // and the test-mode provider's record by design: the attempt happened, nothing was credited).
   const rows = await opsQuery<{ TABLE_NAME: string }>("primary", "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'gifticon'");
-  const kept = new Set(["heartbeats", "payments", "test_provider_charges"]);
+  const kept = new Set(["heartbeats", "outbox", "notifications", "payments", "test_provider_charges"]);
   tables = rows.map((r) => r.TABLE_NAME).filter((t) => !kept.has(t) && !t.startsWith("__drizzle"));
   expect(tables).toContain("users");
 });
