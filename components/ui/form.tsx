@@ -232,7 +232,7 @@ export function FieldErrors({ name }: { name: string }) {
   return (
     <div aria-live="polite">
       {errors.map((m) => (
-        <p key={m} className="mt-1 text-sm text-rose-600">
+        <p key={m} data-testid="field-error" className="mt-1 text-sm text-rose-600">
           {m}
         </p>
       ))}
