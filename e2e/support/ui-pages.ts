@@ -99,7 +99,12 @@ export async function newMember(p: Person, opts: { points?: number } = {}): Prom
 /** Searches with the header's search box (the one visible at this width). */
 export async function search(page: Page, text: string) {
   const box = page.getByRole("combobox", { name: "기프티콘 검색" }).locator("visible=true");
-  await box.fill(text);
+  // The box the server rendered is swapped for the one that knows the page's query once the page hydrates;
+  // text typed into the first is gone with it, so type until the box keeps it.
+  await expect(async () => {
+    await box.fill(text);
+    await expect(box).toHaveValue(text, { timeout: 500 });
+  }).toPass();
   await box.press("Enter");
   await expect(page).toHaveURL(/\/products\?q=/);
 }
