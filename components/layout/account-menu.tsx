@@ -30,7 +30,7 @@ export function AccountMenu({ summary, children, label }: { summary: React.React
   return (
     <details ref={ref} className="group relative">
       <summary
-        aria-label={label || undefined}
+        aria-label={label}
         className="flex cursor-pointer list-none items-center gap-1 rounded-lg px-1.5 py-2 text-sm sm:px-2.5 font-medium text-slate-700 hover:bg-slate-100 [&::-webkit-details-marker]:hidden"
       >
         {summary}

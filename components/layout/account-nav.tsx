@@ -89,9 +89,7 @@ export function AccountNav() {
         ) : null}
       </Link>
       <AccountMenu
-        // The summary's name is its own text ("닉네임님의 메뉴", the last part for screen readers only), so the
-        // visible nickname is always part of it (axe label-content-name-mismatch).
-        label=""
+        label={`${me.nickname}님의 메뉴`}
         summary={
           <>
             {/* Decorations drawn by CSS, so the summary's visible text is only what its label says (axe). */}
@@ -100,10 +98,9 @@ export function AccountNav() {
               data-initial={me.nickname.slice(0, 1)}
               className="flex h-7 w-7 items-center justify-center rounded-full bg-brand-100 text-sm font-bold text-brand-700 before:content-[attr(data-initial)]"
             />
-            <span className="sr-only max-w-24 truncate lg:not-sr-only" data-testid="header-nickname">
+            <span className="hidden max-w-24 truncate lg:inline" data-testid="header-nickname">
               {me.nickname}
             </span>
-            <span className="sr-only">님의 메뉴</span>
             <span aria-hidden className="text-xs text-slate-500 transition group-open:rotate-180 before:content-['▾']" />
           </>
         }
