@@ -48,7 +48,7 @@ export default defineConfig({
     {
       name: "phone",
       testMatch: "ui/**/*.spec.ts",
-      testIgnore: ["ui/admin*.spec.ts", "ui/dispute-journey.spec.ts", "ui/lag.spec.ts"],
+      testIgnore: ["ui/admin*.spec.ts", "ui/dispute-journey.spec.ts", "ui/lag.spec.ts", "ui/kakao.spec.ts"],
       use: { ...devices["Pixel 7"], launchOptions: chromium },
     },
   ],

@@ -12,7 +12,6 @@ import { freshProduct, list } from "../api/helpers";
 const mock = new KakaoMock();
 test.beforeAll(async () => mock.start());
 test.afterAll(async () => mock.stop());
-test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name !== "desktop", "the Kakao flow runs in the desktop project only"));
 
 const kakaoId = () => randomInt(1_000_000_000, 9_000_000_000);
 
