@@ -15,6 +15,15 @@ export type Refusal = { status: 400 | 403 | 404 | 411 | 413; code: string; messa
 // spelling of a path, not another path: it names nothing here.
 const NEEDLESS_ESCAPE = /%(?:3[0-9]|[46][1-9a-f]|[57][0-9a]|2d|2e|5f|7e)/i;
 
+function decodable(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Why `req` is refused before Next.js sees it, or null. `host` is the host this request is for (its Host
  * header, or X-Forwarded-Host from a trusted proxy), against which a form post's Origin is checked.
@@ -26,6 +35,9 @@ export function earlyRefusal(req: { method?: string; url?: string; headers: Inco
   if (!host || !validHost(host)) return { status: 400, code: "malformed_request", message: "Host 헤더가 올바르지 않습니다." };
   const path = url.split("?")[0];
   if (NEEDLESS_ESCAPE.test(path)) return { status: 404, code: "not_found", message: "페이지를 찾을 수 없습니다." };
+  // A "%" that starts no escape ("/api/auth/a%/b") or escapes that decode to no text: no client that
+  // encodes its URLs sends one, and a route that decodes its path would fail on it (Auth.js answered 500).
+  if (!decodable(path)) return { status: 400, code: "malformed_request", message: "요청 주소가 올바르지 않습니다." };
   const method = req.method ?? "GET";
   // A form post (server action) from another site: refused here, as the JSON API refuses it
   // (lib/http/api.ts), instead of Next.js's 500 for a foreign or unreadable Origin.

@@ -53,6 +53,12 @@ describe("early refusals", () => {
     expect(refuse("GET", "/products/1")).toBeNull();
   });
 
+  it("a path with a stray % or escapes that decode to no text: 400", () => {
+    for (const url of ["/api/auth/g`%/G16", "/products/%", "/products/%zz", "/products/%C3%28"]) expect(refuse("GET", url), url).toMatchObject({ status: 400, code: "malformed_request" });
+    expect(refuse("GET", "/products?q=%")).toBeNull();
+    expect(refuse("GET", "/products/%EC%8A%A4%25")).toBeNull();
+  });
+
   it("a body of unknown length: 411; over the route's limit: 413; a GET with a body: 400", () => {
     expect(refuse("POST", "/api/users", { "transfer-encoding": "chunked" })).toMatchObject({ status: 411, code: "length_required" });
     expect(refuse("POST", "/login", { "transfer-encoding": "chunked" })?.status).toBe(411);
