@@ -10,4 +10,4 @@ ensure_browser
 fresh_test_stack
 export FUZZ_RUNS=${FUZZ_RUNS:-2000}
 node_modules/.bin/next build >/dev/null
-npx playwright test --project=api e2e/api/fuzz.spec.ts
+npx playwright test --project=api e2e/api/fuzz.spec.ts "$@" # npm run fuzz -- -g "server action": one of the two

@@ -70,11 +70,12 @@ export async function signOutAction() {
 }
 
 /** "카카오로 로그인": Auth.js sends the browser to Kakao's consent page (a redirect thrown from here). */
-export async function kakaoSignInAction(formData: FormData) {
+export async function kakaoSignInAction(formData: unknown) {
   noteActionRan();
-  // Answers are redirects, never errors: a form post (or a fuzzer) gets a page, not a 500.
+  // Answers are redirects, never errors: a form post (or a fuzzer) gets a page, not a 500. The argument is
+  // whatever the request encoded, a FormData only when the browser's form sent it.
   if (!kakaoEnabled()) redirect("/login");
-  const raw = formData.get("callbackUrl");
+  const raw = formData instanceof FormData ? formData.get("callbackUrl") : null;
   await signIn("kakao", { redirectTo: safeCallbackUrl(typeof raw === "string" ? raw : undefined) });
 }
 
