@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, like, lt, or, sql } from "drizzle-orm";
+import { and, type AnyColumn, count, desc, eq, like, lt, or, type SQL, sql } from "drizzle-orm";
 import { adminAudit, brands, coupons, disputePhotos, gifticons, listings, orders, products, userCoupons, users, withdrawals } from "@/db/schema";
 import { ACCOUNT_SEAL_PURPOSE } from "@/lib/points/account";
 import { unseal } from "@/lib/security/secret-box";
@@ -56,22 +56,32 @@ export const ADMIN_PAGE_SIZE = 30;
 const likeOf = (q: string) => `%${q.replace(/[\\%_]/g, "\\$&")}%`;
 const numberOf = (q: string) => (/^#?\d{1,15}$/.test(q) ? Number(q.replace("#", "")) : null);
 
+/** What an admin's search box matches: the row's #id, or any of the text columns containing the words. */
+function matching(q: string | undefined, id: AnyColumn, texts: Parameters<typeof like>[0][]): SQL | undefined {
+  if (!q) return undefined;
+  const n = numberOf(q);
+  return or(n !== null ? eq(id, n) : undefined, ...texts.map((c) => like(c, likeOf(q))));
+}
+
+// One page of a newest-first list and the number of rows matched, in one query (a window count).
+const withTotal = { total: sql<number>`COUNT(*) OVER ()`.mapWith(Number) };
+const pageRange = (page: number) => ({ limit: ADMIN_PAGE_SIZE, offset: (page - 1) * ADMIN_PAGE_SIZE });
+function paged<R extends { total: number }>(rows: R[]): { rows: Omit<R, "total">[]; total: number } {
+  return { rows: rows.map(({ total: _total, ...r }) => r), total: rows[0]?.total ?? 0 };
+}
+
 /** Members, newest first, by email or nickname (or #id), one page at a time with the total. */
 export function listUsers(ctx: Ctx, q?: string, page = 1) {
   return fresh(ctx, async (db) => {
-    const id = q ? numberOf(q) : null;
-    const where = q ? or(like(users.email, likeOf(q)), like(users.nickname, likeOf(q)), id !== null ? eq(users.id, id) : undefined) : undefined;
-    const [rows, [{ total }]] = await Promise.all([
-      db
-        .select({ id: users.id, email: users.email, nickname: users.nickname, role: users.role, status: users.status, points: users.points, heldPoints: users.heldPoints, createdAt: users.createdAt })
-        .from(users)
-        .where(where)
-        .orderBy(desc(users.id))
-        .limit(ADMIN_PAGE_SIZE)
-        .offset((page - 1) * ADMIN_PAGE_SIZE),
-      db.select({ total: count() }).from(users).where(where),
-    ]);
-    return { rows, total };
+    const { limit, offset } = pageRange(page);
+    const rows = await db
+      .select({ id: users.id, email: users.email, nickname: users.nickname, role: users.role, status: users.status, points: users.points, heldPoints: users.heldPoints, createdAt: users.createdAt, ...withTotal })
+      .from(users)
+      .where(matching(q, users.id, [users.email, users.nickname]))
+      .orderBy(desc(users.id))
+      .limit(limit)
+      .offset(offset);
+    return paged(rows);
   });
 }
 
@@ -79,82 +89,51 @@ export function listUsers(ctx: Ctx, q?: string, page = 1) {
 export function listOrders(ctx: Ctx, q?: string, page = 1) {
   return fresh(ctx, async (db) => {
     const buyer = db.select({ id: users.id, nickname: users.nickname, email: users.email }).from(users).as("buyer");
-    const id = q ? numberOf(q) : null;
-    const where = q
-      ? or(
-          id !== null ? eq(orders.id, id) : undefined,
-          like(buyer.email, likeOf(q)),
-          like(buyer.nickname, likeOf(q)),
-          like(users.email, likeOf(q)),
-          like(users.nickname, likeOf(q)),
-          like(products.name, likeOf(q)),
-          like(brands.name, likeOf(q)),
-        )
-      : undefined;
-    const [rows, [{ total }]] = await Promise.all([
-      db
-        .select({
-          id: orders.id,
-          status: orders.status,
-          price: orders.price,
-          paid: orders.paid,
-          createdAt: orders.createdAt,
-          buyerEmail: buyer.email,
-          buyerNickname: buyer.nickname,
-          sellerEmail: users.email,
-          sellerNickname: users.nickname,
-          product: productInfoColumns,
-        })
-        .from(orders)
-        .innerJoin(users, eq(users.id, orders.sellerId))
-        .innerJoin(buyer, eq(buyer.id, orders.buyerId))
-        .innerJoin(products, eq(products.id, orders.productId))
-        .innerJoin(brands, eq(brands.id, products.brandId))
-        .where(where)
-        .orderBy(desc(orders.id))
-        .limit(ADMIN_PAGE_SIZE)
-        .offset((page - 1) * ADMIN_PAGE_SIZE),
-      db
-        .select({ total: count() })
-        .from(orders)
-        .innerJoin(users, eq(users.id, orders.sellerId))
-        .innerJoin(buyer, eq(buyer.id, orders.buyerId))
-        .innerJoin(products, eq(products.id, orders.productId))
-        .innerJoin(brands, eq(brands.id, products.brandId))
-        .where(where),
-    ]);
-    return { rows: rows.map((r) => ({ ...r, product: r.product as ProductInfo })), total };
+    const { limit, offset } = pageRange(page);
+    const rows = await db
+      .select({
+        id: orders.id,
+        status: orders.status,
+        price: orders.price,
+        paid: orders.paid,
+        createdAt: orders.createdAt,
+        buyerEmail: buyer.email,
+        buyerNickname: buyer.nickname,
+        sellerEmail: users.email,
+        sellerNickname: users.nickname,
+        product: productInfoColumns,
+        ...withTotal,
+      })
+      .from(orders)
+      .innerJoin(users, eq(users.id, orders.sellerId))
+      .innerJoin(buyer, eq(buyer.id, orders.buyerId))
+      .innerJoin(products, eq(products.id, orders.productId))
+      .innerJoin(brands, eq(brands.id, products.brandId))
+      .where(matching(q, orders.id, [buyer.email, buyer.nickname, users.email, users.nickname, products.name, brands.name]))
+      .orderBy(desc(orders.id))
+      .limit(limit)
+      .offset(offset);
+    const p = paged(rows);
+    return { rows: p.rows.map((r) => ({ ...r, product: r.product as ProductInfo })), total: p.total };
   });
 }
 
 /** Listings on sale, newest first, by #id, seller's email/nickname or product name; paged (to take one down). */
 export function listLiveListings(ctx: Ctx, q?: string, page = 1) {
   return fresh(ctx, async (db) => {
-    const id = q ? numberOf(q) : null;
-    const match = q
-      ? or(id !== null ? eq(listings.id, id) : undefined, like(users.email, likeOf(q)), like(users.nickname, likeOf(q)), like(products.name, likeOf(q)), like(brands.name, likeOf(q)))
-      : undefined;
-    const where = and(eq(listings.status, "on_sale"), match);
-    const [rows, [{ total }]] = await Promise.all([
-      db
-        .select({ id: listings.id, price: listings.price, deadline: listings.deadline, createdAt: listings.createdAt, sellerEmail: users.email, sellerNickname: users.nickname, product: productInfoColumns })
-        .from(listings)
-        .innerJoin(users, eq(users.id, listings.sellerId))
-        .innerJoin(products, eq(products.id, listings.productId))
-        .innerJoin(brands, eq(brands.id, products.brandId))
-        .where(where)
-        .orderBy(desc(listings.id))
-        .limit(ADMIN_PAGE_SIZE)
-        .offset((page - 1) * ADMIN_PAGE_SIZE),
-      db
-        .select({ total: count() })
-        .from(listings)
-        .innerJoin(users, eq(users.id, listings.sellerId))
-        .innerJoin(products, eq(products.id, listings.productId))
-        .innerJoin(brands, eq(brands.id, products.brandId))
-        .where(where),
-    ]);
-    return { rows: rows.map((r) => ({ ...r, product: r.product as ProductInfo })), total };
+    const { limit, offset } = pageRange(page);
+    const rows = await db
+      .select({ id: listings.id, price: listings.price, deadline: listings.deadline, createdAt: listings.createdAt, sellerEmail: users.email, sellerNickname: users.nickname, product: productInfoColumns, ...withTotal })
+      .from(listings)
+      .innerJoin(users, eq(users.id, listings.sellerId))
+      .innerJoin(products, eq(products.id, listings.productId))
+      .innerJoin(brands, eq(brands.id, products.brandId))
+      .where(and(eq(listings.status, "on_sale"), matching(q, listings.id, [users.email, users.nickname, products.name, brands.name])))
+      .orderBy(desc(listings.id))
+      .limit(limit)
+      .offset(offset);
+    const p = paged(rows);
+    return { rows: p.rows.map((r) => ({ ...r, product: r.product as ProductInfo })), total: p.total };
   });
 }
 

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
-import Form from "next/form";
 import Link from "next/link";
 import { connection } from "next/server";
 import { takeDownListingAction } from "@/components/admin/actions";
 import { ReasonForm } from "@/components/admin/reason-form";
+import { ListSearch, listParams } from "@/components/admin/list-search";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageTitle } from "@/components/ui/page-title";
-import { Pager, pageParam } from "@/components/ui/pager";
-import { buttonClass, inputClass } from "@/components/ui/styles";
+import { Pager } from "@/components/ui/pager";
 import { ADMIN_PAGE_SIZE, listLiveListings } from "@/lib/admin/queries";
 import { adminOrNotFound } from "@/lib/forms/guard";
 import { dateTime, won } from "@/lib/format";
@@ -19,9 +18,7 @@ type Props = { searchParams: Promise<{ q?: string; page?: string }> };
 export default async function AdminListingsPage({ searchParams }: Props) {
   await connection();
   const admin = await adminOrNotFound();
-  const sp = await searchParams;
-  const q = typeof sp.q === "string" ? sp.q.trim().slice(0, 60) : "";
-  const page = pageParam(sp.page);
+  const { q, page } = await listParams(searchParams);
   const { rows, total } = await listLiveListings({ minSeq: admin.minSeq }, q || undefined, page);
   return (
     <div>
@@ -29,15 +26,7 @@ export default async function AdminListingsPage({ searchParams }: Props) {
         title="판매 글"
         description="판매 중인 글입니다. 가짜 코드 신고나 금지 상품이면 사유를 적고 내리세요. 판매자에게 사유가 알려지고 감사 기록에 남습니다."
       />
-      <Form action="/admin/listings" role="search" className="mb-4 flex gap-2">
-        <label htmlFor="listing-q" className="sr-only">
-          판매 글 검색
-        </label>
-        <input id="listing-q" name="q" type="search" defaultValue={q} placeholder="#판매 글 번호, 판매자 이메일·닉네임, 상품" className={inputClass} />
-        <button type="submit" className={buttonClass("primary")}>
-          검색
-        </button>
-      </Form>
+      <ListSearch path="/admin/listings" label="판매 글 검색" placeholder="#판매 글 번호, 판매자 이메일·닉네임, 상품" q={q} />
       {rows.length ? (
         <ul className="divide-y divide-slate-100 rounded-2xl border border-slate-200 bg-white" data-testid="admin-listings">
           {rows.map((l) => (

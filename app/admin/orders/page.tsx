@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import Form from "next/form";
 import Link from "next/link";
 import { connection } from "next/server";
+import { ListSearch, listParams } from "@/components/admin/list-search";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageTitle } from "@/components/ui/page-title";
-import { Pager, pageParam } from "@/components/ui/pager";
+import { Pager } from "@/components/ui/pager";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { buttonClass, inputClass } from "@/components/ui/styles";
 import { ADMIN_PAGE_SIZE, listOrders } from "@/lib/admin/queries";
 import { adminOrNotFound } from "@/lib/forms/guard";
 import { dateTime, won } from "@/lib/format";
@@ -18,22 +17,12 @@ type Props = { searchParams: Promise<{ q?: string; page?: string }> };
 export default async function AdminOrdersPage({ searchParams }: Props) {
   await connection();
   const admin = await adminOrNotFound();
-  const sp = await searchParams;
-  const q = typeof sp.q === "string" ? sp.q.trim().slice(0, 60) : "";
-  const page = pageParam(sp.page);
+  const { q, page } = await listParams(searchParams);
   const { rows, total } = await listOrders({ minSeq: admin.minSeq }, q || undefined, page);
   return (
     <div>
       <PageTitle title="주문" description="모든 거래를 최근 순으로 봅니다. 주문 번호(#123), 구매자·판매자의 이메일이나 닉네임, 상품·브랜드 이름으로 찾을 수 있습니다." />
-      <Form action="/admin/orders" role="search" className="mb-4 flex gap-2">
-        <label htmlFor="order-q" className="sr-only">
-          주문 검색
-        </label>
-        <input id="order-q" name="q" type="search" defaultValue={q} placeholder="#주문 번호, 이메일, 닉네임, 상품" className={inputClass} />
-        <button type="submit" className={buttonClass("primary")}>
-          검색
-        </button>
-      </Form>
+      <ListSearch path="/admin/orders" label="주문 검색" placeholder="#주문 번호, 이메일, 닉네임, 상품" q={q} />
       {rows.length ? (
         <ul className="divide-y divide-slate-100 rounded-2xl border border-slate-200 bg-white" data-testid="admin-orders">
           {rows.map((o) => (

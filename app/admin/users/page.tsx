@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
-import Form from "next/form";
 import { connection } from "next/server";
 import { reinstateUserAction, suspendUserAction } from "@/components/admin/actions";
 import { ReasonForm } from "@/components/admin/reason-form";
 import { ButtonForm } from "@/components/ui/button-form";
+import { ListSearch, listParams } from "@/components/admin/list-search";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageTitle } from "@/components/ui/page-title";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { buttonClass, inputClass } from "@/components/ui/styles";
-import { Pager, pageParam } from "@/components/ui/pager";
+import { Pager } from "@/components/ui/pager";
 import { ADMIN_PAGE_SIZE, listUsers } from "@/lib/admin/queries";
 import { adminOrNotFound } from "@/lib/forms/guard";
 import { dateOnly, won } from "@/lib/format";
@@ -20,23 +19,12 @@ type Props = { searchParams: Promise<{ q?: string; page?: string }> };
 export default async function UsersPage({ searchParams }: Props) {
   await connection();
   const admin = await adminOrNotFound();
-  const sp = await searchParams;
-  const raw = sp.q;
-  const q = typeof raw === "string" ? raw.trim().slice(0, 60) : "";
-  const page = pageParam(sp.page);
+  const { q, page } = await listParams(searchParams);
   const { rows: users, total } = await listUsers({ minSeq: admin.minSeq }, q || undefined, page);
   return (
     <div>
       <PageTitle title="회원" description="이메일이나 닉네임으로 찾고, 이용을 정지하거나 다시 풀 수 있습니다. 정지하면 그 회원의 판매 글과 구매 입찰이 내려가고, 로그인과 거래를 할 수 없으며, 판매 대금은 정지를 풀 때까지 지급되지 않습니다. 모든 결정은 감사 기록에 남습니다." />
-      <Form action="/admin/users" role="search" className="mb-4 flex gap-2">
-        <label htmlFor="user-q" className="sr-only">
-          회원 검색
-        </label>
-        <input id="user-q" name="q" type="search" defaultValue={q} placeholder="이메일 또는 닉네임" className={inputClass} />
-        <button type="submit" className={buttonClass("primary")}>
-          검색
-        </button>
-      </Form>
+      <ListSearch path="/admin/users" label="회원 검색" placeholder="이메일 또는 닉네임" q={q} />
       {users.length ? (
         <ul className="divide-y divide-slate-100 rounded-2xl border border-slate-200 bg-white" data-testid="admin-users">
           {users.map((u) => (
