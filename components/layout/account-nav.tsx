@@ -89,19 +89,23 @@ export function AccountNav() {
         ) : null}
       </Link>
       <AccountMenu
-        label={`${me.nickname}님의 메뉴`}
+        // "닉네임 님의 메뉴": the visible nickname (on wide screens) is a whole word of the name, and the avatar
+        // and arrow are drawings with no text, so what one sees is part of what a screen reader says (axe).
+        label={`${me.nickname} 님의 메뉴`}
         summary={
           <>
-            {/* Decorations drawn by CSS, so the summary's visible text is only what its label says (axe). */}
-            <span
-              aria-hidden
-              data-initial={me.nickname.slice(0, 1)}
-              className="flex h-7 w-7 items-center justify-center rounded-full bg-brand-100 text-sm font-bold text-brand-700 before:content-[attr(data-initial)]"
-            />
+            <span aria-hidden className="flex h-7 w-7 items-center justify-center rounded-full bg-brand-100 text-brand-700">
+              <svg viewBox="0 0 24 24" className="h-4 w-4" fill="currentColor">
+                <circle cx="12" cy="8" r="4" />
+                <path d="M4 20a8 8 0 0 1 16 0z" />
+              </svg>
+            </span>
             <span className="hidden max-w-24 truncate lg:inline" data-testid="header-nickname">
               {me.nickname}
             </span>
-            <span aria-hidden className="text-xs text-slate-500 transition group-open:rotate-180 before:content-['▾']" />
+            <svg aria-hidden viewBox="0 0 12 12" className="h-3 w-3 text-slate-500 transition group-open:rotate-180" fill="currentColor">
+              <path d="M2 4h8L6 9z" />
+            </svg>
           </>
         }
       >

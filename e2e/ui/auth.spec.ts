@@ -75,7 +75,7 @@ test("the cached pages are the same for everyone; the header finds out who is lo
   }
   await p.page.goto("/");
   await expect(headerPoints(p.page)).toHaveText(won(7000));
-  await expect(p.page.getByRole("banner").getByLabel(`${account.nickname}님의 메뉴`)).toBeVisible();
+  await expect(p.page.getByRole("banner").getByLabel(`${account.nickname} 님의 메뉴`)).toBeVisible();
   // Signing out where it lands anyway ("/"): nothing navigates, the header still follows.
   await signOut(p.page);
   await expect(p.page).toHaveURL(/\/$/);
