@@ -37,7 +37,7 @@ export function earlyRefusal(req: { method?: string; url?: string; headers: Inco
   if (NEEDLESS_ESCAPE.test(path)) return { status: 404, code: "not_found", message: "페이지를 찾을 수 없습니다." };
   // A "%" that starts no escape ("/api/auth/a%/b") or escapes that decode to no text: no client that
   // encodes its URLs sends one, and a route that decodes its path would fail on it (Auth.js answered 500).
-  if (!decodable(path)) return { status: 400, code: "malformed_request", message: "요청 주소가 올바르지 않습니다." };
+  if (path.includes("%") && !decodable(path)) return { status: 400, code: "malformed_request", message: "요청 주소가 올바르지 않습니다." };
   const method = req.method ?? "GET";
   // A form post (server action) from another site: refused here, as the JSON API refuses it
   // (lib/http/api.ts), instead of Next.js's 500 for a foreign or unreadable Origin.
