@@ -1,4 +1,5 @@
 import Form from "next/form";
+import { redirect } from "next/navigation";
 import { pageParam } from "@/components/ui/pager";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 
@@ -6,6 +7,14 @@ import { buttonClass, inputClass } from "@/components/ui/styles";
 export async function listParams(searchParams: Promise<{ q?: string | string[]; page?: string | string[] }>) {
   const sp = await searchParams;
   return { q: typeof sp.q === "string" ? sp.q.trim().slice(0, 60) : "", page: pageParam(sp.page) };
+}
+
+/**
+ * A page past the last one (an old link, a hand-typed ?page=) shows nothing and counts nothing (the total
+ * comes with the rows): it goes to the first page of the same search instead.
+ */
+export function toFirstPageIfPast(path: string, q: string, page: number, rows: number) {
+  if (page > 1 && rows === 0) redirect(q ? `${path}?${new URLSearchParams({ q })}` : path);
 }
 
 /** The search box above an admin list: a GET form to the list's own path that keeps the query. */

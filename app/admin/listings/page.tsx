@@ -3,7 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { takeDownListingAction } from "@/components/admin/actions";
 import { ReasonForm } from "@/components/admin/reason-form";
-import { ListSearch, listParams } from "@/components/admin/list-search";
+import { ListSearch, listParams, toFirstPageIfPast } from "@/components/admin/list-search";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageTitle } from "@/components/ui/page-title";
 import { Pager } from "@/components/ui/pager";
@@ -20,6 +20,7 @@ export default async function AdminListingsPage({ searchParams }: Props) {
   const admin = await adminOrNotFound();
   const { q, page } = await listParams(searchParams);
   const { rows, total } = await listLiveListings({ minSeq: admin.minSeq }, q || undefined, page);
+  toFirstPageIfPast("/admin/listings", q, page, rows.length);
   return (
     <div>
       <PageTitle

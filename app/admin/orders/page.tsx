@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { ListSearch, listParams } from "@/components/admin/list-search";
+import { ListSearch, listParams, toFirstPageIfPast } from "@/components/admin/list-search";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageTitle } from "@/components/ui/page-title";
 import { Pager } from "@/components/ui/pager";
@@ -19,6 +19,7 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
   const admin = await adminOrNotFound();
   const { q, page } = await listParams(searchParams);
   const { rows, total } = await listOrders({ minSeq: admin.minSeq }, q || undefined, page);
+  toFirstPageIfPast("/admin/orders", q, page, rows.length);
   return (
     <div>
       <PageTitle title="주문" description="모든 거래를 최근 순으로 봅니다. 주문 번호(#123), 구매자·판매자의 이메일이나 닉네임, 상품·브랜드 이름으로 찾을 수 있습니다." />

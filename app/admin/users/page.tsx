@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import { reinstateUserAction, suspendUserAction } from "@/components/admin/actions";
 import { ReasonForm } from "@/components/admin/reason-form";
 import { ButtonForm } from "@/components/ui/button-form";
-import { ListSearch, listParams } from "@/components/admin/list-search";
+import { ListSearch, listParams, toFirstPageIfPast } from "@/components/admin/list-search";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageTitle } from "@/components/ui/page-title";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -21,6 +21,7 @@ export default async function UsersPage({ searchParams }: Props) {
   const admin = await adminOrNotFound();
   const { q, page } = await listParams(searchParams);
   const { rows: users, total } = await listUsers({ minSeq: admin.minSeq }, q || undefined, page);
+  toFirstPageIfPast("/admin/users", q, page, users.length);
   return (
     <div>
       <PageTitle title="회원" description="이메일이나 닉네임으로 찾고, 이용을 정지하거나 다시 풀 수 있습니다. 정지하면 그 회원의 판매 글과 구매 입찰이 내려가고, 로그인과 거래를 할 수 없으며, 판매 대금은 정지를 풀 때까지 지급되지 않습니다. 모든 결정은 감사 기록에 남습니다." />
