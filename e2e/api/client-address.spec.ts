@@ -44,7 +44,7 @@ async function directSignIn(from: string, email: string, password: string, kind:
 
 test.describe("without trusted proxies the address is the TCP peer's", () => {
   test("sign-ups: spoofed forwarding headers on every request do not escape the per-address limit; another address is not affected", async () => {
-    const { requests } = rateLimit("RATE_LIMIT_SIGN_UP", "60/600");
+    const { requests } = await rateLimit("RATE_LIMIT_SIGN_UP", "60/600");
     const from = newLoopbackAddress();
     const signUp = (i: number, json: unknown, addr = from) => {
       const body = JSON.stringify(json);
@@ -69,7 +69,7 @@ test.describe("without trusted proxies the address is the TCP peer's", () => {
   });
 
   test("sign-ins: spoofed headers do not escape the per-address limit", async () => {
-    const { requests } = rateLimit("RATE_LIMIT_SIGN_IN", "120/60");
+    const { requests } = await rateLimit("RATE_LIMIT_SIGN_IN", "120/60");
     const from = newLoopbackAddress();
     const post = (i: number) => {
       const body = new URLSearchParams({ email: `nobody-${uniq()}@example.test`, password: "wrong-password-1" }).toString();
@@ -93,7 +93,7 @@ test.describe("without trusted proxies the address is the TCP peer's", () => {
 
 test.describe("behind a trusted proxy only the proxy's entry counts", () => {
   test("the main server (loopback trusted) counts the right-most address, not the client's own entries in front", async () => {
-    const { requests } = rateLimit("RATE_LIMIT_SIGN_UP", "60/600");
+    const { requests } = await rateLimit("RATE_LIMIT_SIGN_UP", "60/600");
     const real = newAddress();
     const signUp = (json: unknown, i: number) =>
       fetch(new URL("/api/users", base()), {

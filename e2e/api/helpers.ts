@@ -112,8 +112,18 @@ export async function list(seller: ApiClient, productId: number, price: number, 
 }
 
 /** A rate limit from the environment the server runs with ("requests/seconds"), or the test default. */
-export function rateLimit(name: `RATE_LIMIT_${"SIGN_UP" | "SIGN_IN" | "TRADE" | "LIKE" | "REPRICE" | "CLAIM"}`, fallback: string) {
+/**
+ * A limit's size, once the test can run inside one of its windows. The limiter's sliding window
+ * (@upstash/ratelimit) weighs the previous fixed window by the part of it still in range, rounded down, so
+ * a burst that straddles a window boundary may get one request more than the limit: the one past the limit
+ * would then pass. Windows are aligned to the clock (now mod window, the same clock as the server's), so a
+ * test that counts exactly starts right after a boundary when the current window has less than `needMs` left.
+ */
+export async function rateLimit(name: `RATE_LIMIT_${"SIGN_UP" | "SIGN_IN" | "TRADE" | "LIKE" | "REPRICE" | "CLAIM"}`, fallback: string, needMs = 10_000) {
   const [requests, seconds] = (process.env[name] ?? fallback).split("/").map(Number);
+  const windowMs = seconds * 1000;
+  const left = windowMs - (Date.now() % windowMs);
+  if (left < needMs) await new Promise((r) => setTimeout(r, left + 50));
   return { requests, seconds };
 }
 

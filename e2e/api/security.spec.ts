@@ -378,7 +378,7 @@ test.describe("rate limits: 429 with Retry-After", () => {
     });
 
   test("sign-in per email: past the limit even the right password from a new address is refused", async () => {
-    const { requests } = rateLimit("RATE_LIMIT_SIGN_IN", "120/60");
+    const { requests } = await rateLimit("RATE_LIMIT_SIGN_IN", "120/60");
     const u = await newUser();
     const statuses: number[] = [];
     for (let i = 0; i < requests; i += 20) {
@@ -396,7 +396,7 @@ test.describe("rate limits: 429 with Retry-After", () => {
   });
 
   test("sign-in per address: past the limit one address cannot sign anyone in; another address still can", async () => {
-    const { requests } = rateLimit("RATE_LIMIT_SIGN_IN", "120/60");
+    const { requests } = await rateLimit("RATE_LIMIT_SIGN_IN", "120/60");
     const u = await newUser();
     const address = newAddress();
     for (let i = 0; i < requests; i += 20) {
@@ -411,7 +411,7 @@ test.describe("rate limits: 429 with Retry-After", () => {
   });
 
   test("trading per user: past the limit every trading request is 429 and nothing is written", async () => {
-    const { requests } = rateLimit("RATE_LIMIT_TRADE", "120/60");
+    const { requests } = await rateLimit("RATE_LIMIT_TRADE", "120/60");
     const u = await newUser(20_000);
     const p = await freshProduct();
     const results: number[] = [];
@@ -432,7 +432,7 @@ test.describe("rate limits: 429 with Retry-After", () => {
   });
 
   test("sign-up per address: past the limit no account is created from that address", async () => {
-    const { requests } = rateLimit("RATE_LIMIT_SIGN_UP", "60/600");
+    const { requests } = await rateLimit("RATE_LIMIT_SIGN_UP", "60/600");
     const address = newAddress();
     const c = new ApiClient(base(), address);
     const statuses: number[] = [];

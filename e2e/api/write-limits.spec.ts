@@ -10,7 +10,7 @@ const expect429 = (r: { status: number; headers: Headers; text: string }) => {
 };
 
 test("likes: per user (RATE_LIMIT_LIKE)", async () => {
-  const { requests } = rateLimit("RATE_LIMIT_LIKE", "30/60");
+  const { requests } = await rateLimit("RATE_LIMIT_LIKE", "30/60");
   const u = await newUser();
   const p = await freshProduct();
   for (let i = 0; i < requests; i++) expect((await (i % 2 ? u.delete(`/api/likes/${p.id}`) : u.put(`/api/likes/${p.id}`))).status).toBe(200);
@@ -22,7 +22,7 @@ test("likes: per user (RATE_LIMIT_LIKE)", async () => {
 });
 
 test("price changes: per user (RATE_LIMIT_REPRICE), and the price stays the last one accepted", async () => {
-  const { requests } = rateLimit("RATE_LIMIT_REPRICE", "30/600");
+  const { requests } = await rateLimit("RATE_LIMIT_REPRICE", "30/600");
   const seller = await newUser();
   const p = await freshProduct(10_000);
   const { id } = await list(seller, p.id, 9_000);
@@ -33,7 +33,7 @@ test("price changes: per user (RATE_LIMIT_REPRICE), and the price stays the last
 });
 
 test("coupon claims: per user (RATE_LIMIT_CLAIM), so codes cannot be guessed in bulk", async () => {
-  const { requests } = rateLimit("RATE_LIMIT_CLAIM", "10/600");
+  const { requests } = await rateLimit("RATE_LIMIT_CLAIM", "10/600");
   const u = await newUser();
   for (let i = 0; i < requests; i++) expect((await u.post("/api/coupons/claim", { code: `GUESS${i}X` })).status).toBeLessThan(429);
   expect429(await u.post("/api/coupons/claim", { code: "WELCOME1000" }));
