@@ -33,7 +33,8 @@ async function disputedOrder(person: (name: string) => Promise<Person>, product:
   expect(await revealCode(buyer.page)).toBe(listed.code);
   const photo = buyer.page.getByTestId("gifticon-photo");
   await expect(photo).toBeVisible();
-  expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+  // Loaded and decoded (visible comes first: the image may still be on its way).
+  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
 
   await disputeOrder(buyer.page, "코드를 입력하니 이미 사용된 쿠폰이라고 나옵니다.", { category: "이미 사용된 코드", photo: PNG_1x1 });
   await expect(buyer.page.getByTestId("order-dispute-photo")).toBeVisible();
@@ -66,7 +67,8 @@ test("a disputed order refunded by the admin: the buyer gets the points back, th
   await expect(row.getByTestId("dispute-order")).toContainText(won(4000));
   const photo = row.getByTestId("dispute-photo");
   await expect(photo).toBeVisible();
-  expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+  // Loaded and decoded (visible comes first: the image may still be on its way).
+  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
   await expect(row.getByTestId("buyer-side")).toContainText("이미 사용된 코드");
   await expect(row.getByTestId("seller-side")).toContainText("판매 전에 사용하지 않은 코드입니다.");
   await row.getByLabel(/결정 메모/).fill("매장 화면 사진으로 사용된 코드임을 확인했습니다.");
