@@ -16,6 +16,15 @@ for (const [name, device] of [["desktop", devices["Desktop Chrome"]], ["phone", 
     await page.goto(`${BASE}${path}`, { waitUntil: "load" });
     // Streamed sections replace their skeletons, and the browser-side panels fill in.
     await page.waitForFunction(() => !document.querySelector("main .animate-pulse"), null, { timeout: 10_000 }).catch(() => {});
+    // Parts that load as they come near the screen (the price chart) are scrolled to first.
+    await page.evaluate(async () => {
+      for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight) {
+        window.scrollTo(0, y);
+        await new Promise((r) => setTimeout(r, 150));
+      }
+      window.scrollTo(0, 0);
+    });
+    await page.waitForLoadState("networkidle");
     await page.evaluate(() => document.fonts.ready);
     await page.screenshot({ path: `${OUT}/${name}-${file}.png`, fullPage: true });
     console.log(`${OUT}/${name}-${file}.png`);

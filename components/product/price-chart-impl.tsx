@@ -14,6 +14,10 @@ export default function PriceChartImpl({ points, faceValue }: { points: ChartPoi
   const lo = Math.min(...prices);
   const hi = Math.max(faceValue, ...prices);
   const pad = Math.max(100, Math.round((hi - lo) * 0.1));
+  // Axis ends on round amounts (₩100 or ₩1,000 steps), so the ticks between them read as prices.
+  const step = hi - lo > 5000 ? 1000 : 100;
+  const bottom = Math.max(0, Math.floor((lo - pad) / step) * step);
+  const top = Math.ceil((hi + pad) / step) * step;
   return (
     <ResponsiveContainer width="100%" height="100%">
       <LineChart data={data} margin={{ top: 16, right: 12, bottom: 4, left: 0 }}>
@@ -29,7 +33,7 @@ export default function PriceChartImpl({ points, faceValue }: { points: ChartPoi
           minTickGap={24}
         />
         <YAxis
-          domain={[Math.max(0, lo - pad), hi + pad]}
+          domain={[bottom, top]}
           tickFormatter={compactWon}
           tick={{ fontSize: 12, fill: "#475569" }}
           stroke="#94a3b8"

@@ -52,7 +52,11 @@ test("a buyer sees each ask's validity and the one they are buying before paying
   const book = await page.getByTestId("ask-table").boundingBox();
   expect(buy!.y).toBeLessThan(book!.y);
   if (test.info().project.name === "phone") expect(buy!.y + buy!.height).toBeLessThan(PHONE.height + 200);
-  await expect(page.getByTestId("price-chart")).toBeVisible();
+  // The chart loads when it comes near the screen: axes with won values and the face value line.
+  const chart = page.getByTestId("price-chart");
+  await chart.scrollIntoViewIfNeeded();
+  await expect(chart.locator(".recharts-yAxis .recharts-cartesian-axis-tick").first()).toBeVisible();
+  await expect(chart).toContainText("정가 ₩");
   await shot(page, "product-validity");
 });
 
