@@ -11,6 +11,7 @@
 // is unknown" even inside a private network namespace), and a sleep in the app would not be the real cause.
 import { execFile, execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomInt } from "node:crypto";
+import { closeSync, openSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { ApiClient } from "../../e2e/support/api-client";
 import { opsQuery, pauseNode, resumeNode } from "../../tests/support/stack";
@@ -51,8 +52,12 @@ if (built !== fingerprint && !process.env.BENCH_DIST_DIR) {
 }
 
 let server: ChildProcess | undefined;
+// The server's own log is kept, so that an unexpected answer (a 500, a timeout) can be explained afterwards.
+const SERVER_LOG = process.env.BENCH_SERVER_LOG ?? ".data/bench/faults-server.log";
 async function serve() {
-  server = spawn("node", ["--import", "tsx", "server.ts"], { env: { ...appEnv, PORT: String(PORT) }, stdio: "ignore" });
+  const log = openSync(SERVER_LOG, "w");
+  server = spawn("node", ["--import", "tsx", "server.ts"], { env: { ...appEnv, PORT: String(PORT) }, stdio: ["ignore", log, log] });
+  closeSync(log);
   for (let i = 0; i < 300; i++) {
     try {
       if ((await fetch(`${BASE}/api/health`)).status < 600) return;
@@ -259,6 +264,7 @@ try {
   const readErrs = report.reduce((a, r) => a + Number(r.readErrors), 0);
   console.log(`\ntargets: reads p99 < 1 s under each fault: ${worstRead < 1000 ? "yes" : "NO"} (worst ${fmt(worstRead)} ms); read errors: ${readErrs}; ` +
     `writes answered within 2 s: ${worstWrite < 2000 ? "yes" : "NO"} (slowest ${fmt(worstWrite)} ms); invariant violations: ${violations.length}`);
+  console.log(`the app's log: ${SERVER_LOG}`);
   console.log(`machine load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
   if (violations.length) process.exitCode = 1;
 } finally {

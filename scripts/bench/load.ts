@@ -16,6 +16,9 @@ const PROCS = Number(process.env.PROCS ?? 2);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.SECONDS ?? 10);
 const WRITERS = Number(process.env.WRITERS ?? 40);
+// Seconds of the same requests before each read-only row is measured, not counted: a route's first seconds
+// run its code cold (JIT, first renders) and would make whichever route is measured first look slower.
+const WARMUP = Number(process.env.WARMUP ?? 3);
 const OFFSET = Number(process.env.GX_PORT_OFFSET ?? 0);
 const BASE_PORT = 3300 + OFFSET;
 const FLOOR_PORT = 3390 + OFFSET;
@@ -104,15 +107,18 @@ async function measure(
   name: string,
   targets: number[],
   requests: (port: number) => autocannon.Request[],
-  opts: { connections?: number; expected?: number[]; hit?: "page" | "view" } = {},
+  opts: { connections?: number; expected?: number[]; hit?: "page" | "view"; warmup?: boolean } = {},
 ): Promise<Row> {
-  const before = { sel: await selects(), cache: await cacheCounters(targets), t: Date.now() };
   const conns = opts.connections ?? CONNECTIONS;
-  const results = await Promise.all(
-    targets.map((port) =>
-      autocannon({ url: url(port), connections: Math.max(1, Math.round(conns / targets.length)), duration: SECONDS, requests: requests(port) }),
-    ),
-  );
+  const run = (duration: number) =>
+    Promise.all(
+      targets.map((port) =>
+        autocannon({ url: url(port), connections: Math.max(1, Math.round(conns / targets.length)), duration, requests: requests(port) }),
+      ),
+    );
+  if (WARMUP > 0 && opts.warmup !== false) await run(WARMUP);
+  const before = { sel: await selects(), cache: await cacheCounters(targets), t: Date.now() };
+  const results = await run(SECONDS);
   const after = { sel: await selects(), cache: await cacheCounters(targets), t: Date.now() };
   const total = results.reduce((a, r) => a + r.requests.total, 0);
   const codes: Record<string, number> = {};
@@ -196,7 +202,7 @@ function mixed(): autocannon.Request[] {
   ];
 }
 console.log(`mix on ${PROCS} processes:`);
-const mix = await measure(`mix: 85 % browse/search/product/API, 15 % list/bid/buy`, ports, mixed, { expected: [200, 201, 409], hit: "page" });
+const mix = await measure(`mix: 85 % browse/search/product/API, 15 % list/bid/buy`, ports, mixed, { expected: [200, 201, 409], hit: "page", warmup: false });
 
 // A bot buying everything as fast as it can is stopped by the per-user trade limit.
 console.log("\na bot buying as fast as it can:");
