@@ -39,10 +39,21 @@ export const errnoOf = (e: unknown) => dbError(e)?.errno;
 export const isDuplicate = (e: unknown, key?: string) =>
   errnoOf(e) === ER_DUP_ENTRY && (!key || (dbError(e)?.sqlMessage ?? "").includes(key));
 export const isRetryableLock = (e: unknown) => [ER_LOCK_DEADLOCK, ER_LOCK_WAIT_TIMEOUT].includes(errnoOf(e) ?? 0);
+// mysql2 raises this one without a code, for a statement on a connection that has already closed; Drizzle
+// then wraps it ("Failed query: rollback" when its ROLLBACK after a failure finds the connection dead).
+const CLOSED = /connection is in closed state/;
+function anyMessage(e: unknown, re: RegExp): boolean {
+  let cur: unknown = e;
+  for (let i = 0; i < 4 && cur && typeof cur === "object"; i++) {
+    if (re.test(String((cur as Error).message ?? ""))) return true;
+    cur = (cur as DbError).cause;
+  }
+  return false;
+}
 export const isUnreachable = (e: unknown) => {
   const d = dbError(e);
-  if (!d) return /connection is in closed state/.test(String((e as Error)?.message ?? ""));
-  return UNREACHABLE.has(d.code ?? "") || d.errno === 2013 || d.errno === 2006 || d.errno === 1927 || d.errno === 1053;
+  if (d && (UNREACHABLE.has(d.code ?? "") || d.errno === 2013 || d.errno === 2006 || d.errno === 1927 || d.errno === 1053)) return true;
+  return anyMessage(e, CLOSED);
 };
 
 /** The error a caller sees when the primary cannot be reached: nothing was written. */

@@ -85,7 +85,9 @@ export async function runCommand<T>(fn: (tx: Tx) => Promise<T>): Promise<Command
         if (isUnreachable(e) || e instanceof DeadlineExceeded) conn.destroy();
         else conn.release();
       }
-      if (e instanceof DeadlineExceeded && committing) throw commitUnknown(e);
+      // COMMIT was (or was about to be) sent when the primary went silent or the connection died: it may
+      // have committed. (Drizzle reports the failed ROLLBACK that follows, not the COMMIT's own error.)
+      if (committing && (e instanceof DeadlineExceeded || isUnreachable(e))) throw commitUnknown(e);
       if (isUnreachable(e)) throw primaryUnavailable(e);
       if (!isRetryableLock(e)) throw e;
       if (errnoOf(e) === ER_LOCK_DEADLOCK) lockStats.deadlockRetries++;

@@ -1,0 +1,55 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
+import { closeDatabases } from "@/db/close";
+import { primaryDb, runCommand } from "@/db/primary";
+import { brands } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { opsQuery } from "../support/stack";
+
+// A primary connection that dies inside a command (the server killed it, restarted, or went away) must
+// give the client a definite 503, never a 500. Drizzle then tries ROLLBACK on the dead connection, and the
+// error it throws is the rollback's ("Failed query: rollback"), whose cause mysql2 raises without a code
+// ("Can't add new command when connection is in closed state"); the bench:faults run with the primary
+// stopped answered one write 500 this way.
+
+const slug = () => `lc-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
+const brand = (s: string) => ({ slug: s, name: "연결 끊김", nameEn: "Lost", category: "cafe" as const });
+async function killOwnConnection(tx: Parameters<Parameters<typeof runCommand>[0]>[0]) {
+  const [rows] = (await tx.execute(sql`SELECT CONNECTION_ID() AS id`)) as unknown as [{ id: number }[]];
+  await opsQuery("primary", `KILL CONNECTION ${Number(rows[0].id)}`);
+}
+const exists = async (s: string) => (await primaryDb().select().from(brands).where(eq(brands.slug, s))).length > 0;
+
+afterAll(() => closeDatabases());
+
+describe("a primary connection lost inside a command", () => {
+  it("mid-transaction: 503 primary_unavailable, and nothing was written", async () => {
+    const s = slug();
+    const err = await runCommand(async (tx) => {
+      await tx.insert(brands).values(brand(s));
+      await killOwnConnection(tx);
+      await tx.insert(brands).values(brand(`${s}-2`));
+    }).catch((e) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect({ kind: err.kind, code: err.code }).toEqual({ kind: "unavailable", code: "primary_unavailable" });
+    expect(await exists(s)).toBe(false);
+  });
+
+  it("as COMMIT is sent: 503 commit_unknown (the client cannot know whether it committed), never a 500", async () => {
+    const s = slug();
+    const err = await runCommand(async (tx) => {
+      await tx.insert(brands).values(brand(s));
+      await killOwnConnection(tx); // the callback returns: Drizzle sends COMMIT on the dead connection
+    }).catch((e) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect({ kind: err.kind, code: err.code }).toEqual({ kind: "unavailable", code: "commit_unknown" });
+    // Here the server killed the session before COMMIT arrived, so it rolled back.
+    expect(await exists(s)).toBe(false);
+  });
+
+  it("the next command runs normally on a fresh connection", async () => {
+    const s = slug();
+    await runCommand((tx) => tx.insert(brands).values(brand(s)));
+    expect(await exists(s)).toBe(true);
+  });
+});
