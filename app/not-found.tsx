@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 
 export default function NotFound() {
   return (
@@ -8,9 +8,9 @@ export default function NotFound() {
       </p>
       <h1 className="mt-2 text-lg font-bold">찾으시는 페이지가 없습니다</h1>
       <p className="mt-1 text-sm text-slate-600">주소가 바뀌었거나 삭제된 상품일 수 있습니다.</p>
-      <Link href="/" className="mt-4 inline-block rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
+      <IntentLink href="/" className="mt-4 inline-block rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
         홈으로
-      </Link>
+      </IntentLink>
     </div>
   );
 }

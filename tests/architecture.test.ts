@@ -73,3 +73,15 @@ describe("architecture", () => {
     expect(path, path ? `read path reaches the primary: ${path.join(" → ")}` : "").toBeNull();
   });
 });
+
+// Prefetching has one owner: components/ui/intent-link.tsx prefetches a page once someone shows they may
+// open it. A bare next/link would prefetch its page whenever it is on screen, on every page view; a Link
+// that really should (or should never) prefetch says so with an explicit `prefetch`.
+describe("links", () => {
+  const tsx = [...files("app"), ...files("components")].filter((f) => f.endsWith(".tsx") && f !== "components/ui/intent-link.tsx");
+  it.each(tsx)("%s has no <Link> without an explicit prefetch", (file) => {
+    const src = readFileSync(join(ROOT, file), "utf8");
+    const bare = [...src.matchAll(/<Link\s([^>]|=>)*?>/g)].map((m) => m[0]).filter((tag) => !/\bprefetch\b/.test(tag));
+    expect(bare, `use IntentLink (components/ui/intent-link.tsx) or give the Link a prefetch prop`).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { Suspense } from "react";
 import { CategoryNav } from "@/components/catalog/category-nav";
 import { ProductGrid } from "@/components/catalog/product-card";
@@ -36,12 +37,12 @@ export default async function HomePage() {
         </h1>
         <p className="mt-2 text-sm text-emerald-50 sm:text-base">즉시 구매하거나 원하는 가격에 입찰하세요. 코드는 구매한 분에게만 공개됩니다.</p>
         <div className="mt-4 flex flex-wrap gap-2">
-          <Link href="/products" className="rounded-xl bg-white px-4 py-2 text-sm font-bold text-brand-700 hover:bg-brand-50">
+          <IntentLink href="/products" className="rounded-xl bg-white px-4 py-2 text-sm font-bold text-brand-700 hover:bg-brand-50">
             기프티콘 둘러보기
-          </Link>
-          <Link href="/sell" className="rounded-xl border border-white/70 px-4 py-2 text-sm font-bold text-white hover:bg-white/10">
+          </IntentLink>
+          <IntentLink href="/sell" className="rounded-xl border border-white/70 px-4 py-2 text-sm font-bold text-white hover:bg-white/10">
             내 기프티콘 팔기
-          </Link>
+          </IntentLink>
         </div>
       </section>
 
@@ -56,9 +57,9 @@ export default async function HomePage() {
           <h2 id="feed-heading" className="text-lg font-bold">
             새로 올라온 기프티콘
           </h2>
-          <Link href="/new" className="text-sm text-brand-700 hover:underline">
+          <IntentLink href="/new" className="text-sm text-brand-700 hover:underline">
             새 판매 글 전체 보기
-          </Link>
+          </IntentLink>
         </div>
         {feed.length ? <FeedList items={feed} /> : <p className="rounded-xl bg-white px-4 py-6 text-center text-sm text-slate-500">아직 올라온 기프티콘이 없습니다.</p>}
       </section>

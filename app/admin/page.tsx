@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { connection } from "next/server";
 import { PageTitle } from "@/components/ui/page-title";
 import { adminCounts } from "@/lib/admin/queries";
@@ -23,23 +23,23 @@ export default async function AdminHome() {
       <ul className="grid gap-3 sm:grid-cols-3" data-testid="admin-counts">
         {cards.map((c) => (
           <li key={c.href}>
-            <Link href={c.href} className="block rounded-2xl border border-slate-200 bg-white p-5 hover:border-brand-500">
+            <IntentLink href={c.href} className="block rounded-2xl border border-slate-200 bg-white p-5 hover:border-brand-500">
               <p className="text-sm text-slate-600">{c.label}</p>
               <p className={`mt-1 text-3xl font-extrabold tabular-nums ${c.tone}`}>{num(c.n)}</p>
-            </Link>
+            </IntentLink>
           </li>
         ))}
       </ul>
       <div className="mt-6 grid gap-3 sm:grid-cols-3">
-        <Link href="/admin/coupons" className="rounded-2xl border border-slate-200 bg-white p-4 text-sm font-semibold hover:border-brand-500">
+        <IntentLink href="/admin/coupons" className="rounded-2xl border border-slate-200 bg-white p-4 text-sm font-semibold hover:border-brand-500">
           🎟️ 쿠폰 만들기·발급
-        </Link>
-        <Link href="/admin/catalog" className="rounded-2xl border border-slate-200 bg-white p-4 text-sm font-semibold hover:border-brand-500">
+        </IntentLink>
+        <IntentLink href="/admin/catalog" className="rounded-2xl border border-slate-200 bg-white p-4 text-sm font-semibold hover:border-brand-500">
           🗂️ 브랜드·상품 관리
-        </Link>
-        <Link href="/admin/status" className="rounded-2xl border border-slate-200 bg-white p-4 text-sm font-semibold hover:border-brand-500">
+        </IntentLink>
+        <IntentLink href="/admin/status" className="rounded-2xl border border-slate-200 bg-white p-4 text-sm font-semibold hover:border-brand-500">
           🩺 데이터베이스·캐시 상태
-        </Link>
+        </IntentLink>
       </div>
     </div>
   );

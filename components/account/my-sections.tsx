@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { ProductTile } from "@/components/catalog/product-tile";
 import { EmptyState } from "@/components/ui/empty-state";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -18,9 +18,9 @@ function ProductLine({ product, children, linked = true }: { product: ProductInf
       <div className="min-w-0">
         <p className="truncate text-xs text-slate-500">{product.brandName}</p>
         {linked ? (
-          <Link href={`/products/${product.id}`} className="block truncate text-sm font-semibold hover:underline">
+          <IntentLink href={`/products/${product.id}`} className="block truncate text-sm font-semibold hover:underline">
             {product.name}
-          </Link>
+          </IntentLink>
         ) : (
           <p className="truncate text-sm font-semibold">{product.name}</p>
         )}
@@ -34,9 +34,9 @@ export function ListingsSection({ rows }: { rows: MyListing[] }) {
   if (!rows.length)
     return (
       <EmptyState icon="🏷️" title="아직 판매 글이 없습니다">
-        <Link href="/sell" className={buttonClass("primary", "sm", "mt-3")}>
+        <IntentLink href="/sell" className={buttonClass("primary", "sm", "mt-3")}>
           기프티콘 팔기
-        </Link>
+        </IntentLink>
       </EmptyState>
     );
   return (
@@ -63,9 +63,9 @@ export function ListingsSection({ rows }: { rows: MyListing[] }) {
                 {live ? ` · 마감 ${timeLeft(l.deadline)}` : ""}
               </span>
               {l.orderId ? (
-                <Link href={`/orders/${l.orderId}`} className="font-semibold text-brand-700 hover:underline">
+                <IntentLink href={`/orders/${l.orderId}`} className="font-semibold text-brand-700 hover:underline">
                   주문 보기 →
-                </Link>
+                </IntentLink>
               ) : null}
             </div>
             {live ? (
@@ -113,9 +113,9 @@ export function BidsSection({ rows }: { rows: MyBid[] }) {
               <div className="mt-3 flex flex-wrap items-center justify-between gap-2 border-t border-slate-100 pt-3">
                 {live ? <CancelBidButton bidId={b.id} /> : <span />}
                 {b.orderId ? (
-                  <Link href={`/orders/${b.orderId}`} className="text-xs font-semibold text-brand-700 hover:underline">
+                  <IntentLink href={`/orders/${b.orderId}`} className="text-xs font-semibold text-brand-700 hover:underline">
                     주문 보기 →
-                  </Link>
+                  </IntentLink>
                 ) : null}
               </div>
             ) : null}
@@ -131,7 +131,7 @@ function OrderRows({ rows }: { rows: MyOrder[] }) {
     <ul className="divide-y divide-slate-100 rounded-2xl border border-slate-200 bg-white">
       {rows.map((o) => (
         <li key={o.id} data-testid="my-order" data-order-id={o.id}>
-          <Link href={`/orders/${o.id}`} className="flex flex-wrap items-center gap-3 p-4 hover:bg-slate-50">
+          <IntentLink href={`/orders/${o.id}`} className="flex flex-wrap items-center gap-3 p-4 hover:bg-slate-50">
             <ProductLine product={o.product} linked={false}>
               <p className="text-xs text-slate-500">
                 주문 #{o.id} · {dateTime(o.createdAt)}
@@ -147,7 +147,7 @@ function OrderRows({ rows }: { rows: MyOrder[] }) {
               <p className="mt-1 font-bold tabular-nums">{won(o.role === "buyer" ? o.paid : o.price)}</p>
               {o.role === "buyer" && o.discount ? <p className="text-xs text-slate-500">쿠폰 −{won(o.discount)}</p> : null}
             </div>
-          </Link>
+          </IntentLink>
         </li>
       ))}
     </ul>
@@ -158,9 +158,9 @@ export function OrdersSection({ rows }: { rows: MyOrder[] }) {
   if (!rows.length)
     return (
       <EmptyState icon="🧾" title="아직 주문이 없습니다">
-        <Link href="/products" className={buttonClass("primary", "sm", "mt-3")}>
+        <IntentLink href="/products" className={buttonClass("primary", "sm", "mt-3")}>
           기프티콘 둘러보기
-        </Link>
+        </IntentLink>
       </EmptyState>
     );
   const open = rows.filter((o) => o.status === "paid" || o.status === "disputed");
@@ -228,12 +228,12 @@ export function LikesSection({ rows }: { rows: ProductInfo[] }) {
     <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4" data-testid="my-likes">
       {rows.map((p) => (
         <li key={p.id}>
-          <Link href={`/products/${p.id}`} className="flex h-full flex-col gap-2 rounded-2xl border border-slate-200 bg-white p-3 hover:border-brand-500">
+          <IntentLink href={`/products/${p.id}`} className="flex h-full flex-col gap-2 rounded-2xl border border-slate-200 bg-white p-3 hover:border-brand-500">
             <ProductTile emoji={p.emoji} color={p.brandColor} />
             <span className="truncate text-xs text-slate-500">{p.brandName}</span>
             <span className="line-clamp-2 text-sm font-semibold">{p.name}</span>
             <span className="text-xs text-slate-500">정가 {won(p.faceValue)}</span>
-          </Link>
+          </IntentLink>
         </li>
       ))}
     </ul>

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { usePathname } from "next/navigation";
 
 const LINKS = [
@@ -26,13 +26,13 @@ export function AdminNav() {
           const on = l.href === "/admin" ? path === "/admin" : path.startsWith(l.href);
           return (
             <li key={l.href}>
-              <Link
+              <IntentLink
                 href={l.href}
                 aria-current={on ? "page" : undefined}
                 className={`-mb-px block whitespace-nowrap border-b-2 px-3 py-2.5 text-sm font-medium ${on ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
               >
                 {l.label}
-              </Link>
+              </IntentLink>
             </li>
           );
         })}

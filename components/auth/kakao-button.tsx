@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { kakaoSignInAction } from "./actions";
 
 // "카카오로 로그인", in Kakao's own colours (its design guide: #FEE500 with black text). A plain form:
@@ -14,13 +14,13 @@ export function KakaoButton({ callbackUrl }: { callbackUrl: string }) {
       </button>
       <p className="mt-2 text-xs text-slate-600">
         처음이라면 카카오로 바로 가입됩니다. 계속하면{" "}
-        <Link href="/terms" className="text-brand-700 underline">
+        <IntentLink href="/terms" className="text-brand-700 underline">
           이용약관
-        </Link>
+        </IntentLink>
         과{" "}
-        <Link href="/privacy" className="text-brand-700 underline">
+        <IntentLink href="/privacy" className="text-brand-700 underline">
           개인정보 처리방침
-        </Link>
+        </IntentLink>
         에 동의하는 것으로 봅니다.
       </p>
     </form>

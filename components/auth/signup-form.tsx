@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { ActionForm, Field, FieldErrors, SubmitButton } from "@/components/ui/form";
 import { signUpAction } from "./actions";
 
@@ -18,13 +18,13 @@ export function SignupForm({ callbackUrl }: { callbackUrl?: string }) {
           <span>이용약관과 개인정보처리방침에 동의합니다 (필수)</span>
         </label>
         <p id="agree-terms-links" className="ml-6 mt-1 text-xs text-slate-600">
-          <Link href="/terms" target="_blank" className="text-brand-700 underline">
+          <IntentLink href="/terms" target="_blank" className="text-brand-700 underline">
             이용약관
-          </Link>{" "}
+          </IntentLink>{" "}
           ·{" "}
-          <Link href="/privacy" target="_blank" className="text-brand-700 underline">
+          <IntentLink href="/privacy" target="_blank" className="text-brand-700 underline">
             개인정보처리방침
-          </Link>
+          </IntentLink>
         </p>
         <FieldErrors name="agreeTerms" />
       </div>

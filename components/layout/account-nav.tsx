@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { signOutAction } from "@/components/auth/actions";
@@ -48,29 +49,29 @@ export function AccountNav() {
   if (state.status === "signed-out") {
     return (
       <>
-        <Link href="/login" className={navLink}>
+        <IntentLink href="/login" className={navLink}>
           로그인
-        </Link>
-        <Link href="/signup" className="ml-1 whitespace-nowrap rounded-lg bg-brand-700 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-800">
+        </IntentLink>
+        <IntentLink href="/signup" className="ml-1 whitespace-nowrap rounded-lg bg-brand-700 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-800">
           회원가입
-        </Link>
+        </IntentLink>
       </>
     );
   }
   const me = state.account;
   return (
     <>
-      <Link href="/sell" className={`${navLink} font-semibold text-brand-700`}>
+      <IntentLink href="/sell" className={`${navLink} font-semibold text-brand-700`}>
         판매하기
-      </Link>
-      <Link
+      </IntentLink>
+      <IntentLink
         href="/points"
         className="whitespace-nowrap rounded-full bg-slate-100 px-2 py-1.5 text-xs font-semibold tabular-nums text-slate-800 hover:bg-slate-200 sm:px-2.5 sm:text-sm"
         aria-label={`보유 포인트 ${won(me.points)}`}
         data-testid="header-points"
       >
         {won(me.points)}
-      </Link>
+      </IntentLink>
       <Link
         href="/notifications"
         prefetch={false}
@@ -113,25 +114,25 @@ export function AccountNav() {
           <strong className="text-sm text-slate-800">{me.nickname}</strong>님
           {me.heldPoints > 0 ? <span className="block">입찰 보류 {won(me.heldPoints)}</span> : null}
         </p>
-        <Link href="/products" className={`${menuLink} sm:hidden`}>
+        <IntentLink href="/products" className={`${menuLink} sm:hidden`}>
           둘러보기
-        </Link>
-        <Link href="/me" className={menuLink}>
+        </IntentLink>
+        <IntentLink href="/me" className={menuLink}>
           마이페이지
-        </Link>
-        <Link href="/me?tab=orders" className={menuLink}>
+        </IntentLink>
+        <IntentLink href="/me?tab=orders" className={menuLink}>
           주문 내역
-        </Link>
-        <Link href="/notifications" className={menuLink}>
+        </IntentLink>
+        <IntentLink href="/notifications" className={menuLink}>
           알림{me.unread ? ` (${me.unread})` : ""}
-        </Link>
-        <Link href="/points" className={menuLink}>
+        </IntentLink>
+        <IntentLink href="/points" className={menuLink}>
           포인트 충전·출금
-        </Link>
+        </IntentLink>
         {me.role === "admin" ? (
-          <Link href="/admin" className={`${menuLink} font-semibold text-brand-700`}>
+          <IntentLink href="/admin" className={`${menuLink} font-semibold text-brand-700`}>
             관리자
-          </Link>
+          </IntentLink>
         ) : null}
         <div className="my-1 border-t border-slate-100" />
         <SignOut className={menuLink} />

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useState } from "react";
 import { ActionForm, Field, FieldErrors, SubmitButton } from "@/components/ui/form";
 import { Hidden } from "@/components/ui/hidden";
@@ -57,9 +57,9 @@ export function BidForm({
       {valid && n > points ? (
         <p className="rounded-xl bg-amber-50 px-3 py-2 text-sm text-amber-800">
           포인트가 {won(n - points)} 부족합니다.{" "}
-          <Link href="/points" className="font-semibold underline">
+          <IntentLink href="/points" className="font-semibold underline">
             충전하기
-          </Link>
+          </IntentLink>
         </p>
       ) : null}
       <FieldErrors name="points" />

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useState } from "react";
 import { ActionForm, FieldErrors, SelectField, SubmitButton } from "@/components/ui/form";
 import { Hidden } from "@/components/ui/hidden";
@@ -72,7 +72,7 @@ function BuyNowBody({ productId, price: shown, points, coupons, idem, validity }
         />
       ) : (
         <p className="text-xs text-slate-500">
-          사용할 수 있는 쿠폰이 없습니다. <Link href="/me?tab=coupons" className="text-brand-700 underline">쿠폰 등록</Link>
+          사용할 수 있는 쿠폰이 없습니다. <IntentLink href="/me?tab=coupons" className="text-brand-700 underline">쿠폰 등록</IntentLink>
         </p>
       )}
       <dl className="space-y-1 rounded-xl bg-slate-50 p-3 text-sm" data-testid="buy-summary">
@@ -109,9 +109,9 @@ function BuyNowBody({ productId, price: shown, points, coupons, idem, validity }
       {short > 0 ? (
         <p className="rounded-xl bg-amber-50 px-3 py-2 text-sm text-amber-800" data-testid="not-enough-points">
           포인트가 {won(short)} 부족합니다.{" "}
-          <Link href="/points" className="font-semibold underline">
+          <IntentLink href="/points" className="font-semibold underline">
             포인트 충전하기
-          </Link>
+          </IntentLink>
         </p>
       ) : null}
       <PriceChangedNotice shown={shown} />

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { dateOnly, dateTime, dday, discountText, sellerRecord, timeLeft, won } from "@/lib/format";
 import type { AskItem, BidItem } from "@/lib/market/read-model";
 import type { SellerStats } from "@/lib/market/seller-stats";
@@ -60,9 +60,9 @@ export function AskTable({ asks, faceValue, action, sellers }: { asks: AskItem[]
 
 function SellerLink({ ask, className = "" }: { ask: AskItem; className?: string }) {
   return (
-    <Link href={`/sellers/${ask.sellerId}`} className={`text-slate-600 underline-offset-2 hover:text-brand-700 hover:underline ${className}`}>
+    <IntentLink href={`/sellers/${ask.sellerId}`} className={`text-slate-600 underline-offset-2 hover:text-brand-700 hover:underline ${className}`}>
       {ask.sellerNickname}
-    </Link>
+    </IntentLink>
   );
 }
 

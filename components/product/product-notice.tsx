@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useSearchParams } from "next/navigation";
 
 /**
@@ -14,9 +14,9 @@ export function ProductNotice() {
     return (
       <p role="status" className="rounded-2xl bg-brand-50 px-4 py-3 text-sm text-brand-700" data-testid="notice">
         등록하자마자 구매 입찰과 체결되어 <strong>바로 판매되었습니다.</strong>{" "}
-        <Link href={`/orders/${sold}`} className="font-semibold underline">
+        <IntentLink href={`/orders/${sold}`} className="font-semibold underline">
           주문 보기
-        </Link>
+        </IntentLink>
       </p>
     );
   }
@@ -24,9 +24,9 @@ export function ProductNotice() {
     return (
       <p role="status" className="rounded-2xl bg-brand-50 px-4 py-3 text-sm text-brand-700" data-testid="notice">
         판매 글을 등록했습니다. 판매 중 목록에서 ‘내 판매’로 표시됩니다.{" "}
-        <Link href="/me?tab=listings" className="font-semibold underline">
+        <IntentLink href="/me?tab=listings" className="font-semibold underline">
           내 판매 관리
-        </Link>
+        </IntentLink>
       </p>
     );
   }

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useCallback, useState } from "react";
 import { refreshAccount } from "@/components/layout/account-events";
 import { buttonClass } from "@/components/ui/styles";
@@ -64,14 +64,14 @@ function PanelPending({ state }: { state: ViewerState }) {
 function SignInToTrade({ returnTo, label }: { returnTo: string; label: string }) {
   return (
     <div className="space-y-2 text-center">
-      <Link href={loginHref(returnTo)} className={buttonClass("secondary", "md", "w-full")} data-testid="login-to-trade">
+      <IntentLink href={loginHref(returnTo)} className={buttonClass("secondary", "md", "w-full")} data-testid="login-to-trade">
         {label}
-      </Link>
+      </IntentLink>
       <p className="text-xs text-slate-500">
         처음이신가요?{" "}
-        <Link href={`/signup?callbackUrl=${encodeURIComponent(returnTo)}`} className="text-brand-700 underline">
+        <IntentLink href={`/signup?callbackUrl=${encodeURIComponent(returnTo)}`} className="text-brand-700 underline">
           회원가입
-        </Link>
+        </IntentLink>
       </p>
     </div>
   );
@@ -89,9 +89,9 @@ export function LikeSlot({ productId, count }: { productId: number; count: numbe
   if (v) return <LikeButton productId={productId} liked={liked} count={count} onSuccess={onSuccess} />;
   if (state.status === "ready") {
     return (
-      <Link href={loginHref(productPath(productId))} className={buttonClass("secondary", "md", "shrink-0")} aria-label={`찜 ${count}: 로그인하고 찜하기`}>
+      <IntentLink href={loginHref(productPath(productId))} className={buttonClass("secondary", "md", "shrink-0")} aria-label={`찜 ${count}: 로그인하고 찜하기`}>
         <span aria-hidden>♡</span> 찜 <span className="tabular-nums">{count}</span>
-      </Link>
+      </IntentLink>
     );
   }
   // Not known yet: the same button, not pressable.
@@ -109,9 +109,9 @@ export function MySellingLink({ asks }: { asks: AskRef[] }) {
   const n = asks.filter((a) => isMyAsk(v, a)).length;
   if (!n) return null;
   return (
-    <Link href="/me?tab=listings" className="text-sm text-slate-600 underline-offset-2 hover:underline">
+    <IntentLink href="/me?tab=listings" className="text-sm text-slate-600 underline-offset-2 hover:underline">
       내 판매 {n}건 관리
-    </Link>
+    </IntentLink>
   );
 }
 
@@ -166,9 +166,9 @@ export function SellNowPanelBody({ productId, bids }: { productId: number; bids:
   const [idem, renew] = useIdempotencyKey();
   const onSuccess = useAfterSuccess(renew);
   const sellLink = (
-    <Link href={`/sell?productId=${productId}`} className="text-brand-700 underline">
+    <IntentLink href={`/sell?productId=${productId}`} className="text-brand-700 underline">
       판매 글 올리기
-    </Link>
+    </IntentLink>
   );
   if (!bids.length) return <p className={emptyNote}>아직 구매 입찰이 없습니다. {sellLink}</p>;
   if (state.status !== "ready") return <PanelPending state={state} />;
@@ -209,9 +209,9 @@ export function AskAction({ productId, ask }: { productId: number; ask: AskRef }
   }
   if (!v) {
     return (
-      <Link href={loginHref(productPath(productId))} className={buttonClass("secondary", "sm")}>
+      <IntentLink href={loginHref(productPath(productId))} className={buttonClass("secondary", "sm")}>
         구매
-      </Link>
+      </IntentLink>
     );
   }
   return <AskBuyRow listingId={ask.id} price={ask.price} points={v.me.points} />;
@@ -228,7 +228,7 @@ export function ShortPointsNote({ asks }: { asks: AskRef[] }) {
   if (!v || !asks.some((a) => !isMyAsk(v, a) && v.me.points < a.price)) return null;
   return (
     <p className="mt-2 text-xs text-slate-500">
-      포인트가 모자란 판매 글은 구매 버튼이 꺼져 있습니다. <Link href="/points" className="text-brand-700 underline">충전하기</Link>
+      포인트가 모자란 판매 글은 구매 버튼이 꺼져 있습니다. <IntentLink href="/points" className="text-brand-700 underline">충전하기</IntentLink>
     </p>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { connection } from "next/server";
 import { KakaoStatus, NicknameForm } from "@/components/account/profile-forms";
 import { LedgerTable } from "@/components/account/ledger-table";
@@ -61,12 +61,12 @@ export default async function MyPage({ searchParams }: Props) {
           </div>
         </dl>
         <div className="flex gap-2">
-          <Link href="/points" className={buttonClass("primary", "sm")}>
+          <IntentLink href="/points" className={buttonClass("primary", "sm")}>
             충전하기
-          </Link>
-          <Link href="/points#withdraw" className={buttonClass("secondary", "sm")}>
+          </IntentLink>
+          <IntentLink href="/points#withdraw" className={buttonClass("secondary", "sm")}>
             출금하기
-          </Link>
+          </IntentLink>
         </div>
       </section>
 
@@ -95,9 +95,9 @@ async function TabBody({ tab, ctx }: { tab: Tab; ctx: { userId: number; minSeq: 
         <div className={cardClass}>
           <div className="mb-2 flex items-baseline justify-between">
             <h3 className="font-semibold">최근 포인트 내역</h3>
-            <Link href="/points" className="text-sm text-brand-700 hover:underline">
+            <IntentLink href="/points" className="text-sm text-brand-700 hover:underline">
               충전·출금 →
-            </Link>
+            </IntentLink>
           </div>
           <LedgerTable rows={await myLedger(ctx, 30)} />
         </div>

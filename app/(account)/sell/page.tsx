@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { connection } from "next/server";
 import { randomUUID } from "node:crypto";
 import { ProductTile } from "@/components/catalog/product-tile";
@@ -48,9 +48,9 @@ export default async function SellPage({ searchParams }: Props) {
             {book.bids[0] ? ` · 최고 구매 입찰 ${won(book.bids[0].price)}` : ""}
           </p>
         </div>
-        <Link href="/sell" className="shrink-0 text-sm text-brand-700 underline-offset-2 hover:underline">
+        <IntentLink href="/sell" className="shrink-0 text-sm text-brand-700 underline-offset-2 hover:underline">
           상품 바꾸기
-        </Link>
+        </IntentLink>
       </section>
       <div className={cardClass}>
         <SellForm
@@ -90,7 +90,7 @@ async function PickProduct({ q, missing }: { q: string; missing: boolean }) {
         <ul className="divide-y divide-slate-100 rounded-2xl border border-slate-200 bg-white" data-testid="sell-product-list">
           {results.items.map((p) => (
             <li key={p.id}>
-              <Link href={`/sell?productId=${p.id}`} className="flex items-center gap-3 px-4 py-3 hover:bg-slate-50">
+              <IntentLink href={`/sell?productId=${p.id}`} className="flex items-center gap-3 px-4 py-3 hover:bg-slate-50">
                 <ProductTile emoji={p.emoji} color={p.brandColor} size="sm" />
                 <span className="min-w-0 flex-1">
                   <span className="block text-xs text-slate-500">{p.brandName}</span>
@@ -101,7 +101,7 @@ async function PickProduct({ q, missing }: { q: string; missing: boolean }) {
                   </span>
                 </span>
                 <span className="shrink-0 rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-semibold text-slate-700">선택</span>
-              </Link>
+              </IntentLink>
             </li>
           ))}
         </ul>

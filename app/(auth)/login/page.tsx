@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { redirect } from "next/navigation";
 import { KakaoButton } from "@/components/auth/kakao-button";
 import { LoginForm } from "@/components/auth/login-form";
@@ -46,9 +46,9 @@ export default async function LoginPage({ searchParams }: Props) {
       {kakaoEnabled() ? <KakaoButton callbackUrl={callbackUrl} /> : null}
       <p className="mt-5 text-center text-sm text-slate-600">
         아직 회원이 아니신가요?{" "}
-        <Link href={signupHref} className="font-semibold text-brand-700 hover:underline">
+        <IntentLink href={signupHref} className="font-semibold text-brand-700 hover:underline">
           회원가입
-        </Link>
+        </IntentLink>
       </p>
     </div>
   );

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { redirect } from "next/navigation";
 import { SignupForm } from "@/components/auth/signup-form";
 import { cardClass } from "@/components/ui/styles";
@@ -24,9 +24,9 @@ export default async function SignupPage({ searchParams }: Props) {
       </div>
       <p className="mt-5 text-center text-sm text-slate-600">
         이미 회원이신가요?{" "}
-        <Link href={loginHref} className="font-semibold text-brand-700 hover:underline">
+        <IntentLink href={loginHref} className="font-semibold text-brand-700 hover:underline">
           로그인
-        </Link>
+        </IntentLink>
       </p>
     </div>
   );

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { connection } from "next/server";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageTitle } from "@/components/ui/page-title";
@@ -53,9 +53,9 @@ export default async function AuditPage({ searchParams }: Props) {
       )}
       {page.nextCursor ? (
         <p className="mt-4 text-center">
-          <Link href={`/admin/audit?cursor=${page.nextCursor}`} className="text-sm font-semibold text-brand-700 underline">
+          <IntentLink href={`/admin/audit?cursor=${page.nextCursor}`} className="text-sm font-semibold text-brand-700 underline">
             이전 기록 더 보기
-          </Link>
+          </IntentLink>
         </p>
       ) : null}
     </div>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Form from "next/form";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { connection } from "next/server";
 import { CreateBrandForm, CreateProductForm, EditProductForm } from "@/components/admin/admin-forms";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -78,9 +78,9 @@ export default async function CatalogAdminPage({ searchParams }: Props) {
                   {p.active ? (
                     <>
                       {" · "}
-                      <Link href={`/products/${p.id}`} className="text-brand-700 hover:underline">
+                      <IntentLink href={`/products/${p.id}`} className="text-brand-700 hover:underline">
                         상품 페이지
-                      </Link>
+                      </IntentLink>
                     </>
                   ) : (
                     " · 중지됨"

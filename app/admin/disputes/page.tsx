@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { connection } from "next/server";
 import { ResolveDisputeForm } from "@/components/admin/resolve-dispute-form";
 import { ProductTile } from "@/components/catalog/product-tile";
@@ -30,9 +30,9 @@ export default async function DisputesPage() {
                     주문 #{o.id} · {dateTime(o.createdAt)}
                   </p>
                   <p className="font-semibold">
-                    <Link href={`/products/${o.product.id}`} className="hover:underline">
+                    <IntentLink href={`/products/${o.product.id}`} className="hover:underline">
                       {o.product.brandName} {o.product.name}
-                    </Link>
+                    </IntentLink>
                   </p>
                   <p className="text-sm text-slate-600">
                     구매자 {o.buyerNickname} ({o.buyerEmail}) · 판매자 {o.sellerNickname}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 
 export default function OrderNotFound() {
   return (
@@ -8,9 +8,9 @@ export default function OrderNotFound() {
       </p>
       <h1 className="mt-2 text-lg font-bold">주문을 찾을 수 없습니다</h1>
       <p className="mt-1 text-sm text-slate-600">없는 주문이거나, 이 계정의 주문이 아닙니다.</p>
-      <Link href="/me?tab=orders" className="mt-4 inline-block rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
+      <IntentLink href="/me?tab=orders" className="mt-4 inline-block rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
         내 주문 보기
-      </Link>
+      </IntentLink>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { withJosa } from "@/lib/josa";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { ProductTile } from "@/components/catalog/product-tile";
@@ -62,9 +62,9 @@ export default async function OrderPage({ params, searchParams }: Props) {
             주문 #{order.id} · {buyer ? "내가 산 기프티콘" : "내가 판 기프티콘"} · {dateTime(order.createdAt)}
           </p>
           <h1 className="break-words text-lg font-bold leading-snug">
-            <Link href={`/products/${p.id}`} className="hover:underline">
+            <IntentLink href={`/products/${p.id}`} className="hover:underline">
               {p.brandName} {p.name}
-            </Link>
+            </IntentLink>
           </h1>
           <p className="text-xs text-slate-500">
             {buyer ? `판매자 ${order.sellerNickname}` : "구매자 정보는 공개되지 않습니다"} · 유효기간 {dateOnly(order.gifticon.expiresAt)}까지
@@ -160,9 +160,9 @@ export default async function OrderPage({ params, searchParams }: Props) {
       ) : null}
 
       <p className="text-center text-sm">
-        <Link href="/me?tab=orders" className="text-brand-700 hover:underline">
+        <IntentLink href="/me?tab=orders" className="text-brand-700 hover:underline">
           ← 주문 내역으로
-        </Link>
+        </IntentLink>
       </p>
     </div>
   );

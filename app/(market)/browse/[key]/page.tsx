@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { notFound } from "next/navigation";
 import { browseHref, type BrowseParams } from "@/components/catalog/browse-href";
 import { CatalogFilters } from "@/components/catalog/catalog-filters";
@@ -69,9 +69,9 @@ export default async function BrowsePage({ params: routeParams }: Props) {
           {query.q || query.brand ? (
             <>
               {" · "}
-              <Link href={browseHref({ category: query.category, sort: query.sort }, {})} className="text-brand-700 underline underline-offset-2">
+              <IntentLink href={browseHref({ category: query.category, sort: query.sort }, {})} className="text-brand-700 underline underline-offset-2">
                 조건 지우기
-              </Link>
+              </IntentLink>
             </>
           ) : null}
         </p>
@@ -91,25 +91,25 @@ export default async function BrowsePage({ params: routeParams }: Props) {
       ) : (
         <EmptyState icon="🔍" title={query.q ? `‘${query.q}’에 맞는 기프티콘이 없습니다` : "조건에 맞는 기프티콘이 없습니다"}>
           <p>브랜드 이름(예: 스타벅스, Starbucks)이나 상품 이름으로 다시 검색해 보세요.</p>
-          <Link href="/products" className={buttonClass("secondary", "sm", "mt-3")}>
+          <IntentLink href="/products" className={buttonClass("secondary", "sm", "mt-3")}>
             전체 상품 보기
-          </Link>
+          </IntentLink>
         </EmptyState>
       )}
 
       {offset > 0 || page.nextCursor ? (
         <nav aria-label="페이지" className="flex items-center justify-between gap-2">
           {offset > 0 ? (
-            <Link href={browseHref(params, { cursor: offset - PAGE_SIZE > 0 ? String(offset - PAGE_SIZE) : undefined })} className={buttonClass("secondary")} rel="prev">
+            <IntentLink href={browseHref(params, { cursor: offset - PAGE_SIZE > 0 ? String(offset - PAGE_SIZE) : undefined })} className={buttonClass("secondary")} rel="prev">
               ← 이전
-            </Link>
+            </IntentLink>
           ) : (
             <span />
           )}
           {page.nextCursor ? (
-            <Link href={browseHref(params, { cursor: page.nextCursor })} className={buttonClass("secondary")} rel="next" data-testid="next-page">
+            <IntentLink href={browseHref(params, { cursor: page.nextCursor })} className={buttonClass("secondary")} rel="next" data-testid="next-page">
               다음 →
-            </Link>
+            </IntentLink>
           ) : null}
         </nav>
       ) : null}

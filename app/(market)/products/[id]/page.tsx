@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { notFound } from "next/navigation";
 import { cache, Suspense } from "react";
 import { ProductTile } from "@/components/catalog/product-tile";
@@ -76,9 +76,9 @@ export default async function ProductPage({ params }: Props) {
     <ViewerProvider productId={id}>
       <div className="space-y-6">
         <nav aria-label="위치" className="text-sm text-slate-500">
-          <Link href="/products" className="hover:underline">둘러보기</Link> ›{" "}
-          <Link href={`/products?category=${product.category}`} className="hover:underline">{CATEGORY_LABELS[product.category]}</Link> ›{" "}
-          <Link href={`/products?brand=${product.brandSlug}`} className="hover:underline">{product.brandName}</Link>
+          <IntentLink href="/products" className="hover:underline">둘러보기</IntentLink> ›{" "}
+          <IntentLink href={`/products?category=${product.category}`} className="hover:underline">{CATEGORY_LABELS[product.category]}</IntentLink> ›{" "}
+          <IntentLink href={`/products?brand=${product.brandSlug}`} className="hover:underline">{product.brandName}</IntentLink>
         </nav>
 
         <Suspense fallback={null}>
@@ -180,9 +180,9 @@ export default async function ProductPage({ params }: Props) {
             </h2>
             <p className="mb-3 mt-0.5 text-xs text-slate-600">판매 글을 올리거나, 가장 높은 구매 입찰에 바로 팔 수 있습니다.</p>
             <div className="flex flex-wrap items-center gap-2">
-              <Link href={`/sell?productId=${id}`} className={buttonClass("primary")} data-testid="sell-this">
+              <IntentLink href={`/sell?productId=${id}`} className={buttonClass("primary")} data-testid="sell-this">
                 판매 글 올리기
-              </Link>
+              </IntentLink>
               <MySellingLink asks={askRefs} />
             </div>
             <details className="group mt-3" data-testid="sell-now-panel">
