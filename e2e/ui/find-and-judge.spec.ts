@@ -52,10 +52,12 @@ test("a buyer sees each ask's validity and the one they are buying before paying
   const book = await page.getByTestId("ask-table").boundingBox();
   expect(buy!.y).toBeLessThan(book!.y);
   if (test.info().project.name === "phone") expect(buy!.y + buy!.height).toBeLessThan(PHONE.height + 200);
-  // The chart loads when it comes near the screen: axes with won values and the face value line.
+  // The chart loads when it comes near the screen: won values on the y axis (recharts draws the tick labels
+  // in a layer of their own) and the face value line.
   const chart = page.getByTestId("price-chart");
   await chart.scrollIntoViewIfNeeded();
-  await expect(chart.locator(".recharts-yAxis .recharts-cartesian-axis-tick").first()).toBeVisible();
+  await expect(chart.locator("svg.recharts-surface").first()).toBeVisible();
+  await expect(chart.locator(".recharts-yAxis-tick-labels")).toContainText(/\d,\d{3}|\d만/);
   await expect(chart).toContainText("정가 ₩");
   await shot(page, "product-validity");
 });
