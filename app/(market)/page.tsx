@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { IntentLink } from "@/components/ui/intent-link";
 import { Suspense } from "react";
 import { CategoryNav } from "@/components/catalog/category-nav";
 import { ProductGrid } from "@/components/catalog/product-card";
 import { FeedList } from "@/components/market/feed-list";
 import { WelcomeNotice } from "@/components/market/welcome-notice";
+import { IntentLink } from "@/components/ui/intent-link";
 import { CATEGORIES } from "@/db/schema";
 import { CATEGORY_LABELS } from "@/lib/catalog/categories";
 import { listBrands, searchCatalog } from "@/lib/catalog/queries";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { IntentLink } from "@/components/ui/intent-link";
 import { connection } from "next/server";
+import { IntentLink } from "@/components/ui/intent-link";
 import { PageTitle } from "@/components/ui/page-title";
 import { adminCounts } from "@/lib/admin/queries";
 import { adminOrNotFound } from "@/lib/forms/guard";

@@ -1,6 +1,6 @@
-import { IntentLink } from "@/components/ui/intent-link";
 import { ProductTile } from "@/components/catalog/product-tile";
 import { EmptyState } from "@/components/ui/empty-state";
+import { IntentLink } from "@/components/ui/intent-link";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { buttonClass } from "@/components/ui/styles";
 import type { MyListing, MyOrder } from "@/lib/accounts/queries";

@@ -1,7 +1,7 @@
 "use client";
 
-import { IntentLink } from "@/components/ui/intent-link";
 import { usePathname } from "next/navigation";
+import { IntentLink } from "@/components/ui/intent-link";
 
 const LINKS = [
   { href: "/admin", label: "대시보드" },

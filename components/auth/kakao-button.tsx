@@ -1,5 +1,5 @@
-import { IntentLink } from "@/components/ui/intent-link";
 import { kakaoSignInAction } from "./actions";
+import { IntentLink } from "@/components/ui/intent-link";
 
 // "카카오로 로그인", in Kakao's own colours (its design guide: #FEE500 with black text). A plain form:
 // the server action hands the browser to Kakao, so it works before any JavaScript has loaded. A first Kakao

@@ -1,7 +1,7 @@
 "use client";
 
-import { IntentLink } from "@/components/ui/intent-link";
 import { ActionForm, Field, FieldErrors, SubmitButton } from "@/components/ui/form";
+import { IntentLink } from "@/components/ui/intent-link";
 import { signUpAction } from "./actions";
 
 export function SignupForm({ callbackUrl }: { callbackUrl?: string }) {

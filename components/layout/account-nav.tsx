@@ -1,10 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { IntentLink } from "@/components/ui/intent-link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { signOutAction } from "@/components/auth/actions";
+import { IntentLink } from "@/components/ui/intent-link";
 import { won } from "@/lib/format";
 import { AccountMenu } from "./account-menu";
 import { onAccountChange, refreshAccount } from "./account-events";

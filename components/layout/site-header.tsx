@@ -1,8 +1,8 @@
-import { IntentLink } from "@/components/ui/intent-link";
 import { Suspense } from "react";
 import { AccountNav, AccountNavSkeleton } from "./account-nav";
 import { navLink } from "./nav-styles";
 import { SearchBox } from "./search-box";
+import { IntentLink } from "@/components/ui/intent-link";
 
 // The same for everyone (it is part of every cached page): the account area loads in the browser.
 export function SiteHeader() {

@@ -1,7 +1,7 @@
 "use client";
 
-import { IntentLink } from "@/components/ui/intent-link";
 import { useSearchParams } from "next/navigation";
+import { IntentLink } from "@/components/ui/intent-link";
 
 /** After sign-up (/?welcome=1). Read in the browser: the home page is the same cached page for everyone. */
 export function WelcomeNotice() {

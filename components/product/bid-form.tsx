@@ -1,9 +1,9 @@
 "use client";
 
-import { IntentLink } from "@/components/ui/intent-link";
 import { useState } from "react";
 import { ActionForm, Field, FieldErrors, SubmitButton } from "@/components/ui/form";
 import { Hidden } from "@/components/ui/hidden";
+import { IntentLink } from "@/components/ui/intent-link";
 import { discountText, won } from "@/lib/format";
 import { placeBidAction } from "./actions";
 import { parseMoney } from "./money";

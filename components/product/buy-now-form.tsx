@@ -1,9 +1,9 @@
 "use client";
 
-import { IntentLink } from "@/components/ui/intent-link";
 import { useState } from "react";
 import { ActionForm, FieldErrors, SelectField, SubmitButton } from "@/components/ui/form";
 import { Hidden } from "@/components/ui/hidden";
+import { IntentLink } from "@/components/ui/intent-link";
 import { discountFor } from "@/lib/coupons/pricing";
 import { dateOnly, dday, won } from "@/lib/format";
 import { buyNowAction } from "./actions";

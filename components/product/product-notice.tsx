@@ -1,7 +1,7 @@
 "use client";
 
-import { IntentLink } from "@/components/ui/intent-link";
 import { useSearchParams } from "next/navigation";
+import { IntentLink } from "@/components/ui/intent-link";
 
 /**
  * What the last action did, when it came back to the product page with a note in the URL (?sold=, ?listed=).

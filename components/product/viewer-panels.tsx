@@ -1,8 +1,8 @@
 "use client";
 
-import { IntentLink } from "@/components/ui/intent-link";
 import { useCallback, useState } from "react";
 import { refreshAccount } from "@/components/layout/account-events";
+import { IntentLink } from "@/components/ui/intent-link";
 import { buttonClass } from "@/components/ui/styles";
 import { kstDateInput, kstDateTimeInput } from "@/lib/forms/dates";
 import { loginHref } from "@/lib/forms/links";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { IntentLink } from "@/components/ui/intent-link";
 import { connection } from "next/server";
 import { KakaoStatus, NicknameForm } from "@/components/account/profile-forms";
 import { LedgerTable } from "@/components/account/ledger-table";
 import { BidsSection, CouponsSection, LikesSection, ListingsSection, OrdersSection } from "@/components/account/my-sections";
+import { IntentLink } from "@/components/ui/intent-link";
 import { PageTitle } from "@/components/ui/page-title";
 import { buttonClass, cardClass } from "@/components/ui/styles";
 import { LinkTabs } from "@/components/ui/tabs";

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { IntentLink } from "@/components/ui/intent-link";
 import { connection } from "next/server";
 import { randomUUID } from "node:crypto";
 import { ProductTile } from "@/components/catalog/product-tile";
 import { SearchBox } from "@/components/layout/search-box";
 import { SellForm } from "@/components/sell/sell-form";
 import { EmptyState } from "@/components/ui/empty-state";
+import { IntentLink } from "@/components/ui/intent-link";
 import { PageTitle } from "@/components/ui/page-title";
 import { cardClass } from "@/components/ui/styles";
 import { getProductBook, searchCatalog } from "@/lib/catalog/queries";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { IntentLink } from "@/components/ui/intent-link";
 import { redirect } from "next/navigation";
 import { KakaoButton } from "@/components/auth/kakao-button";
 import { LoginForm } from "@/components/auth/login-form";
+import { IntentLink } from "@/components/ui/intent-link";
 import { cardClass } from "@/components/ui/styles";
 import { kakaoEnabled } from "@/lib/auth/auth";
 import { currentActor } from "@/lib/auth/session";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { IntentLink } from "@/components/ui/intent-link";
 import { redirect } from "next/navigation";
 import { SignupForm } from "@/components/auth/signup-form";
+import { IntentLink } from "@/components/ui/intent-link";
 import { cardClass } from "@/components/ui/styles";
 import { currentActor } from "@/lib/auth/session";
 import { safeCallbackUrl } from "@/lib/forms/form-data";

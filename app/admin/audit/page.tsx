@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { IntentLink } from "@/components/ui/intent-link";
 import { connection } from "next/server";
 import { EmptyState } from "@/components/ui/empty-state";
+import { IntentLink } from "@/components/ui/intent-link";
 import { PageTitle } from "@/components/ui/page-title";
 import { auditLog } from "@/lib/admin/queries";
 import { auditQuerySchema } from "@/lib/admin/schemas";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Form from "next/form";
-import { IntentLink } from "@/components/ui/intent-link";
 import { connection } from "next/server";
 import { CreateBrandForm, CreateProductForm, EditProductForm } from "@/components/admin/admin-forms";
 import { EmptyState } from "@/components/ui/empty-state";
+import { IntentLink } from "@/components/ui/intent-link";
 import { PageTitle } from "@/components/ui/page-title";
 import { buttonClass, cardClass, inputClass } from "@/components/ui/styles";
 import { Pager, pageParam } from "@/components/ui/pager";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { IntentLink } from "@/components/ui/intent-link";
 import { connection } from "next/server";
 import { ResolveDisputeForm } from "@/components/admin/resolve-dispute-form";
 import { ProductTile } from "@/components/catalog/product-tile";
 import { EmptyState } from "@/components/ui/empty-state";
+import { IntentLink } from "@/components/ui/intent-link";
 import { PageTitle } from "@/components/ui/page-title";
 import { disputedOrders } from "@/lib/admin/queries";
 import { adminOrNotFound } from "@/lib/forms/guard";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { withJosa } from "@/lib/josa";
 import { IntentLink } from "@/components/ui/intent-link";
+import { withJosa } from "@/lib/josa";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { ProductTile } from "@/components/catalog/product-tile";

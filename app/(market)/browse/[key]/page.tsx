@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { IntentLink } from "@/components/ui/intent-link";
 import { notFound } from "next/navigation";
 import { browseHref, type BrowseParams } from "@/components/catalog/browse-href";
 import { CatalogFilters } from "@/components/catalog/catalog-filters";
 import { CategoryNav } from "@/components/catalog/category-nav";
 import { ProductGrid } from "@/components/catalog/product-card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { IntentLink } from "@/components/ui/intent-link";
 import { buttonClass } from "@/components/ui/styles";
 import { CATEGORY_LABELS, SORTS } from "@/lib/catalog/categories";
 import { listBrands, searchCatalog } from "@/lib/catalog/queries";

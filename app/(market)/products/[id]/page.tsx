@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { IntentLink } from "@/components/ui/intent-link";
 import { notFound } from "next/navigation";
 import { cache, Suspense } from "react";
 import { ProductTile } from "@/components/catalog/product-tile";
@@ -18,6 +17,7 @@ import {
   type AskRef,
   type BidRef,
 } from "@/components/product/viewer-panels";
+import { IntentLink } from "@/components/ui/intent-link";
 import { buttonClass, cardClass } from "@/components/ui/styles";
 import { CATEGORY_LABELS } from "@/lib/catalog/categories";
 import { getProductBook } from "@/lib/catalog/queries";
