@@ -27,7 +27,10 @@ const cfg = config(); // validates the whole environment now, not at the first r
 const trust = compileTrust({ enabled: cfg.TRUST_PROXY_HEADERS, proxies: cfg.TRUSTED_PROXIES });
 
 const { default: next } = await import("next");
-const app = next({ dev: false, dir, hostname: hostname ?? "localhost", port });
+// Next.js's own hostname is "localhost" whatever the listen address: it builds the URL a proxy.ts rewrite is
+// compared with from it and the port, and a rewrite that looks like another origin is proxied instead of
+// served (with HOSTNAME=127.0.0.1, /products?… → /browse/… answered 404 behind HAProxy).
+const app = next({ dev: false, dir, hostname: "localhost", port });
 const handle = app.getRequestHandler();
 await app.prepare();
 markEdgeServer();

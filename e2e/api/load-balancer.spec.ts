@@ -95,6 +95,20 @@ test("requests are spread over both instances", async () => {
   expect(await servedBy(8)).toEqual(new Set(["app1", "app2"]));
 });
 
+test("every public page answers through the load balancer on every instance, browse and search included", async () => {
+  // Browse and search are rewritten to an internal route (proxy.ts); with an instance's Next.js told its
+  // own hostname (127.0.0.1), the rewrite looked external and answered 404 on every instance.
+  for (const path of ["/", "/new", "/about", "/products?sort=price", `/products?q=${encodeURIComponent("커피")}`]) {
+    const served = new Set<string>();
+    for (let i = 0; i < 4; i++) {
+      const r = await fetch(`${LB}${path}`);
+      expect(r.status, `${path} via ${r.headers.get("x-served-by")}`).toBe(200);
+      served.add(r.headers.get("x-served-by") ?? "?");
+    }
+    expect(served).toEqual(new Set(["app1", "app2"]));
+  }
+});
+
 test("a user's write through one instance is read at once through the other, with both replicas paused", async () => {
   const product = await freshProduct(10_000);
   const seller = await ApiClient.signUp(LB);
