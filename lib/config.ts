@@ -53,6 +53,10 @@ const schema = z
     CODE_HMAC_KEY: base64Key(32).optional(),
     REPLICA_MAX_LAG_MS: z.coerce.number().int().min(0).default(10_000),
     READ_WAIT_MS: z.coerce.number().int().min(0).max(2000).default(50),
+    // Read-your-writes (lib/read/consistency.ts): "gtid" follows MariaDB's replication positions; "window"
+    // pins a user's reads to the primary for CONSISTENCY_WINDOW_MS after each write (engines without them).
+    CONSISTENCY: z.enum(["gtid", "window"]).default("gtid"),
+    CONSISTENCY_WINDOW_MS: z.coerce.number().int().min(1000).max(600_000).default(5000),
     // Every wait is bounded (docs: README "Faults"). Budgets in milliseconds, chosen from measurements.
     // Redis: each command is raced against this; a timeout counts as a failure for the breaker.
     REDIS_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(250),

@@ -23,9 +23,11 @@ declare module "next-auth" {
     sessionVersion?: number;
     /** The primary's position at sign-in (read-your-writes floor for this session). */
     seq?: number;
+    /** When the session signed in (ms; the read-your-writes window's start under CONSISTENCY=window). */
+    at?: number;
   }
   interface Session {
-    user: { id: string; email: string | null; role: "user" | "admin"; nickname: string; sessionVersion: number; seq: number };
+    user: { id: string; email: string | null; role: "user" | "admin"; nickname: string; sessionVersion: number; seq: number; at: number };
   }
 }
 
@@ -84,6 +86,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         token.nickname = user.nickname;
         token.sv = user.sessionVersion ?? 0;
         token.seq = user.seq ?? 0;
+        token.at = Date.now();
       }
       return token;
     },
@@ -93,6 +96,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       session.user.nickname = String(token.nickname ?? "");
       session.user.sessionVersion = Number(token.sv ?? 0);
       session.user.seq = Number(token.seq ?? 0);
+      session.user.at = Number(token.at ?? 0);
       return session;
     },
   },

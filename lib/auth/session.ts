@@ -16,7 +16,7 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
   if (!u?.id || !Number(u.id)) return null;
   const state = await sessionState(Number(u.id));
   if (!state || state.status !== "active" || state.sessionVersion !== (u.sessionVersion ?? 0)) return null;
-  return { id: Number(u.id), role: u.role, nickname: u.nickname, signedInSeq: u.seq ?? 0 };
+  return { id: Number(u.id), role: u.role, nickname: u.nickname, signedInSeq: u.seq ?? 0, signedInAt: u.at ?? 0 };
 });
 
 export async function requireActor(): Promise<Actor> {

@@ -46,6 +46,8 @@ export const keys = {
   epoch: "f:epoch",
   /** A user's last write position (read-your-writes across devices and app instances). */
   userPosition: (userId: number) => `ryw:${userId}`,
+  /** Until when a user's reads are pinned to the primary (CONSISTENCY=window), in ms since the epoch. */
+  userPinnedUntil: (userId: number) => `ryw:pin:${userId}`,
   rateLimitPrefix: "rl",
 };
 

@@ -6,6 +6,7 @@ import { epochsOpened } from "@/lib/cache/epoch";
 import { redis, redisPending, redisTransport } from "@/lib/cache/redis";
 import { outboxStats } from "@/lib/write/outbox-stats";
 import { config } from "@/lib/config";
+import { consistency } from "@/lib/read/consistency";
 import { ensureMonitor, nodeStates, refreshNow } from "@/lib/read/monitor";
 import { stats } from "@/lib/read/stats";
 
@@ -85,7 +86,7 @@ export async function health() {
         position: s.seq,
         lagMs: s.role === "replica" ? s.lagMs : null,
         behindTransactions: s.role === "replica" && primary?.reachable && s.reachable ? Math.max(0, primary.seq - s.seq) : null,
-        fitForReads: s.role === "replica" ? s.reachable && s.lagMs !== null && s.lagMs <= maxLag : null,
+        fitForReads: s.role === "replica" ? s.reachable && consistency().replicaFit(s, Date.now()) : null,
         ...(s.role === "replica" ? { replication: replication ?? null } : {}),
         error: s.reachable ? null : s.error,
       };
@@ -115,6 +116,8 @@ export async function health() {
     reads: stats.snapshot(),
     settings: {
       replicaMaxLagMs: maxLag,
+      consistency: consistency().name,
+      consistencyWindowMs: config().CONSISTENCY === "window" ? config().CONSISTENCY_WINDOW_MS : null,
       readWaitMs: config().READ_WAIT_MS,
       redisTimeoutMs: config().REDIS_TIMEOUT_MS,
       redisMaxPending: config().REDIS_MAX_PENDING,

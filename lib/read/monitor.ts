@@ -19,6 +19,9 @@ export type NodeState = {
   seq: number; // applied (replica) or written (primary) position; 0 when never seen
   gtid: string | null;
   lagMs: number | null; // replicas: null when unknown (primary unreachable or never seen)
+  // Replicas: an upper bound of the lag that needs no position: the primary's clock now less the newest
+  // heartbeat the replica has applied (≤ true lag + one heartbeat interval). Used by CONSISTENCY=window.
+  heartbeatLagMs: number | null;
   heartbeatAt: number | null; // the newest heartbeat this node has (primary's clock)
   checkedAt: number;
   error: string | null;
@@ -69,7 +72,7 @@ async function probe(node: ReadNode): Promise<void> {
       if (!last || last.seq !== seq) mon.history.push({ at: now, seq });
       while (mon.history.length > 2 && mon.history[0].at < now - HISTORY_MS) mon.history.shift();
     }
-    mon.states.set(node.name, { ...base(node), reachable: true, seq, gtid, heartbeatAt, checkedAt: now, error: null, lagMs: prev?.lagMs ?? null });
+    mon.states.set(node.name, { ...base(node), reachable: true, seq, gtid, heartbeatAt, checkedAt: now, error: null, lagMs: prev?.lagMs ?? null, heartbeatLagMs: prev?.heartbeatLagMs ?? null });
   } catch (e) {
     mon.states.set(node.name, {
       ...(prev ?? base(node)),
@@ -90,6 +93,7 @@ const base = (node: ReadNode): NodeState => ({
   seq: 0,
   gtid: null,
   lagMs: null,
+  heartbeatLagMs: null,
   heartbeatAt: null,
   checkedAt: 0,
   error: null,
@@ -102,8 +106,10 @@ function computeLags() {
     if (s.role !== "replica") continue;
     if (!primary?.reachable || !s.reachable) {
       s.lagMs = s.reachable ? s.lagMs : null;
+      s.heartbeatLagMs = null;
       continue;
     }
+    s.heartbeatLagMs = primary.heartbeatAt && s.heartbeatAt ? Math.max(0, primary.heartbeatAt - s.heartbeatAt) : null;
     if (s.seq >= primary.seq) {
       s.lagMs = 0;
       continue;

@@ -6,6 +6,7 @@ import { isUnreachable } from "@/db/errors";
 import { readNodes, type ReadDb, type ReadNode } from "@/db/readers";
 import { config } from "@/lib/config";
 import { AppError, isAppError } from "@/lib/errors";
+import { ALL_WRITES, consistency } from "./consistency";
 import { gtidFor, seqOf } from "./gtid";
 import { ensureMonitor, markUnreachable, nodeState, nodeStates } from "./monitor";
 import { countRead } from "@/lib/ops/metrics";
@@ -20,7 +21,7 @@ import { stats } from "./stats";
 // from it can be fenced against newer invalidations (lib/cache/views.ts).
 
 export type ReadNeed = {
-  /** The read must see at least this position. */
+  /** The read must see at least this position (ALL_WRITES: every commit so far, i.e. the primary). */
   minSeq?: number;
   /**
    * "fresh": must honour minSeq (primary if need be). "any": any fit node, no primary unless nothing else.
@@ -36,6 +37,7 @@ export class NoFitReplica extends Error {}
 /** Why a read went where it went (gx_reads_total{why}). */
 type ReadWhy =
   | "primary_required" // a decision that protects an invariant
+  | "primary_pinned" // the reader wrote within the consistency window (CONSISTENCY=window)
   | "replica_caught_up" // a fit replica had applied the reader's position
   | "replica_after_wait" // one did after a short MASTER_GTID_WAIT
   | "replica_any" // any fit replica would do
@@ -45,7 +47,8 @@ type ReadWhy =
   | "primary_last_resort";
 
 function fitReplicas(): { node: ReadNode; seq: number }[] {
-  const maxLag = config().REPLICA_MAX_LAG_MS;
+  const scheme = consistency();
+  const now = Date.now();
   const primaryUp = nodeState("primary")?.reachable ?? false;
   const out: { node: ReadNode; seq: number }[] = [];
   for (const node of readNodes()) {
@@ -53,7 +56,7 @@ function fitReplicas(): { node: ReadNode; seq: number }[] {
     const s = nodeState(node.name);
     if (!s?.reachable) continue;
     // With the primary down, lag cannot be measured: every reachable replica is the best there is.
-    if (primaryUp && (s.lagMs === null || s.lagMs > maxLag)) continue;
+    if (primaryUp && !scheme.replicaFit(s, now)) continue;
     out.push({ node, seq: s.seq });
   }
   return out;
@@ -70,6 +73,11 @@ async function choose(need: ReadNeed, exclude: Set<string>): Promise<{ node: Rea
     return { node: primaryNode(), why: "primary_required" };
   }
   const minSeq = need.minSeq ?? 0;
+  if (minSeq === ALL_WRITES && need.mode !== "any") {
+    // Pinned: no replica can vouch for "everything so far". With the primary gone, the freshest replica
+    // (below) is still better than no answer, as for any read.
+    if (nodeState("primary")?.reachable !== false && !exclude.has("primary")) return { node: primaryNode(), why: "primary_pinned" };
+  }
   const fit = fitReplicas().filter((r) => !exclude.has(r.node.name));
   const ready = fit.filter((r) => r.seq >= minSeq);
   if (ready.length) return { node: pick(ready).node, why: "replica_caught_up" };
@@ -167,7 +175,7 @@ export async function readAt<T>(need: ReadNeed, fn: (db: ReadDb) => Promise<T>):
       const { value, seq } = await inSnapshot(node, fn, config().DB_READ_TIMEOUT_MS * (attempt + 1 + (need.mode === "primary" ? 1 : 0)));
       stats.read(node.name);
       countRead(node.name, why);
-      const stale = (need.minSeq ?? 0) > seq;
+      const stale = node.role !== "primary" && (need.minSeq ?? 0) > seq;
       return { value, seq, node: node.name, stale };
     } catch (e) {
       if (!isUnreachable(e)) throw e;

@@ -2,54 +2,53 @@ import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { cookies } from "next/headers";
 import { currentActor } from "@/lib/auth/session";
-import { guarded } from "@/lib/cache/breaker";
-import { keys, TTL } from "@/lib/cache/keys";
-import { RAISE } from "@/lib/cache/lua";
-import { redis, script } from "@/lib/cache/redis";
 import { config } from "@/lib/config";
+import { consistency, markWrite, readFloor } from "@/lib/read/consistency";
 
-// Read-your-writes token: the replication position of the user's last write. Kept in Redis per user
-// (other devices and app instances see it) and in a signed cookie (works while Redis is down). A read for
-// that user goes to a node that has applied it (lib/read/router.ts), whichever tab, device or instance.
+// Read-your-writes for the request's user: the scheme's mark of their last write (lib/read/consistency.ts)
+// kept in Redis per user (other devices and app instances see it) and in a signed cookie (works while
+// Redis is down), plus what the session recorded at sign-in. A read for that user goes where the floor
+// allows (lib/read/router.ts), whichever tab, device or instance.
 
-const COOKIE = "gx_pos";
-const sign = (v: string) => createHmac("sha256", config().AUTH_SECRET).update(`pos:${v}`).digest("base64url").slice(0, 22);
+// One cookie per scheme: a position and a time are not comparable.
+const cookieName = () => (consistency().name === "window" ? "gx_pin" : "gx_pos");
+const sign = (v: string) => createHmac("sha256", config().AUTH_SECRET).update(`${consistency().name === "window" ? "pin" : "pos"}:${v}`).digest("base64url").slice(0, 22);
 
 function parseCookie(raw: string | undefined, userId: number): number {
   if (!raw) return 0;
-  const [uid, seq, sig] = raw.split(".");
-  if (Number(uid) !== userId || !seq || !sig) return 0;
-  const expected = Buffer.from(sign(`${uid}.${seq}`));
+  const [uid, mark, sig] = raw.split(".");
+  if (Number(uid) !== userId || !mark || !sig) return 0;
+  const expected = Buffer.from(sign(`${uid}.${mark}`));
   const got = Buffer.from(sig);
-  return expected.length === got.length && timingSafeEqual(expected, got) ? Number(seq) || 0 : 0;
+  return expected.length === got.length && timingSafeEqual(expected, got) ? Number(mark) || 0 : 0;
 }
 
-/** After a command: remember its position for this user (Redis and cookie). Never throws. */
+/** After a command: remember it for this user (Redis and cookie). Never throws. */
 export async function rememberWrite(userId: number, seq: number): Promise<void> {
-  if (!seq) return;
-  await guarded(() => script<number>(RAISE).exec([keys.userPosition(userId)], [String(seq), String(TTL.userPositionMs)])).catch(() => {});
+  const mark = await markWrite(userId, seq);
+  if (!mark) return;
   try {
     const jar = await cookies();
-    const current = parseCookie(jar.get(COOKIE)?.value, userId);
-    const v = `${userId}.${Math.max(seq, current)}`;
-    jar.set(COOKIE, `${v}.${sign(v)}`, { httpOnly: true, sameSite: "lax", secure: process.env.NODE_ENV === "production" && process.env.COOKIE_SECURE === "1", path: "/", maxAge: 3600 });
+    const current = parseCookie(jar.get(cookieName())?.value, userId);
+    const v = `${userId}.${Math.max(mark, current)}`;
+    const maxAge = Math.ceil(consistency().markTtlMs / 1000);
+    jar.set(cookieName(), `${v}.${sign(v)}`, { httpOnly: true, sameSite: "lax", secure: process.env.NODE_ENV === "production" && process.env.COOKIE_SECURE === "1", path: "/", maxAge });
   } catch {
     // not in a request that can set cookies (a test, a script): Redis alone carries it
   }
 }
 
 /**
- * The position this user's reads must see: the newest of the cookie's, Redis's and the session's own
- * sign-in position (which covers sign-up and a password change even with Redis and the cookie gone).
+ * The floor this user's reads must honour: from the cookie's mark, Redis's and the session's own sign-in
+ * (which covers sign-up and a password change even with Redis and the cookie gone).
  */
 export async function readerPosition(userId: number | undefined): Promise<number> {
   if (!userId) return 0;
   const actor = await currentActor().catch(() => null);
-  const fromSession = actor?.id === userId ? (actor.signedInSeq ?? 0) : 0;
-  let fromCookie = 0;
+  const signedIn = actor?.id === userId ? { seq: actor.signedInSeq ?? 0, at: actor.signedInAt ?? 0 } : null;
+  let cookieMark = 0;
   try {
-    fromCookie = parseCookie((await cookies()).get(COOKIE)?.value, userId);
+    cookieMark = parseCookie((await cookies()).get(cookieName())?.value, userId);
   } catch {}
-  const fromRedis = await guarded(() => redis().get<number | string>(keys.userPosition(userId))).catch(() => 0);
-  return Math.max(fromCookie, Number(fromRedis) || 0, fromSession);
+  return readFloor(userId, { cookieMark, signedIn });
 }

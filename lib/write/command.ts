@@ -23,6 +23,8 @@ export type Actor = {
   nickname: string;
   /** The primary's position when this session signed in: its reads never see older (read-your-writes). */
   signedInSeq?: number;
+  /** When this session signed in (ms): CONSISTENCY=window pins its first reads to the primary. */
+  signedInAt?: number;
 };
 export type Outcome<T> = { value: T; seq: number };
 export type Emit = (changes: Change[]) => void;

@@ -10,15 +10,20 @@ import { buyListing } from "@/lib/market/commands/buy";
 import { placeBid } from "@/lib/market/commands/bids";
 import { getFeed, getSellerListings, listListings } from "@/lib/market/queries";
 import { createListingSchema, placeBidSchema } from "@/lib/market/schemas";
+import { config } from "@/lib/config";
 import { startHeartbeat, stopHeartbeat } from "@/lib/ops/heartbeat";
+import { ALL_WRITES, consistency, markWrite, readFloor } from "@/lib/read/consistency";
 import { refreshNow } from "@/lib/read/monitor";
 import { stats } from "@/lib/read/stats";
 import { inDays, makeProduct, makeUser, newCode } from "../support/factory";
-import { healReplication, pauseReplication, setReplicaDelay } from "../support/stack";
+import { healReplication, pauseReplication, primaryGtid, setReplicaDelay } from "../support/stack";
 
 // Issue 4, behaviours 1–3, with real lag: both replicas really run MASTER_DELAY=10 or have their SQL thread
 // stopped, so anything read from them is old. Whatever a command made must be visible the moment it
 // returns, to its author and to everyone else, and nothing sold may show as buyable.
+//
+// Runs once per read-your-writes scheme: this file with the default (CONSISTENCY=gtid), and
+// freshness-window.test.ts imports it with CONSISTENCY=window.
 
 const REPLICAS = ["replica1", "replica2"] as const;
 const lagAll = async (seconds: number) => {
@@ -121,28 +126,51 @@ describe("sold, cancelled and expired listings stop being buyable at once", () =
   });
 });
 
-describe("read-your-writes", () => {
+describe(`read-your-writes (CONSISTENCY=${process.env.CONSISTENCY ?? "gtid"})`, () => {
+  // What the app does around every command: the write leaves its mark in Redis (lib/session/position.ts
+  // adds the cookie), and the user's next read takes its floor from there, on any instance.
+  const ownFloor = async (userId: number, seq: number, opts: { now?: number } = {}) => {
+    await markWrite(userId, seq);
+    return readFloor(userId, opts);
+  };
+
   it("a buyer's own purchase shows on their pages at once, with replication stopped", async () => {
     const { listing } = await listed();
     const buyer = await makeUser({ points: 10000 });
     await pauseAll();
     stats.reset();
     const order = await buyListing(buyer, { listingId: listing.id, expectedPrice: listing.price });
-    const orders = await myOrders({ userId: buyer.id, minSeq: order.seq });
+    const orders = await myOrders({ userId: buyer.id, minSeq: await ownFloor(buyer.id, order.seq) });
     expect(orders.map((o) => o.id)).toContain(order.value.id);
     // The replicas could not have it: the read went to the primary.
     expect(stats.snapshot().readsByNode.primary ?? 0).toBeGreaterThan(0);
   });
 
-  it("with a caught-up replica the same read stays on the replica", async () => {
+  it("once the scheme lets it leave the primary, the same read is on a caught-up replica and sees the write", async () => {
     const { seller, seq, listing } = await listed();
     await healReplication();
     await refreshNow();
+    // gtid: at once (a replica has the position); window: once the window has passed (the mark is taken
+    // a moment later than this line, hence the extra second).
+    const later = consistency().name === "window" ? Date.now() + config().CONSISTENCY_WINDOW_MS + 1000 : undefined;
+    const floor = await ownFloor(seller.id, seq, { now: later });
+    expect(floor).not.toBe(ALL_WRITES);
     stats.reset();
-    const mine = await myListings({ userId: seller.id, minSeq: seq });
+    const mine = await myListings({ userId: seller.id, minSeq: floor });
     expect(mine.map((m) => m.id)).toContain(listing.id);
     const reads = stats.snapshot().readsByNode;
     expect((reads.replica1 ?? 0) + (reads.replica2 ?? 0)).toBe(1);
     expect(reads.primary ?? 0).toBe(0);
+  });
+
+  it("a session's first reads see the account it signed in to, whatever the lag (sign-up → sign-in → my page)", async () => {
+    await pauseAll();
+    const user = await makeUser();
+    // The session records the primary's position and the time at sign-in; nothing is in Redis yet.
+    const signedIn = { seq: Number((await primaryGtid()).split("-").pop()), at: Date.now() };
+    stats.reset();
+    const mine = await myOrders({ userId: user.id, minSeq: await readFloor(user.id, { signedIn }) });
+    expect(mine).toEqual([]);
+    expect(stats.snapshot().readsByNode.primary ?? 0).toBe(1);
   });
 });
