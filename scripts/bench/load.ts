@@ -6,10 +6,11 @@
 // a realistic mix of browsing and trading, and a bot hitting the trade rate limit. Every figure is measured
 // in this run on this machine; the ratios (against a prerendered page, the ceiling, and the same page
 // without caches, the floor) are what to compare between machines.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import autocannon from "autocannon";
 import mysql from "mysql2/promise";
 import { ApiClient } from "../../e2e/support/api-client";
+import { benchAppEnv, ensureBenchBuild, serveApp, stopAll } from "./app";
+import { MIX_EXPECTED, MIX_NAME, mixRequests } from "./mix";
 import { fmt, startBenchStack, stopBenchStack, table } from "./support";
 
 const PROCS = Number(process.env.PROCS ?? 2);
@@ -24,42 +25,9 @@ const BASE_PORT = 3300 + OFFSET;
 const FLOOR_PORT = 3390 + OFFSET;
 
 startBenchStack({ replicas: 1 });
-const appEnv = {
-  ...process.env,
-  NODE_ENV: "production",
-  NEXT_DIST_DIR: ".next-bench",
-  NEXT_TELEMETRY_DISABLED: "1",
-  TRUST_PROXY_HEADERS: "1",
-  OPS_TOKEN: process.env.OPS_TOKEN ?? `bench-${Math.random().toString(36).slice(2)}-ops-token-0123456789`,
-  RATE_LIMIT_SIGN_UP: "1000/600",
-  RATE_LIMIT_SIGN_IN: "1000/60",
-  RATE_LIMIT_TRADE: process.env.RATE_LIMIT_TRADE ?? "30/60",
-} as NodeJS.ProcessEnv;
-
-// Build (skipped when the sources did not change since the last benchmark build).
-const fingerprint = execFileSync("bash", ["-c", "source scripts/deps.sh; source_fingerprint"], { env: appEnv }).toString().trim();
-let built = "";
-try {
-  built = execFileSync("cat", [".next-bench/.gx-fingerprint"]).toString().trim();
-} catch {}
-if (built !== fingerprint) {
-  console.log("building (next build → .next-bench)…");
-  execFileSync("node_modules/.bin/next", ["build"], { env: appEnv, stdio: ["ignore", "ignore", "inherit"] });
-  execFileSync("bash", ["-c", `echo ${fingerprint} > .next-bench/.gx-fingerprint`]);
-}
-
-const servers: ChildProcess[] = [];
-async function serve(port: number, extra: Record<string, string> = {}) {
-  const p = spawn("node", ["--import", "tsx", "server.ts"], { env: { ...appEnv, PORT: String(port), ...extra }, stdio: "ignore" });
-  servers.push(p);
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).status < 600) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`app on ${port} did not start`);
-}
+const appEnv = benchAppEnv();
+ensureBenchBuild(appEnv);
+const serve = (port: number, extra: Record<string, string> = {}) => serveApp(appEnv, port, extra);
 const ports = Array.from({ length: PROCS }, (_, i) => BASE_PORT + i);
 await Promise.all([...ports.map((p) => serve(p)), serve(FLOOR_PORT, { CACHE_ENABLED: "0" })]);
 const url = (port: number, path = "") => `http://127.0.0.1:${port}${path}`;
@@ -171,38 +139,12 @@ console.log(`\nscaling: the cached product page on ${PROCS} processes`);
 const scaled = PROCS > 1 ? await measure(`product page on ${PROCS} processes`, ports, () => get(productPath), { hit: "page" }) : product;
 
 // ---------------------------------------------------------------------------------------------------------
-// A realistic mix: people browsing, searching, opening products, and signed-in people listing, bidding and
-// buying (their own cookies; 409 when someone else bought first is an expected answer, not an error).
+// A realistic mix (scripts/bench/mix.ts).
 console.log(`\nsigning up ${WRITERS} traders for the mix…`);
 const traders = await Promise.all(Array.from({ length: WRITERS }, () => ApiClient.signUp(url(BASE_PORT), { points: 1_000_000 })));
-let codeN = 0;
-const newCode = () => `8${Date.now()}${String(++codeN).padStart(6, "0")}`;
-const expiry = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
 const face = new Map(catalog.items.map((p) => [p.id, p.faceValue]));
-function mixed(): autocannon.Request[] {
-  return [
-    {
-      setupRequest: (req) => {
-        const r = Math.random();
-        if (r < 0.4) return { ...req, method: "GET", path: productPath(), headers: {}, body: undefined };
-        if (r < 0.5) return { ...req, method: "GET", path: "/", headers: {}, body: undefined };
-        if (r < 0.55) return { ...req, method: "GET", path: "/new", headers: {}, body: undefined };
-        if (r < 0.65) return { ...req, method: "GET", path: "/products?sort=price", headers: {}, body: undefined };
-        if (r < 0.75) return { ...req, method: "GET", path: `/products?q=${encodeURIComponent(pick(["치킨", "커피", "CU", "영화"]))}`, headers: {}, body: undefined };
-        if (r < 0.85) return { ...req, method: "GET", path: `/api/products/${pick(productIds)}`, headers: {}, body: undefined };
-        const t = pick(traders);
-        const headers = { cookie: t.cookieHeader(), "content-type": "application/json", "x-forwarded-for": t.address };
-        const id = pick(productIds);
-        const fv = face.get(id) ?? 5000;
-        if (r < 0.91) return { ...req, method: "POST", path: "/api/listings", headers, body: JSON.stringify({ productId: id, price: Math.round((fv * 0.9) / 10) * 10, code: newCode(), expiresAt: expiry }) };
-        if (r < 0.96) return { ...req, method: "POST", path: "/api/bids", headers, body: JSON.stringify({ productId: id, price: Math.round((fv * 0.5) / 10) * 10 }) };
-        return { ...req, method: "POST", path: "/api/orders", headers, body: JSON.stringify({ productId: id, maxPrice: fv }) };
-      },
-    },
-  ];
-}
 console.log(`mix on ${PROCS} processes:`);
-const mix = await measure(`mix: 85 % browse/search/product/API, 15 % list/bid/buy`, ports, mixed, { expected: [200, 201, 409], hit: "page", warmup: false });
+const mix = await measure(MIX_NAME, ports, () => mixRequests(productIds, face, traders), { expected: MIX_EXPECTED, hit: "page", warmup: false });
 
 // A bot buying everything as fast as it can is stopped by the per-user trade limit.
 console.log("\na bot buying as fast as it can:");
@@ -220,7 +162,7 @@ await Promise.all(
   }),
 );
 
-for (const s of servers) s.kill("SIGTERM");
+stopAll();
 await Promise.all(nodes.map((n) => n.end()));
 stopBenchStack();
 
