@@ -36,7 +36,8 @@ export function varnish(urls: string[], timeoutMs: number): EdgeCache {
 }
 
 // One line per cache per minute at most: a cache that is down must not flood the log with every commit.
-const complained = new Map<string, number>();
+// Kept on globalThis: Next.js's bundles (pages, route handlers, actions) each load this module.
+const complained: Map<string, number> = ((globalThis as { __gxEdgeComplained?: Map<string, number> }).__gxEdgeComplained ??= new Map());
 function complain(url: string, what: string) {
   if (Date.now() - (complained.get(url) ?? 0) < 60_000) return;
   complained.set(url, Date.now());

@@ -61,7 +61,7 @@ export default async function UsersPage({ searchParams }: Props) {
           ))}
         </ul>
       ) : (
-        <EmptyState icon="👤" title={`‘${q}’에 맞는 회원이 없습니다`} />
+        <EmptyState icon="👤" title={q ? `‘${q}’에 맞는 회원이 없습니다` : "회원이 없습니다"} />
       )}
       <Pager path="/admin/users" page={page} pageSize={ADMIN_PAGE_SIZE} total={total} params={{ q }} />
     </div>
