@@ -44,6 +44,13 @@ const schema = z
     DATABASE_TLS: bool.default(false),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
     REDIS_URL: z.string().trim().regex(/^rediss?:\/\//, "must be redis://host:port or rediss://…").default("redis://127.0.0.1:6479"),
+    // A Redis Cluster instead of REDIS_URL: some of its nodes ("host:port" or redis:// URLs, comma-separated);
+    // the client finds the rest. Keys that travel together carry one hash tag (lib/cache/keys.ts).
+    REDIS_CLUSTER_NODES: z
+      .string()
+      .default("")
+      .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean).map((s) => (/^rediss?:\/\//.test(s) ? s : `redis://${s}`)))
+      .pipe(z.array(z.string().regex(/^rediss?:\/\/[^/]+$/, "must be host:port or redis://host:port"))),
     UPSTASH_REDIS_REST_URL: z.url().optional(),
     UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
     // The cached views (off: every read goes to a database; the load benchmark's floor runs this way).

@@ -3,6 +3,7 @@
 #   scripts/services.sh up            start whatever is not running, set up replication, wait for all
 #   scripts/services.sh down          stop everything this stack started
 #   scripts/services.sh start|stop NODE    one node: primary, replica1, replica2, redis
+#   scripts/services.sh cluster up|down|status|env   a 3-primary Redis Cluster with a replica each
 #   scripts/services.sh status | env
 # GX_STACK=dev|test picks the stack (scripts/stack.sh); REPLICAS=N the number of replicas;
 # REPLICA_DELAY_SECONDS=N keeps every replica N seconds behind (MASTER_DELAY).
@@ -141,6 +142,52 @@ start_redis() {
   die "redis-server did not start on port $REDIS_PORT (see $DATA/redis/redis.log)"
 }
 
+# One node of the Redis Cluster (0…5). Its nodes.conf survives a stop, so a node started again rejoins
+# the cluster (as a replica, if its shard failed over while it was away).
+start_cluster_node() {
+  local n=$1 port dir i
+  port=$(cluster_port "$n"); dir=$DATA/cluster/$n
+  mkdir -p "$dir" "$RUN"
+  if [[ -f $RUN/cluster-$n.pid ]] && pid_alive "$RUN/cluster-$n.pid"; then return 0; fi
+  port_taken "$port" && refuse_port "$port" "redis cluster node $n"
+  redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
+    --cluster-enabled yes --cluster-config-file "$dir/nodes.conf" --cluster-node-timeout 1000 \
+    --dir "$dir" --pidfile "$RUN/cluster-$n.pid" --logfile "$dir/redis.log" >/dev/null
+  for ((i = 0; i < 100; i++)); do rcli -p "$port" ping >/dev/null 2>&1 && return 0; sleep 0.1; done
+  die "redis cluster node $n did not start on port $port (see $dir/redis.log)"
+}
+# Every redis-cli call here has a deadline: a paused node (SIGSTOP in a test) accepts and never answers.
+rcli() { timeout 2 redis-cli "$@"; }
+cluster_ok() { rcli -p "$(cluster_port "${1:-0}")" cluster info 2>/dev/null | grep -q '^cluster_state:ok'; }
+start_cluster() {
+  local n i addrs=()
+  for ((n = 0; n < CLUSTER_NODES; n++)); do start_cluster_node "$n"; addrs+=("127.0.0.1:$(cluster_port "$n")"); done
+  # Nodes that know only themselves are new: make them a cluster. Otherwise it exists and may be healing
+  # (a node that came back is syncing from its shard's new primary): wait for it.
+  if rcli -p "$(cluster_port 0)" cluster info 2>/dev/null | grep -q '^cluster_known_nodes:1\b'; then
+    redis-cli --cluster create "${addrs[@]}" --cluster-replicas 1 --cluster-yes >"$DATA/cluster/create.log" 2>&1 ||
+      die "redis-cli --cluster create failed (see $DATA/cluster/create.log)"
+  fi
+  for ((i = 0; i < 200; i++)); do
+    local all=1
+    for ((n = 0; n < CLUSTER_NODES; n++)); do cluster_ok "$n" || all=0; done
+    ((all)) && { say "redis cluster 127.0.0.1:$(cluster_port 0)-$(cluster_port $((CLUSTER_NODES - 1))) ok"; return 0; }
+    sleep 0.1
+  done
+  die "the redis cluster did not reach cluster_state:ok (see $DATA/cluster/*/redis.log)"
+}
+stop_cluster() {
+  local n pid port i
+  for ((n = 0; n < CLUSTER_NODES; n++)); do
+    [[ -f $RUN/cluster-$n.pid ]] || continue
+    pid=$(cat "$RUN/cluster-$n.pid"); port=$(cluster_port "$n")
+    kill -CONT "$pid" 2>/dev/null || true
+    rcli -p "$port" shutdown nosave >/dev/null 2>&1 || kill "$pid" 2>/dev/null || true
+    for ((i = 0; i < 100; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    rm -f "$RUN/cluster-$n.pid"
+  done
+}
+
 stop_db() {
   local name=$1 i
   [[ -f $RUN/$name.pid ]] || return 0
@@ -185,9 +232,11 @@ case $cmd in
     bootstrap_primary
     for ((i = 1; i <= REPLICAS; i++)); do start_db "replica$i"; setup_replica "replica$i"; done
     start_redis
+    [[ ${REDIS_CLUSTER:-0} == 1 ]] && start_cluster
     say "primary 127.0.0.1:$BASE_PORT, $REPLICAS replica(s) from port $((BASE_PORT + 1)), redis 127.0.0.1:$REDIS_PORT (data in ${DATA#$ROOT/})"
     ;;
   down)
+    stop_cluster
     stop_redis
     for ((i = 5; i >= 1; i--)); do stop_db "replica$i"; done
     stop_db primary
@@ -205,6 +254,15 @@ case $cmd in
       redis) stop_redis ;;
       primary|replica*) stop_db "$2" ;;
       *) die "usage: $0 stop primary|replicaN|redis" ;;
+    esac ;;
+  cluster)
+    case ${2:-} in
+      up) ensure_binaries; start_cluster ;;
+      down) stop_cluster ;;
+      start) start_cluster_node "${3:?node 0-5}" ;;
+      status) for ((n = 0; n < CLUSTER_NODES; n++)); do echo "node $n 127.0.0.1:$(cluster_port $n) $(rcli -p "$(cluster_port $n)" role 2>/dev/null | head -1 || echo down)"; done ;;
+      env) echo "REDIS_CLUSTER_NODES=$(cluster_nodes_env)" ;;
+      *) die "usage: $0 cluster up|down|start N|status|env" ;;
     esac ;;
   status) status ;;
   env) stack_env ;;

@@ -7,9 +7,9 @@ GX_STACK=${GX_STACK:-dev}
 # and test suites side by side (default 0; use multiples of 1000).
 OFF=${GX_PORT_OFFSET:-0}
 case $GX_STACK in
-  dev)  BASE_PORT=$((3407 + OFF)); REDIS_PORT=${REDIS_PORT:-$((6479 + OFF))}; REPLICAS=${REPLICAS:-1}; APP_PORT=${PORT:-$((3000 + OFF))} ;;
-  test) BASE_PORT=$((3417 + OFF)); REDIS_PORT=${REDIS_PORT:-$((6489 + OFF))}; REPLICAS=${REPLICAS:-2}; APP_PORT=${PORT:-$((3100 + OFF))} ;;
-  bench) BASE_PORT=$((3427 + OFF)); REDIS_PORT=${REDIS_PORT:-$((6499 + OFF))}; REPLICAS=${REPLICAS:-1}; APP_PORT=${PORT:-$((3300 + OFF))} ;;
+  dev)  BASE_PORT=$((3407 + OFF)); REDIS_PORT=${REDIS_PORT:-$((6479 + OFF))}; REPLICAS=${REPLICAS:-1}; APP_PORT=${PORT:-$((3000 + OFF))}; CLUSTER_PORT=$((7001 + OFF)) ;;
+  test) BASE_PORT=$((3417 + OFF)); REDIS_PORT=${REDIS_PORT:-$((6489 + OFF))}; REPLICAS=${REPLICAS:-2}; APP_PORT=${PORT:-$((3100 + OFF))}; CLUSTER_PORT=$((7101 + OFF)) ;;
+  bench) BASE_PORT=$((3427 + OFF)); REDIS_PORT=${REDIS_PORT:-$((6499 + OFF))}; REPLICAS=${REPLICAS:-1}; APP_PORT=${PORT:-$((3300 + OFF))}; CLUSTER_PORT=$((7201 + OFF)) ;;
   *) echo "GX_STACK must be dev, test or bench (got '$GX_STACK')" >&2; exit 2 ;;
 esac
 DATA=$ROOT/.data/$GX_STACK
@@ -20,6 +20,16 @@ APP_USER=gx_app;   APP_PASS=gx_app_local
 RO_USER=gx_read;   RO_PASS=gx_read_local
 REPL_USER=gx_repl; REPL_PASS=gx_repl_local
 OPS_USER=gx_ops;   OPS_PASS=gx_ops_local
+
+# A Redis Cluster of this stack (scripts/services.sh cluster …; REDIS_CLUSTER=1 makes `up` start it and the
+# app use it): 3 primaries and a replica of each, on CLUSTER_PORT … CLUSTER_PORT+5.
+CLUSTER_NODES=6
+cluster_port() { echo $((CLUSTER_PORT + $1)); }
+cluster_nodes_env() {
+  local n out=""
+  for ((n = 0; n < CLUSTER_NODES; n++)); do out+="${out:+,}127.0.0.1:$(cluster_port $n)"; done
+  echo "$out"
+}
 
 node_names() { echo primary; for ((i = 1; i <= REPLICAS; i++)); do echo "replica$i"; done; }
 node_port() { case $1 in primary) echo $BASE_PORT ;; replica*) echo $((BASE_PORT + ${1#replica})) ;; esac; }
@@ -36,6 +46,7 @@ stack_env() {
   echo "DATABASE_PRIMARY_READ_URL=mysql://$RO_USER:$RO_PASS@127.0.0.1:$BASE_PORT/$DB_NAME"
   echo "DATABASE_REPLICA_URLS=$replicas"
   echo "REDIS_URL=redis://127.0.0.1:$REDIS_PORT"
+  [[ ${REDIS_CLUSTER:-0} == 1 ]] && echo "REDIS_CLUSTER_NODES=$(cluster_nodes_env)"
   echo "OPS_DATABASE_USER=$OPS_USER"
   echo "OPS_DATABASE_PASSWORD=$OPS_PASS"
   echo "PORT=$APP_PORT"

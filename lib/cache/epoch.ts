@@ -17,7 +17,7 @@ import { script } from "./redis";
 // epoch with the global fence at P: refills are accepted only from snapshots at or after P, which contain
 // every change whose fence may have been lost.
 
-let opening: Promise<number> | null = null;
+const opening = new Map<string, Promise<number>>();
 const g = globalThis as unknown as { __gxEpochs?: number };
 
 async function primaryPosition(): Promise<number> {
@@ -31,19 +31,24 @@ async function primaryPosition(): Promise<number> {
   }
 }
 
-/** Opens a new epoch if none is open (single-flight per process); returns the fence refills must meet. */
-export function openEpoch(): Promise<number> {
-  opening ??= (async () => {
+/**
+ * Opens a new epoch for the views beside `key` (all of them on a single Redis, its slot's on a cluster) if
+ * none is open, single-flight per process; returns the fence refills must meet.
+ */
+export function openEpoch(key: string): Promise<number> {
+  const epochKey = keys.epoch(key);
+  let job = opening.get(epochKey);
+  if (job) return job;
+  job = (async () => {
     const seq = await primaryPosition();
     const opened = await guarded(() =>
-      script<number>(OPEN_EPOCH).exec([keys.epoch, keys.globalFence], [String(seq), randomUUID(), String(TTL.fenceMs)]),
+      script<number>(OPEN_EPOCH).exec([epochKey, keys.globalFence(key)], [String(seq), randomUUID(), String(TTL.fenceMs)]),
     ).catch(() => 0);
     if (Number(opened) === 1) g.__gxEpochs = (g.__gxEpochs ?? 0) + 1;
     return seq;
-  })().finally(() => {
-    opening = null;
-  });
-  return opening;
+  })().finally(() => opening.delete(epochKey));
+  opening.set(epochKey, job);
+  return job;
 }
 
 /** Epochs this process opened (health). */

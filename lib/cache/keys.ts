@@ -1,8 +1,11 @@
+import { slotSuffix } from "./slots.cjs";
+
 // Every Redis key of the app, in one place. A cached view has three keys (lib/cache/views.ts):
-//   v:<view>  the snapshot (hash: p = replication position it was read at, d = data)
-//   f:<view>  the fence: the position of the last change the snapshot must include
-//   x:<view>  the deltas: changes committed after some snapshot, applied on read (new posts, removals)
-// Several views may share one fence and delta stream (all catalog pages share "catalog").
+//   v:{<stream>}[:<view>]  the snapshot (hash: p = replication position it was read at, d = data)
+//   f:{<stream>}  the fence: the position of the last change the snapshot must include
+//   x:{<stream>}  the deltas: changes committed after some snapshot, applied on read (new posts, removals)
+// Several views may share one fence and delta stream (all catalog pages share "catalog"). The braces are a
+// hash tag: on a Redis Cluster the keys a script reads together are in one slot (lib/cache/slots.cjs).
 // A view also names the pages that show it: every change to the view raises those pages' versions
 //   pv:<path>  the position of the last change shown on that page (lib/cache/page-cache-handler.cjs)
 // so a rendered page kept in Next's cache is never served after something it shows has changed.
@@ -10,16 +13,16 @@
 export type ViewKeys = { snap: string; fence: string; deltas: string; pages: string[] };
 
 const view = (snap: string, stream = snap, pages: string[] = []): ViewKeys => ({
-  snap: `v:${snap}`,
-  fence: `f:${stream}`,
-  deltas: `x:${stream}`,
+  snap: snap === stream ? `v:{${stream}}` : `v:{${stream}}:${snap}`,
+  fence: `f:{${stream}}`,
+  deltas: `x:{${stream}}`,
   pages,
 });
 
 /** The version key of a rendered page (read by lib/cache/page-cache-handler.cjs too). */
 export const pageVersionKey = (path: string) => `pv:${path}`;
-/** Raised when changes could not be published: every rendered page older than it is re-rendered. */
-export const ALL_PAGES_VERSION = "pv:*";
+/** Exists as long as Redis keeps the page versions beside `key` (lib/cache/page-cache-handler.cjs). */
+export const pageEpochKey = (key: string) => `pv:epoch${slotSuffix(key)}`;
 
 export const keys = {
   /** A product page: the product, its ask and bid books, recent trades. */
@@ -40,10 +43,16 @@ export const keys = {
   brands: () => view("brands", "brands", ["/", "/products"]),
   /** A user's account status and session version, checked on every signed-in request. */
   session: (userId: number) => view(`session:${userId}`),
-  /** Positions after which no snapshot is trusted (a change that could not be published). */
-  globalFence: "f:*",
-  /** Exists as long as Redis keeps its data (no TTL): its absence means a flush, failover or restore. */
-  epoch: "f:epoch",
+  /**
+   * The fence of every view beside `key`, raised when an epoch opens (lib/cache/epoch.ts): one for all of
+   * a single Redis, one per slot on a cluster.
+   */
+  globalFence: (key: string) => `f:*${slotSuffix(key)}`,
+  /**
+   * Exists as long as Redis keeps the data beside `key` (no TTL): its absence means a flush or a restart or
+   * restore without it (of that shard, on a cluster).
+   */
+  epoch: (key: string) => `f:epoch${slotSuffix(key)}`,
   /** A user's last write position (read-your-writes across devices and app instances). */
   userPosition: (userId: number) => `ryw:${userId}`,
   /** Until when a user's reads are pinned to the primary (CONSISTENCY=window), in ms since the epoch. */

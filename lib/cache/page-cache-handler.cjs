@@ -11,7 +11,8 @@
 // Redis unreachable: pages are rendered on every request (always fresh, slower) until it answers again.
 // Plain CommonJS because Next.js loads it at run time, outside the app's bundles.
 "use strict";
-const { createClient } = require("redis");
+const { createClient, createCluster } = require("redis");
+const { slotSuffix } = require("./slots.cjs");
 
 const MAX_ENTRIES = Number(process.env.PAGE_CACHE_ENTRIES || 5000);
 // Browse and search pages (/products?…, rendered as /browse/<query>, see proxy.ts) are one entry per query:
@@ -22,11 +23,13 @@ const BROWSE_PREFIX = "/browse/";
 const BROWSE_VERSION_PATH = "/products";
 // CACHE_ENABLED=0 turns this off too: every page is rendered on every request (the benchmark's floor).
 const ENABLED = !["0", "false", "off", "no"].includes(String(process.env.CACHE_ENABLED || "true").toLowerCase());
-const ALL_PAGES = "pv:*"; // lib/cache/keys.ts ALL_PAGES_VERSION
 // A token that lives as long as Redis's data: if Redis restarts empty, the page versions it held are gone,
 // so every process drops the pages it rendered before (they may be older than a forgotten version).
-const EPOCH = "pv:epoch";
-let epochSeen = null;
+// On a Redis Cluster there is one per hash slot, beside the versions it vouches for (lib/cache/slots.cjs):
+// a shard that restarts empty invalidates the pages whose versions it held, and only those.
+const epochKeyOf = (versionKey) => `pv:epoch${slotSuffix(versionKey)}`; // lib/cache/keys.ts pageEpochKey
+/** The epoch token last seen per epoch key. */
+const epochSeen = new Map();
 const OFFLINE_MS = 1000;
 // Every Redis command here is bounded like the app's (REDIS_TIMEOUT_MS, REDIS_MAX_PENDING in lib/config.ts):
 // a paused Redis keeps the socket open and answers nothing, and a page must not wait for it.
@@ -34,7 +37,7 @@ const TIMEOUT_MS = Number(process.env.REDIS_TIMEOUT_MS) || 250;
 const MAX_PENDING = Number(process.env.REDIS_MAX_PENDING) || 500;
 let inFlight = 0;
 
-/** @type {Map<string, {value: unknown, lastModified: number, tags: string[], version: number}>} */
+/** @type {Map<string, {value: unknown, lastModified: number, tags: string[], version: number, epoch: string | null}>} */
 const entries = new Map();
 /** The same for browse pages, bounded by MAX_BROWSE_ENTRIES. */
 const browseEntries = new Map();
@@ -60,12 +63,25 @@ function pathOf(key) {
 
 function tcpClient() {
   if (!tcp) {
-    tcp = createClient({
-      url: process.env.REDIS_URL || "redis://127.0.0.1:6479",
-      RESP: 2,
-      disableOfflineQueue: true,
-      socket: { connectTimeout: 1000, reconnectStrategy: (n) => Math.min(50 * 2 ** n, 1000) },
-    });
+    const defaults = { RESP: 2, disableOfflineQueue: true, socket: { connectTimeout: 1000, reconnectStrategy: (n) => Math.min(50 * 2 ** n, 1000) } };
+    const nodes = (process.env.REDIS_CLUSTER_NODES || "").split(",").map((s) => s.trim()).filter(Boolean);
+    if (nodes.length) {
+      // As lib/cache/tcp-requester.ts: each command goes to the shard of its first key.
+      const cluster = createCluster({
+        rootNodes: nodes.map((n) => ({ url: /^rediss?:\/\//.test(n) ? n : `redis://${n}` })),
+        defaults,
+        RESP: 2,
+        topologyRefreshOnReconnectionAttemptStrategy: 300,
+      });
+      tcp = {
+        connect: () => cluster.connect(),
+        on: (e, f) => cluster.on(e, f),
+        get isReady() {
+          return cluster.isReady;
+        },
+        sendCommand: (args) => cluster.sendCommand(args[1], false, args),
+      };
+    } else tcp = createClient({ url: process.env.REDIS_URL || "redis://127.0.0.1:6479", ...defaults });
     tcp.on("error", () => {});
     connecting = tcp.connect().then(
       () => {},
@@ -108,23 +124,32 @@ async function command(args) {
   return Promise.race([p, deadline]).finally(() => clearTimeout(timer));
 }
 
-/** The page's current version, or null when it cannot be known (Redis down). */
+/**
+ * The page's current version and the epoch it belongs to, or null when they cannot be known (Redis down).
+ * A rendered copy is served only under the epoch it was rendered in.
+ */
 async function versionOf(path) {
   if (Date.now() < offlineUntil) return null;
   try {
-    let [page, all, epoch] = await command(["MGET", `pv:${isBrowse(path) ? BROWSE_VERSION_PATH : path}`, ALL_PAGES, EPOCH]);
+    const versionKey = `pv:${isBrowse(path) ? BROWSE_VERSION_PATH : path}`;
+    const epochKey = epochKeyOf(versionKey);
+    let [page, epoch] = await command(["MGET", versionKey, epochKey]);
     if (!epoch) {
-      await command(["SET", EPOCH, `${Date.now()}-${Math.random().toString(36).slice(2)}`, "NX"]);
-      epoch = await command(["GET", EPOCH]);
+      await command(["SET", epochKey, `${Date.now()}-${Math.random().toString(36).slice(2)}`, "NX"]);
+      epoch = await command(["GET", epochKey]);
     }
-    if (epoch !== epochSeen) {
-      if (epochSeen !== null) debug("redis lost its data: dropping", entries.size, "rendered pages");
-      entries.clear();
-      browseEntries.clear();
-      pending.clear();
-      epochSeen = epoch;
+    const seen = epochSeen.get(epochKey);
+    if (epoch !== seen) {
+      if (seen !== undefined) debug("redis lost its data: the pages rendered before are not served again");
+      // On a single Redis one epoch covers every page: the memory of the old ones is freed at once.
+      if (!slotSuffix(versionKey)) {
+        entries.clear();
+        browseEntries.clear();
+        pending.clear();
+      }
+      epochSeen.set(epochKey, epoch);
     }
-    return Math.max(Number(page) || 0, Number(all) || 0);
+    return { version: Number(page) || 0, epoch };
   } catch {
     offlineUntil = Date.now() + OFFLINE_MS;
     return null;
@@ -139,15 +164,16 @@ class PageCacheHandler {
   async get(key) {
     if (!ENABLED) return null;
     const path = pathOf(key);
-    const version = path ? await versionOf(path) : 0;
-    if (version === null) {
+    const current = path ? await versionOf(path) : { version: 0, epoch: null };
+    if (current === null) {
       stats.unverified++;
       return null;
     }
+    const { version, epoch } = current;
     const store = storeFor(path);
     const e = store.get(key);
     debug("get", key, "version", version, "entry", e ? e.version : "none");
-    if (e && e.version >= version) {
+    if (e && e.version >= version && e.epoch === epoch) {
       stats.hits++;
       store.delete(key); // least recently used goes first when full
       store.set(key, e);
@@ -156,7 +182,7 @@ class PageCacheHandler {
     if (e) stats.stale++;
     else stats.misses++;
     if (!pending.has(key)) {
-      pending.set(key, version);
+      pending.set(key, { version, epoch });
       // A render that never stores (an error, an unknown id) must not leave its key here for good.
       if (pending.size > MAX_ENTRIES + MAX_BROWSE_ENTRIES) pending.delete(pending.keys().next().value);
     }
@@ -165,16 +191,16 @@ class PageCacheHandler {
 
   async set(key, data, ctx) {
     const store = storeFor(pathOf(key));
-    const version = pending.get(key);
+    const seen = pending.get(key);
     pending.delete(key);
-    debug("set", key, "version", version, "kind", data && data.kind);
+    debug("set", key, "version", seen && seen.version, "kind", data && data.kind);
     // A "not found" render is not kept: otherwise every id that names nothing (/products/99999999) would
     // take an entry and could push real pages out.
-    if (!data || version === undefined || data.status === 404) {
+    if (!data || seen === undefined || data.status === 404) {
       store.delete(key);
       return;
     }
-    store.set(key, { value: data, lastModified: Date.now(), tags: (ctx && ctx.tags) || [], version });
+    store.set(key, { value: data, lastModified: Date.now(), tags: (ctx && ctx.tags) || [], version: seen.version, epoch: seen.epoch });
     while (store.size > boundOf(store)) store.delete(store.keys().next().value);
     stats.entries = entries.size;
     stats.browseEntries = browseEntries.size;

@@ -4,6 +4,7 @@ import { guarded } from "./breaker";
 import { MAX_DELTAS, pageVersionKey, TTL, type ViewKeys } from "./keys";
 import { PUBLISH } from "./lua";
 import { script } from "./redis";
+import { clusterMode, keySlot } from "./slots.cjs";
 import type { Delta } from "./views";
 
 // How commands tell the read side what they changed, right after their commit. A change is either a
@@ -48,11 +49,28 @@ export function raiseFences(seq: number, fences: string[], pages: string[]): Pro
   return send(seq, keyList, ops, pageSet);
 }
 
+/**
+ * The pairs grouped by hash slot: one group on a single Redis; on a cluster one PUBLISH per slot (a script
+ * may touch one slot only). Each pair's two keys share a slot (lib/cache/keys.ts), and each stream's
+ * changes stay atomic; streams in different slots are published side by side.
+ */
+function bySlot(keyList: string[], ops: string[]) {
+  if (!clusterMode()) return [{ keyList, ops }];
+  const groups = new Map<number, { keyList: string[]; ops: string[] }>();
+  ops.forEach((o, i) => {
+    const slot = keySlot(keyList[2 * i]);
+    let g = groups.get(slot);
+    if (!g) groups.set(slot, (g = { keyList: [], ops: [] }));
+    g.keyList.push(keyList[2 * i], keyList[2 * i + 1]);
+    g.ops.push(o);
+  });
+  return [...groups.values()];
+}
+
 async function send(seq: number, keyList: string[], ops: string[], pages: Set<string>): Promise<boolean> {
+  const common = [String(seq), String(TTL.fenceMs), String(TTL.deltasMs), String(MAX_DELTAS)];
   try {
-    await guarded(() =>
-      script<number>(PUBLISH).exec(keyList, [String(seq), String(TTL.fenceMs), String(TTL.deltasMs), String(MAX_DELTAS), ...ops]),
-    );
+    await Promise.all(bySlot(keyList, ops).map((g) => guarded(() => script<number>(PUBLISH).exec(g.keyList, [...common, ...g.ops]))));
   } catch {
     return false;
   }

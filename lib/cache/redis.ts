@@ -5,13 +5,19 @@ import { createTcpRequester, type TcpRequester } from "./tcp-requester";
 
 // The one Redis client of the app: `@upstash/redis`'s API over either transport.
 // - UPSTASH_REDIS_REST_URL + UPSTASH_REDIS_REST_TOKEN set: Upstash's REST API over HTTPS (serverless hosts).
+// - REDIS_CLUSTER_NODES set: RESP over TCP to a Redis Cluster (node-redis's cluster client), same requester.
 // - otherwise REDIS_URL: RESP over TCP to any Redis (the local default), through lib/cache/tcp-requester.ts.
 
-export type Transport = "rest" | "tcp";
+export type Transport = "rest" | "tcp" | "cluster";
+
+type Created = { redis: Redis; transport: Transport; close(): Promise<void>; pending(): number; replicated(budgetMs: number): Promise<boolean> };
 
 export function createRedis(
-  opts: ({ restUrl: string; restToken: string } | { tcpUrl: string }) & { timeoutMs?: number; maxPending?: number },
-): { redis: Redis; transport: Transport; close(): Promise<void>; pending(): number } {
+  opts: ({ restUrl: string; restToken: string } | { tcpUrl: string } | { clusterNodes: string[] }) & {
+    timeoutMs?: number;
+    maxPending?: number;
+  },
+): Created {
   if ("restUrl" in opts) {
     const redis = new Redis({
       url: opts.restUrl,
@@ -24,20 +30,33 @@ export function createRedis(
       enableTelemetry: false,
       readYourWrites: false,
     });
-    return { redis, transport: "rest", close: async () => {}, pending: () => 0 };
+    // Upstash replicates and fails over on its own side: nothing here can see or wait for it.
+    return { redis, transport: "rest", close: async () => {}, pending: () => 0, replicated: async () => true };
   }
-  const requester: TcpRequester = createTcpRequester(opts.tcpUrl, { timeoutMs: opts.timeoutMs, maxPending: opts.maxPending });
-  return { redis: new Redis(requester), transport: "tcp", close: () => requester.close(), pending: () => requester.pending() };
+  const bounds = { timeoutMs: opts.timeoutMs, maxPending: opts.maxPending };
+  const requester: TcpRequester =
+    "clusterNodes" in opts
+      ? createTcpRequester(opts.clusterNodes, bounds)
+      : createTcpRequester(opts.tcpUrl, bounds);
+  return {
+    redis: new Redis(requester),
+    transport: "clusterNodes" in opts ? "cluster" : "tcp",
+    close: () => requester.close(),
+    pending: () => requester.pending(),
+    replicated: (budgetMs) => requester.replicated(budgetMs),
+  };
 }
 
-const g = globalThis as unknown as { __gxRedis?: ReturnType<typeof createRedis> };
+const g = globalThis as unknown as { __gxRedis?: Created };
 
 function instance() {
   const c = config();
   const bounds = { timeoutMs: c.REDIS_TIMEOUT_MS, maxPending: c.REDIS_MAX_PENDING };
   g.__gxRedis ??= c.UPSTASH_REDIS_REST_URL
     ? createRedis({ restUrl: c.UPSTASH_REDIS_REST_URL, restToken: c.UPSTASH_REDIS_REST_TOKEN!, ...bounds })
-    : createRedis({ tcpUrl: c.REDIS_URL, ...bounds });
+    : c.REDIS_CLUSTER_NODES.length
+      ? createRedis({ clusterNodes: c.REDIS_CLUSTER_NODES, ...bounds })
+      : createRedis({ tcpUrl: c.REDIS_URL, ...bounds });
   return g.__gxRedis;
 }
 
@@ -45,6 +64,11 @@ export const redis = (): Redis => instance().redis;
 export const redisTransport = (): Transport => instance().transport;
 /** Commands sent to Redis and not answered yet (TCP transport). */
 export const redisPending = (): number => instance().pending();
+/**
+ * Whether what the app wrote to Redis so far would survive a failover: on a cluster, every shard's replica
+ * has it (lib/cache/tcp-requester.ts); elsewhere always true. Waits up to `budgetMs`.
+ */
+export const redisReplicated = (budgetMs: number): Promise<boolean> => instance().replicated(budgetMs);
 
 export async function closeRedis() {
   const r = g.__gxRedis;

@@ -1,15 +1,22 @@
 import { createHash } from "node:crypto";
 import { errors, type Requester, type UpstashRequest, type UpstashResponse } from "@upstash/redis";
-import { createClient, ErrorReply } from "redis";
+import { createClient, createCluster, ErrorReply } from "redis";
 
 // Upstash's `Redis` client speaks HTTP to Upstash. This Requester lets the very same client speak plain
-// RESP over TCP (node-redis) to any self-hosted Redis, which is the local default. RESP2 is required:
+// RESP over TCP (node-redis) to any self-hosted Redis, which is the local default, or to a Redis Cluster
+// (node-redis's cluster client, each command sent to the shard of its first key). RESP2 is required:
 // its replies have the shapes Upstash's REST API returns (RESP3 changes HGETALL, ZRANGE WITHSCORES…).
 
 type Reply = unknown;
 type Command = (string | number | boolean)[];
 
-export type TcpRequester = Requester & { close(): Promise<void>; isReady(): boolean; pending(): number };
+export type TcpRequester = Requester & {
+  close(): Promise<void>;
+  isReady(): boolean;
+  pending(): number;
+  /** See `replicated` below. */
+  replicated(budgetMs: number): Promise<boolean>;
+};
 
 export type TcpRequesterOptions = {
   connectTimeoutMs?: number;
@@ -19,32 +26,103 @@ export type TcpRequesterOptions = {
   maxPending?: number;
 };
 
+/** The first key of a command, which names its shard on a cluster (undefined: any shard will do). */
+export function firstKey(cmd: string[]): string | undefined {
+  const name = cmd[0]?.toLowerCase();
+  if (name === "eval" || name === "evalsha" || name === "eval_ro" || name === "evalsha_ro" || name === "fcall" || name === "fcall_ro")
+    return Number(cmd[2]) > 0 ? cmd[3] : undefined;
+  // SCAN … MATCH with a hash tag ("rl:{id}*"): the keys it can match are all in that tag's slot.
+  if (name === "scan") {
+    const match = cmd.findIndex((a, i) => i > 1 && a.toLowerCase() === "match");
+    return match > 0 && /\{[^}]+\}/.test(cmd[match + 1] ?? "") ? cmd[match + 1] : undefined;
+  }
+  if (KEYLESS.has(name)) return undefined;
+  return cmd[1];
+}
+const KEYLESS = new Set(["ping", "echo", "info", "time", "script", "flushall", "flushdb", "dbsize", "keys", "cluster", "wait", "randomkey", "config"]);
+
+
+
 export class RedisTimeout extends Error {
   readonly code = "ETIMEDOUT";
 }
 
-export function createTcpRequester(url: string, opts: TcpRequesterOptions = {}): TcpRequester {
+type Conn = {
+  isReady: boolean;
+  isOpen: boolean;
+  connect(): Promise<unknown>;
+  close(): Promise<void>;
+  /** `route`: the key whose shard gets the command (default: its own first key). */
+  send(cmd: string[], route?: string): Promise<Reply>;
+  multi(cmds: string[][]): Promise<Reply[]>;
+  on(event: "error", f: (err: Error) => void): void;
+  /** Each primary's INFO replication (a cluster's every shard; a single Redis: none). */
+  primariesReplication(): Promise<string>[];
+};
+
+/** `url`: one Redis; an array: some nodes of a Redis Cluster, from which it finds the rest. */
+function connection(target: string | string[], connectTimeoutMs: number): Conn {
+  // Fail fast while disconnected instead of queueing: callers fall back to the database.
+  const defaults = {
+    RESP: 2 as const,
+    disableOfflineQueue: true,
+    socket: { connectTimeout: connectTimeoutMs, reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 1_000) },
+  };
+  if (typeof target === "string") {
+    const c = createClient({ url: target, ...defaults });
+    return {
+      get isReady() { return c.isReady; },
+      get isOpen() { return c.isOpen; },
+      connect: () => c.connect(),
+      close: () => c.close(),
+      send: (cmd) => c.sendCommand(cmd),
+      multi: (cmds) => {
+        const m = c.multi();
+        for (const cmd of cmds) m.addCommand(cmd);
+        return m.exec() as Promise<Reply[]>;
+      },
+      on: (e, f) => void c.on(e, f),
+      primariesReplication: () => [],
+    };
+  }
+  const c = createCluster({
+    rootNodes: target.map((url) => ({ url })),
+    defaults,
+    RESP: 2,
+    useReplicas: false,
+    // A shard whose primary stopped answering: look for its promoted replica soon, not after 5 s.
+    topologyRefreshOnReconnectionAttemptStrategy: 300,
+  });
+  return {
+    get isReady() { return c.isReady; },
+    get isOpen() { return c.isOpen; },
+    connect: () => c.connect(),
+    close: () => c.close(),
+    send: (cmd, route) => c.sendCommand(route ?? firstKey(cmd), false, cmd),
+    multi: (cmds) => {
+      const m = c.multi(cmds[0] && firstKey(cmds[0]));
+      for (const cmd of cmds) m.addCommand(firstKey(cmd), false, cmd);
+      return m.exec() as Promise<Reply[]>;
+    },
+    on: (e, f) => void c.on(e, f),
+    primariesReplication: () => c.masters.map(async (m) => String(await (await c.nodeClient(m)).sendCommand(["INFO", "replication"]))),
+  };
+}
+
+export function createTcpRequester(target: string | string[], opts: TcpRequesterOptions = {}): TcpRequester {
   const timeoutMs = opts.timeoutMs ?? 250;
   const maxPending = opts.maxPending ?? 500;
   // Commands sent and not yet answered, timed out ones included: they still sit in node-redis's queue
   // until the server answers or the socket closes.
   let pending = 0;
-  const client = createClient({
-    url,
-    RESP: 2,
-    // Fail fast while disconnected instead of queueing: callers fall back to the database.
-    disableOfflineQueue: true,
-    socket: {
-      connectTimeout: opts.connectTimeoutMs ?? 1_000,
-      reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 1_000),
-    },
-  });
+  const client = connection(target, opts.connectTimeoutMs ?? 1_000);
+  const label = (Array.isArray(target) ? target.join(",") : target).replace(/\/\/[^@]*@/g, "//***@");
   let lastLogged = 0;
   client.on("error", (err: Error) => {
     // node-redis emits on every failed reconnect; one line per 10 s is enough.
     if (Date.now() - lastLogged > 10_000) {
       lastLogged = Date.now();
-      console.warn(`[cache] redis ${url.replace(/\/\/[^@]*@/, "//***@")}: ${err.message}`);
+      console.warn(`[cache] redis ${label}: ${err.message}`);
     }
   });
   // The first connection is waited for (briefly); after that, an outage fails commands at once.
@@ -74,9 +152,36 @@ export function createTcpRequester(url: string, opts: TcpRequesterOptions = {}):
     return Promise.race([p, deadline]).finally(() => clearTimeout(timer));
   }
 
+  /**
+   * Whether every write this client has made so far is on a replica of its shard (or its shard has no
+   * replica connected, so no failover can lose it; a restart without its data is caught by the epochs,
+   * lib/cache/epoch.ts). Each primary's replication offset read now covers the writes it has answered;
+   * replicas acknowledge their offsets once a second, so this polls for up to `budgetMs`. Always true for
+   * a single Redis, which has no failover. Off every command's path (lib/write/outbox.ts), so it may wait.
+   */
+  async function replicated(budgetMs: number): Promise<boolean> {
+    const until = Date.now() + budgetMs;
+    const read = async () =>
+      (await Promise.all(client.primariesReplication().map((p) => bounded(() => p)))).map((info) => ({
+        offset: Number(/master_repl_offset:(\d+)/.exec(info)?.[1] ?? 0),
+        acked: [...info.matchAll(/slave\d+:[^\r\n]*offset=(\d+)/g)].map((m) => Number(m[1])),
+      }));
+    try {
+      const targets = (await read()).map((r) => r.offset);
+      for (;;) {
+        const now = await read();
+        if (now.length === targets.length && now.every((r, i) => r.acked.length === 0 || Math.max(...r.acked) >= targets[i])) return true;
+        if (Date.now() >= until) return false;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    } catch {
+      return false;
+    }
+  }
+
   async function one(cmd: Command): Promise<UpstashResponse<Reply>> {
     try {
-      return { result: normalize(await bounded(() => client.sendCommand(args(cmd)))) };
+      return { result: normalize(await bounded(() => client.send(args(cmd)))) };
     } catch (e) {
       if (isServerError(e)) return { error: errorText(e) };
       throw e; // transport failure: let the caller see it (the cache layer falls back)
@@ -92,10 +197,8 @@ export function createTcpRequester(url: string, opts: TcpRequesterOptions = {}):
       return (await Promise.all((req.body as Command[]).map(one))) as unknown as UpstashResponse<T>;
     }
     if (path[0] === "multi-exec") {
-      const multi = client.multi();
-      for (const cmd of req.body as Command[]) multi.addCommand(args(cmd));
       try {
-        const replies = await bounded(() => multi.exec());
+        const replies = await bounded(() => client.multi((req.body as Command[]).map(args)));
         return replies.map((r) => ({ result: normalize(r) })) as unknown as UpstashResponse<T>;
       } catch (e) {
         const replies = (e as { replies?: unknown[] }).replies;
@@ -114,6 +217,7 @@ export function createTcpRequester(url: string, opts: TcpRequesterOptions = {}):
     request,
     isReady: () => client.isReady,
     pending: () => pending,
+    replicated,
     close: async () => {
       await connecting;
       if (client.isOpen) await client.close();

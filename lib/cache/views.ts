@@ -73,7 +73,7 @@ export async function readView<A, T>(def: ViewDef<A, T>, args: A, ctx: ViewCtx =
   const k = def.keys(args);
   let got: Got;
   try {
-    got = await guarded(() => getScript().exec([k.snap, k.fence, k.deltas, allKeys.globalFence, allKeys.epoch], []));
+    got = await guarded(() => getScript().exec([k.snap, k.fence, k.deltas, allKeys.globalFence(k.fence), allKeys.epoch(k.fence)], []));
   } catch (e) {
     if (!(e instanceof CacheUnavailable)) throw e;
     stats.count("cacheError");
@@ -87,7 +87,7 @@ export async function readView<A, T>(def: ViewDef<A, T>, args: A, ctx: ViewCtx =
   if (!Number(epochOpen)) {
     // Redis lost its data (or never had any): nothing it holds is trusted, and the refill must be at or
     // after the primary's position now (lib/cache/epoch.ts).
-    fence = Math.max(fence, await openEpoch());
+    fence = Math.max(fence, await openEpoch(k.fence));
     p = null;
   }
   const deltas = parseDeltas(deltaRaw);
@@ -116,7 +116,9 @@ function refill<A, T>(def: ViewDef<A, T>, args: A, k: ViewKeys, fence: number) {
   const job = (async () => {
     const r = await readAt({ minSeq: fence, mode: "fresh" }, (db) => def.load(db, args));
     try {
-      const stored = await guarded(() => putScript().exec([k.snap, k.fence, allKeys.globalFence, allKeys.epoch], [String(r.seq), JSON.stringify(r.value), String(def.ttlMs)]));
+      const stored = await guarded(() =>
+        putScript().exec([k.snap, k.fence, allKeys.globalFence(k.fence), allKeys.epoch(k.fence)], [String(r.seq), JSON.stringify(r.value), String(def.ttlMs)]),
+      );
       if (Number(stored) === 0) stats.count("cacheRefillRefused");
     } catch {
       stats.count("cacheError");

@@ -62,7 +62,8 @@ export async function enforceRateLimit(bucket: Bucket, id: string): Promise<void
   let r: { success: boolean; reset: number };
   try {
     // Through the breaker: a silent Redis costs one bounded wait, then the local window answers at once.
-    r = await guarded(() => limiter(bucket).limit(id));
+    // In braces: a hash tag, so the two windows of one identity are in one slot of a Redis Cluster.
+    r = await guarded(() => limiter(bucket).limit(`{${id}}`));
   } catch {
     r = localWindow(bucket, id);
   }

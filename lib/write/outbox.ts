@@ -3,6 +3,7 @@ import { boundedQuery } from "@/db/deadline";
 import { primaryPool, type Tx } from "@/db/primary";
 import { outbox } from "@/db/schema";
 import { raiseFences, type Change } from "@/lib/cache/publish";
+import { redisReplicated } from "@/lib/cache/redis";
 import { config } from "@/lib/config";
 import { seqOf } from "@/lib/read/gtid";
 import { outboxState } from "./outbox-stats";
@@ -15,11 +16,16 @@ import { outboxState } from "./outbox-stats";
 // at the primary's position at drain time, which contains the row's commit — and fences only go up.
 // A drained change therefore makes its views re-read from a node that has it; it never replays a delta
 // out of order.
+// On a Redis Cluster a row is deleted only once every shard's replica has what was published
+// (redisReplicated): a shard primary lost before its replica had a change would otherwise take the change
+// with it. Until then the row stays, and if the primary is lost, the drain tells the promoted replica.
 
 type Entry = { f: string[]; p: string[] };
 
 const DRAIN_AFTER_MS = 2_000;
 const BATCH = 500;
+/** Replicas acknowledge once a second: how long a delete waits for them before leaving it to the drain. */
+const REPLICATED_WITHIN_MS = 1_200;
 
 const state = outboxState;
 
@@ -59,6 +65,11 @@ async function deleteDone() {
   s.deleting = true;
   const ids = [...s.done].slice(0, BATCH);
   try {
+    if (!(await redisReplicated(REPLICATED_WITHIN_MS))) {
+      // Not on the replicas yet: the rows stay, and the drain raises their fences again after DRAIN_AFTER_MS.
+      for (const id of ids) s.done.delete(id);
+      return;
+    }
     await query(`DELETE FROM outbox WHERE id IN (${ids.map(() => "?").join(",")})`, ids);
     for (const id of ids) s.done.delete(id);
   } catch {
@@ -92,6 +103,7 @@ export async function drainOutbox(opts: { minAgeMs?: number } = {}): Promise<num
     pages.push(...e.p);
   }
   if (!(await raiseFences(seq, fences, pages))) return 0; // Redis still away: the rows stay
+  if (!(await redisReplicated(REPLICATED_WITHIN_MS))) return 0; // a shard's replica does not have it yet
   const ids = rows.map((r) => Number(r.id));
   await query(`DELETE FROM outbox WHERE id IN (${ids.map(() => "?").join(",")})`, ids);
   state().drained += ids.length;

@@ -2,15 +2,18 @@ import { createHash, randomBytes } from "node:crypto";
 import { errors, type Redis } from "@upstash/redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRedis, type Transport } from "@/lib/cache/redis";
+import { redisCluster } from "../support/stack";
 import { startUpstashRestServer } from "../support/upstash-rest-server";
 
-// One contract for the app's single Redis client (`@upstash/redis`) over both of its transports:
-// "tcp" (lib/cache/tcp-requester.ts → RESP2 → redis-server) and "rest" (Upstash's REST protocol →
-// tests/support/upstash-rest-server.ts → the same redis-server). Every case asserts the exact expected value,
-// and each value is also recorded, so the last test checks that both transports observed identical results.
+// One contract for the app's single Redis client (`@upstash/redis`) over each of its transports:
+// "tcp" (lib/cache/tcp-requester.ts → RESP2 → redis-server), "rest" (Upstash's REST protocol →
+// tests/support/upstash-rest-server.ts → the same redis-server) and "cluster" (the same requester over
+// node-redis's cluster client → the stack's 3-primary Redis Cluster; every key of a case shares one hash
+// tag, as the app's keys that travel together do). Every case asserts the exact expected value, and each
+// value is also recorded, so the last test checks that all transports observed identical results.
 
-const transports: Transport[] = ["tcp", "rest"];
-const observed: Record<Transport, Map<string, unknown>> = { tcp: new Map(), rest: new Map() };
+const transports: Transport[] = ["tcp", "rest", "cluster"];
+const observed: Record<Transport, Map<string, unknown>> = { tcp: new Map(), rest: new Map(), cluster: new Map() };
 
 const COFFEE = "스타벅스 아메리카노 ☕️";
 
@@ -25,7 +28,8 @@ const serverMessage = (e: unknown) =>
     .split(", command was:")[0];
 
 describe.each(transports)("cache contract over %s", (transport) => {
-  const prefix = `contract:${transport}:${randomBytes(6).toString("hex")}:`;
+  const id = `contract:${transport}:${randomBytes(6).toString("hex")}`;
+  const prefix = transport === "cluster" ? `{${id}}:` : `${id}:`;
   const k = (name: string) => prefix + name;
   let redis: Redis;
   let closeClient: () => Promise<void>;
@@ -40,7 +44,9 @@ describe.each(transports)("cache contract over %s", (transport) => {
   beforeAll(async () => {
     const tcpUrl = process.env.REDIS_URL!;
     expect(tcpUrl).toMatch(/^redis:\/\//);
-    if (transport === "rest") {
+    if (transport === "cluster") {
+      ({ redis, close: closeClient } = createRedis({ clusterNodes: redisCluster().urls }));
+    } else if (transport === "rest") {
       const server = await startUpstashRestServer({ redisUrl: tcpUrl, token: randomBytes(16).toString("hex") });
       closeServer = server.close;
       ({ redis, close: closeClient } = createRedis({ restUrl: server.url, restToken: server.token }));
@@ -347,10 +353,12 @@ describe.each(transports)("cache contract over %s", (transport) => {
     // the client falls back to EVAL once, and the next call is served by EVALSHA.
     const lua = `-- ${prefix}\nlocal n = redis.call('incrby', KEYS[1], ARGV[1])\nreturn {n, redis.call('get', KEYS[2])}`;
     const sha1 = createHash("sha1").update(lua).digest("hex");
-    expect(await redis.scriptExists(sha1)).toEqual([0]);
+    // SCRIPT EXISTS names no key: on a cluster it asks any one node, not the one the script went to.
+    const onScriptsNode = transport !== "cluster";
+    if (onScriptsNode) expect(await redis.scriptExists(sha1)).toEqual([0]);
     const script = redis.createScript<[number, string | null]>(lua);
     expect(await script.exec([k("sc-n"), k("sc-missing")], ["5"])).toEqual([5, null]);
-    expect(await redis.scriptExists(sha1)).toEqual([1]);
+    if (onScriptsNode) expect(await redis.scriptExists(sha1)).toEqual([1]);
     expect(await script.exec([k("sc-n"), k("sc-n")], ["2"])).toEqual([7, 7]);
   });
 
@@ -391,14 +399,14 @@ describe.each(transports)("cache contract over %s", (transport) => {
   });
 });
 
-describe("both transports", () => {
-  it("observed identical results for every recorded case", () => {
+describe("every transport", () => {
+  it.each(["rest", "cluster"] as const)("tcp and %s observed identical results for every recorded case", (other) => {
     // Key names embed the transport and a random prefix; compare with the prefix removed.
-    const normalize = (v: unknown) => JSON.parse(JSON.stringify(v ?? null).replace(/contract:(tcp|rest):[0-9a-f]+:/g, "<p>"));
-    expect([...observed.tcp.keys()]).toEqual([...observed.rest.keys()]);
+    const normalize = (v: unknown) => JSON.parse(JSON.stringify(v ?? null).replace(/\{?contract:(tcp|rest|cluster):[0-9a-f]+\}?:/g, "<p>"));
+    expect([...observed.tcp.keys()]).toEqual([...observed[other].keys()]);
     expect(observed.tcp.size).toBeGreaterThan(10);
     for (const [name, value] of observed.tcp) {
-      expect({ name, value: normalize(observed.rest.get(name)) }).toEqual({ name, value: normalize(value) });
+      expect({ name, value: normalize(observed[other].get(name)) }).toEqual({ name, value: normalize(value) });
     }
   });
 });

@@ -28,7 +28,7 @@ describe("rate limits", () => {
     const found: string[] = [];
     let cursor: string | number = 0;
     do {
-      const [next, batch]: [string | number, string[]] = await redis().scan(cursor, { match: `rl:trade:*${id}*`, count: 1000 });
+      const [next, batch]: [string | number, string[]] = await redis().scan(cursor, { match: `rl:trade:{${id}}*`, count: 1000 });
       found.push(...batch);
       cursor = next;
     } while (String(cursor) !== "0");

@@ -83,3 +83,15 @@ export function resumeNode(n: NodeName | "redis") {
     // not running (stopped by a test): nothing to resume
   }
 }
+
+// The stack's Redis Cluster (scripts/services.sh cluster): 3 primaries on the first three ports, a replica
+// of each on the next three. Started on first use, stopped with the stack.
+export function redisCluster() {
+  services("cluster", "up");
+  const out = execFileSync("bash", ["scripts/services.sh", "cluster", "env"], { env: { ...process.env, GX_STACK: STACK }, encoding: "utf8" });
+  const nodes = out.trim().replace(/^REDIS_CLUSTER_NODES=/, "");
+  return { nodes, urls: nodes.split(",").map((n) => `redis://${n}`) };
+}
+/** The pid of cluster node `n` (0…5), for SIGKILL/SIGSTOP in failover tests. */
+export const clusterPid = (n: number) => Number(readFileSync(`.data/${STACK}/run/cluster-${n}.pid`, "utf8").trim());
+export const startClusterNode = (n: number) => services("cluster", "start", String(n));

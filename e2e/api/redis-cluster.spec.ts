@@ -1,0 +1,99 @@
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { expect, test } from "@playwright/test";
+import { ApiClient, newAddress } from "../support/api-client";
+import { healReplication, redisCluster, setReplicaDelay } from "../../tests/support/stack";
+import { freshProduct, kstDate, newCode, rateLimit } from "./helpers";
+
+// Issue 12, Redis beyond one node: an app instance (server.ts on the same build) whose Redis is the test
+// stack's 3-primary Redis Cluster (REDIS_CLUSTER_NODES). Its rendered pages (the page cache's versions and
+// epochs, one per hash slot), cached views and rate limits all live on the cluster, and pages stay exactly
+// as fresh as the data with both database replicas 10 s behind.
+
+const OFFSET = Number(process.env.GX_PORT_OFFSET ?? 0);
+const PORT = 3113 + OFFSET;
+const BASE = `http://127.0.0.1:${PORT}`;
+
+test.describe.configure({ mode: "serial" });
+
+let app: ChildProcess | undefined;
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  const { nodes } = redisCluster();
+  app = spawn("node", ["--import", "tsx", "server.ts"], {
+    env: { ...process.env, PORT: String(PORT), HOSTNAME: "127.0.0.1", TRUST_PROXY_HEADERS: "1", REDIS_CLUSTER_NODES: nodes },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (const until = Date.now() + 90_000; ; await new Promise((r) => setTimeout(r, 200))) {
+    const ok = await fetch(`${BASE}/api/health/live`, { signal: AbortSignal.timeout(2_000) }).then((r) => r.status === 200, () => false);
+    if (ok) break;
+    if (Date.now() > until) throw new Error(`the instance on ${BASE} did not come up`);
+  }
+});
+
+test.afterAll(async () => {
+  app?.kill("SIGTERM");
+  await healReplication();
+});
+
+const page = async (path: string) => {
+  const r = await fetch(BASE + path);
+  expect(r.status).toBe(200);
+  return { html: await r.text(), cache: r.headers.get("x-nextjs-cache") };
+};
+const listed = (html: string, id: number) => html.includes(`data-listing-id="${id}"`);
+
+test("the instance runs on the cluster: health says so, and its keys are spread over the three primaries", async () => {
+  const ops = await fetch(`${BASE}/api/health`, { headers: { Authorization: `Bearer ${process.env.OPS_TOKEN}` } });
+  const health = await ops.json();
+  expect(health.cache).toMatchObject({ reachable: true, transport: "cluster" });
+  // Something of the app's on every primary (views, fences, page versions and epochs spread by hash slot).
+  await page("/");
+  await page("/products");
+  const sizes = [0, 1, 2].map((n) => {
+    const port = Number(new URL(redisCluster().urls[n]).port);
+    return Number(execFileSync("redis-cli", ["-p", String(port), "dbsize"], { encoding: "utf8" }).trim());
+  });
+  for (const s of sizes) expect(s).toBeGreaterThan(0);
+});
+
+test("cached pages show a new listing at once and drop it when sold, with replicas 10 s behind", async () => {
+  const product = await freshProduct(10_000);
+  const seller = await ApiClient.signUp(BASE);
+  const buyer = await ApiClient.signUp(BASE, { points: 50_000 });
+
+  await page(`/products/${product.id}`);
+  expect((await page(`/products/${product.id}`)).cache).toBe("HIT"); // the page cache works on the cluster
+
+  await setReplicaDelay("replica1", 10);
+  await setReplicaDelay("replica2", 10);
+  const created = await seller.post<{ id: number }>("/api/listings", { productId: product.id, price: 9_000, code: newCode(), expiresAt: kstDate(365) });
+  expect(created.status, created.text).toBe(201);
+  const id = created.body.id;
+  expect(listed((await page(`/products/${product.id}`)).html, id)).toBe(true);
+  const again = await page(`/products/${product.id}`);
+  expect(again.cache).toBe("HIT");
+  expect(listed(again.html, id)).toBe(true);
+
+  const bought = await buyer.post("/api/orders", { listingId: id, expectedPrice: 9_000 });
+  expect(bought.status, bought.text).toBe(201);
+  expect(listed((await page(`/products/${product.id}`)).html, id)).toBe(false);
+  // The buyer's own orders show it at once (read-your-writes marks live on the cluster too).
+  const orders = await buyer.get<{ items: { listingId?: number; listing?: { id: number } }[] }>("/api/me/orders");
+  expect(orders.status, orders.text).toBe(200);
+  expect(JSON.stringify(orders.body)).toContain(`${id}`);
+});
+
+test("rate limits hold on the cluster: past the per-address sign-in window, that address is refused with 429", async () => {
+  const { requests } = await rateLimit("RATE_LIMIT_SIGN_IN", "120/60");
+  const address = newAddress();
+  const statuses: number[] = [];
+  for (let i = 0; i <= requests; i += 20) {
+    const batch = await Promise.all(Array.from({ length: 20 }, (_, j) => new ApiClient(BASE, address).signIn(`nobody-${i + j}-${Date.now()}@example.test`, "wrong-password-1234")));
+    statuses.push(...batch.map((r) => r.status));
+  }
+  // The sliding window's two keys share the address's hash tag, so its script runs on one shard.
+  expect(statuses.filter((s) => s !== 429).length).toBeLessThanOrEqual(requests + 1);
+  expect(statuses).toContain(429);
+  expect((await new ApiClient(BASE, address).signIn("nobody@example.test", "wrong-password-1234")).status).toBe(429);
+});
