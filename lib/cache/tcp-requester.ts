@@ -41,8 +41,6 @@ export function firstKey(cmd: string[]): string | undefined {
 }
 const KEYLESS = new Set(["ping", "echo", "info", "time", "script", "flushall", "flushdb", "dbsize", "keys", "cluster", "wait", "randomkey", "config"]);
 
-
-
 export class RedisTimeout extends Error {
   readonly code = "ETIMEDOUT";
 }
