@@ -152,6 +152,7 @@ start_cluster_node() {
   port_taken "$port" && refuse_port "$port" "redis cluster node $n"
   redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
     --cluster-enabled yes --cluster-config-file "$dir/nodes.conf" --cluster-node-timeout 1000 \
+    --cluster-replica-validity-factor 0 \
     --dir "$dir" --pidfile "$RUN/cluster-$n.pid" --logfile "$dir/redis.log" >/dev/null
   for ((i = 0; i < 100; i++)); do rcli -p "$port" ping >/dev/null 2>&1 && return 0; sleep 0.1; done
   die "redis cluster node $n did not start on port $port (see $dir/redis.log)"

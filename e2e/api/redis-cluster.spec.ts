@@ -1,7 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { ApiClient, newAddress } from "../support/api-client";
-import { healReplication, redisCluster, setReplicaDelay } from "../../tests/support/stack";
+import { askNode, healReplication, primaryOf, redisCluster, setReplicaDelay } from "../../tests/support/stack";
 import { freshProduct, kstDate, newCode, rateLimit } from "./helpers";
 
 // Issue 12, Redis beyond one node: an app instance (server.ts on the same build) whose Redis is the test
@@ -81,6 +81,29 @@ test("cached pages show a new listing at once and drop it when sold, with replic
   const orders = await buyer.get<{ items: { id: number }[] }>("/api/me/orders");
   expect(orders.status, orders.text).toBe(200);
   expect(orders.body.items.map((o) => o.id)).toContain(bought.body.id);
+});
+
+test("a shard that loses its data drops the rendered pages whose versions it held, and only those", async () => {
+  const ports = redisCluster().urls.map((u) => Number(new URL(u).port));
+  const a = await freshProduct(10_000);
+  const shard = await primaryOf(`pv:/products/${a.id}`, ports[0]);
+  let b: { id: number } | undefined;
+  for (let i = 0; i < 20 && !b; i++) {
+    const p = await freshProduct(10_000);
+    if ((await primaryOf(`pv:/products/${p.id}`, ports[0])) !== shard) b = p;
+  }
+  expect(b).toBeDefined();
+  for (const id of [a.id, b!.id]) {
+    await page(`/products/${id}`);
+    expect((await page(`/products/${id}`)).cache).toBe("HIT");
+  }
+  // The versions (and their slot's epoch) are gone with the shard's data: a change they recorded could be
+  // among what was lost, so the page is rendered again rather than trusted.
+  await askNode(shard, "FLUSHALL");
+  expect((await page(`/products/${a.id}`)).cache).not.toBe("HIT");
+  expect((await page(`/products/${a.id}`)).cache).toBe("HIT");
+  // The other shard kept its epoch: that page is still served as rendered.
+  expect((await page(`/products/${b!.id}`)).cache).toBe("HIT");
 });
 
 test("rate limits hold on the cluster: past the per-address sign-in window, that address is refused with 429", async () => {

@@ -1,7 +1,6 @@
-import { createClient } from "redis";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { closeDatabases } from "@/db/close";
-import { clusterPid, healReplication, opsQuery, pauseReplication, redisCluster, startClusterNode } from "../support/stack";
+import { askNode as ask, clusterPid, healReplication, opsQuery, pauseReplication, primaryOf, redisCluster, startClusterNode } from "../support/stack";
 
 // The app's Redis is the stack's 3-primary Redis Cluster (REDIS_CLUSTER_NODES), and one primary dies for
 // good (SIGKILL, as a lost machine) right after a sale, while the database replicas are stopped with the
@@ -29,35 +28,6 @@ const { inDays, makeProduct, makeUser, newCode } = await import("../support/fact
 const ports = cluster.urls.map((u) => Number(new URL(u).port));
 let killed: number | null = null;
 const outboxRows = async () => Number((await opsQuery<{ n: number }>("primary", "SELECT COUNT(*) AS n FROM outbox"))[0].n);
-
-/** Asks one node, directly (not through the cluster client), within a second. */
-async function ask<T>(port: number, ...cmd: string[]): Promise<T> {
-  const c = createClient({ url: `redis://127.0.0.1:${port}`, RESP: 2, socket: { connectTimeout: 1_000, reconnectStrategy: false } });
-  c.on("error", () => {});
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer from ${port}`)), 1_000)));
-  try {
-    return (await Promise.race([c.connect().then(() => c.sendCommand(cmd)), deadline])) as T;
-  } finally {
-    clearTimeout(timer);
-    c.destroy();
-  }
-}
-
-/** The port of the primary that serves `key`'s slot, as `via` sees the cluster. */
-async function primaryOf(key: string, via: number): Promise<number> {
-  const slot = await ask<number>(via, "CLUSTER", "KEYSLOT", key);
-  const lines = String(await ask<string>(via, "CLUSTER", "NODES")).trim().split("\n");
-  for (const l of lines) {
-    const [, addr, flags, , , , , , ...ranges] = l.split(" ");
-    if (!flags.includes("master") || flags.includes("fail")) continue;
-    for (const r of ranges) {
-      const [a, b = a] = r.split("-").map(Number);
-      if (slot >= a && slot <= b) return Number(addr.split(":")[1].split("@")[0]);
-    }
-  }
-  throw new Error(`no live primary for slot ${slot}`);
-}
 
 /** The port of the replica of the primary on `port`. */
 async function replicaOf(port: number): Promise<number> {
@@ -112,6 +82,12 @@ afterEach(async () => {
   if (killed !== null) startClusterNode(killed);
   killed = null;
   redisCluster();
+  // …and has caught up with its primary before the next test relies on it.
+  await until("every primary to have a replica in sync", async () => {
+    const infos = await Promise.all(ports.map((p) => ask<string>(p, "INFO", "replication").catch(() => "")));
+    const primaries = infos.filter((i) => i.includes("role:master"));
+    return primaries.length === 3 && primaries.every((i) => /slave0:[^\r\n]*state=online/.test(i) && /connected_slaves:1/.test(i));
+  }, 30_000);
   await healReplication();
 });
 
@@ -193,5 +169,38 @@ describe("Redis Cluster: a primary lost right after a sale", () => {
 
     await untilServedFromRedis(book);
     for (let i = 0; i < 5; i++) expect((await book())!.asks.map((a) => a.id)).not.toContain(listing.id);
+  });
+});
+
+describe("Redis Cluster: a shard that loses its data", () => {
+  it("its views open a new epoch and refill at or after the primary's position; the other shards' views are untouched", async () => {
+    const here = await cachedListing(); // the book cached; the database replicas stopped with the ask on sale
+    const key = keys.book(here.product.id).fence;
+    const shard = await primaryOf(key, ports[0]);
+    // A book cached on another shard.
+    let there: Awaited<ReturnType<typeof makeProduct>> | undefined;
+    for (let i = 0; i < 20 && !there; i++) {
+      const p = await makeProduct(5000);
+      if ((await primaryOf(keys.book(p.id).fence, ports[0])) !== shard) there = p;
+    }
+    expect(there).toBeDefined();
+    await getProductBook(there!.id);
+    await getProductBook(there!.id);
+
+    await buyListing(here.buyer, { listingId: here.listing.id, expectedPrice: here.listing.price });
+    // The shard restarts without its data (here: FLUSHALL, which its replica follows): the book's snapshot,
+    // fence, deltas and the slot's epoch are gone, while the database replicas still have the ask on sale.
+    await ask(shard, "FLUSHALL");
+    stats.reset();
+    for (let i = 0; i < 3; i++) expect((await here.book())!.asks.map((a) => a.id)).not.toContain(here.listing.id);
+    // The refill waited for a node at the primary's position: the stopped replicas could not serve it.
+    expect(stats.snapshot().readsByNode).toEqual({ primary: 1 });
+    expect(stats.snapshot().counters.cacheHit).toBe(2);
+
+    // The other shard kept its epoch: its book is still served from Redis.
+    stats.reset();
+    await getProductBook(there!.id);
+    expect(stats.snapshot().counters).toMatchObject({ cacheHit: 1 });
+    expect(stats.snapshot().readsByNode).toEqual({});
   });
 });

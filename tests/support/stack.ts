@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { createClient } from "redis";
 import { readFileSync } from "node:fs";
 import mysql from "mysql2/promise";
 
@@ -95,3 +96,32 @@ export function redisCluster() {
 /** The pid of cluster node `n` (0…5), for SIGKILL/SIGSTOP in failover tests. */
 export const clusterPid = (n: number) => Number(readFileSync(`.data/${STACK}/run/cluster-${n}.pid`, "utf8").trim());
 export const startClusterNode = (n: number) => services("cluster", "start", String(n));
+
+/** Asks one node, directly (not through the cluster client), within a second. */
+export async function askNode<T>(port: number, ...cmd: string[]): Promise<T> {
+  const c = createClient({ url: `redis://127.0.0.1:${port}`, RESP: 2, socket: { connectTimeout: 1_000, reconnectStrategy: false } });
+  c.on("error", () => {});
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer from ${port}`)), 1_000)));
+  try {
+    return (await Promise.race([c.connect().then(() => c.sendCommand(cmd)), deadline])) as T;
+  } finally {
+    clearTimeout(timer);
+    c.destroy();
+  }
+}
+
+/** The port of the primary that serves `key`'s slot, as `via` sees the cluster. */
+export async function primaryOf(key: string, via: number): Promise<number> {
+  const slot = await askNode<number>(via, "CLUSTER", "KEYSLOT", key);
+  const lines = String(await askNode<string>(via, "CLUSTER", "NODES")).trim().split("\n");
+  for (const l of lines) {
+    const [, addr, flags, , , , , , ...ranges] = l.split(" ");
+    if (!flags.includes("master") || flags.includes("fail")) continue;
+    for (const r of ranges) {
+      const [a, b = a] = r.split("-").map(Number);
+      if (slot >= a && slot <= b) return Number(addr.split(":")[1].split("@")[0]);
+    }
+  }
+  throw new Error(`no live primary for slot ${slot}`);
+}
