@@ -47,6 +47,9 @@ test("the instance runs on the cluster: health says so, and its keys are spread 
   const ops = await fetch(`${BASE}/api/health`, { headers: { Authorization: `Bearer ${process.env.OPS_TOKEN}` } });
   const health = await ops.json();
   expect(health.cache).toMatchObject({ reachable: true, transport: "cluster" });
+  // Every shard: its primary answering, with its replica connected.
+  expect(health.cache.shards).toHaveLength(3);
+  for (const shard of health.cache.shards) expect(shard).toMatchObject({ reachable: true, replicas: 1 });
   // Something of the app's on every primary (views, fences, page versions and epochs spread by hash slot).
   for (const path of ["/", "/products", "/products/1", "/products/2", "/products/3", "/products/4", "/products/5", "/products/6"]) await page(path);
   const cli = (port: number, ...args: string[]) => execFileSync("redis-cli", ["-p", String(port), ...args], { encoding: "utf8" }).trim();

@@ -1,7 +1,7 @@
 import "server-only";
 import { Redis } from "@upstash/redis";
 import { config } from "@/lib/config";
-import { createTcpRequester, type TcpRequester } from "./tcp-requester";
+import { createTcpRequester, type Shard, type TcpRequester } from "./tcp-requester";
 
 // The one Redis client of the app: `@upstash/redis`'s API over either transport.
 // - UPSTASH_REDIS_REST_URL + UPSTASH_REDIS_REST_TOKEN set: Upstash's REST API over HTTPS (serverless hosts).
@@ -10,7 +10,14 @@ import { createTcpRequester, type TcpRequester } from "./tcp-requester";
 
 export type Transport = "rest" | "tcp" | "cluster";
 
-type Created = { redis: Redis; transport: Transport; close(): Promise<void>; pending(): number; replicated(budgetMs: number): Promise<boolean> };
+type Created = {
+  redis: Redis;
+  transport: Transport;
+  close(): Promise<void>;
+  pending(): number;
+  replicated(budgetMs: number): Promise<boolean>;
+  shards(): Promise<Shard[] | null>;
+};
 
 export function createRedis(
   opts: ({ restUrl: string; restToken: string } | { tcpUrl: string } | { clusterNodes: string[] }) & {
@@ -31,7 +38,7 @@ export function createRedis(
       readYourWrites: false,
     });
     // Upstash replicates and fails over on its own side: nothing here can see or wait for it.
-    return { redis, transport: "rest", close: async () => {}, pending: () => 0, replicated: async () => true };
+    return { redis, transport: "rest", close: async () => {}, pending: () => 0, replicated: async () => true, shards: async () => null };
   }
   const bounds = { timeoutMs: opts.timeoutMs, maxPending: opts.maxPending };
   const requester: TcpRequester =
@@ -44,6 +51,7 @@ export function createRedis(
     close: () => requester.close(),
     pending: () => requester.pending(),
     replicated: (budgetMs) => requester.replicated(budgetMs),
+    shards: () => requester.shards(),
   };
 }
 
@@ -69,6 +77,8 @@ export const redisPending = (): number => instance().pending();
  * has it (lib/cache/tcp-requester.ts); elsewhere always true. Waits up to `budgetMs`.
  */
 export const redisReplicated = (budgetMs: number): Promise<boolean> => instance().replicated(budgetMs);
+/** A Redis Cluster's shards as their primaries report them (health); null for one Redis or Upstash. */
+export const redisShards = (): Promise<Shard[] | null> => instance().shards();
 
 export async function closeRedis() {
   const r = g.__gxRedis;

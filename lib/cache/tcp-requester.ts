@@ -16,7 +16,19 @@ export type TcpRequester = Requester & {
   pending(): number;
   /** See `replicated` below. */
   replicated(budgetMs: number): Promise<boolean>;
+  /** See `shards` below. */
+  shards(): Promise<Shard[] | null>;
 };
+
+/** A cluster shard as its primary reports it: replicas connected, and how far the furthest-ahead one lags. */
+export type Shard = { primary: string; reachable: boolean; replicas: number; replicaBehindBytes: number | null };
+
+function replicationOf(info: string) {
+  return {
+    offset: Number(/master_repl_offset:(\d+)/.exec(info)?.[1] ?? 0),
+    acked: [...info.matchAll(/slave\d+:[^\r\n]*offset=(\d+)/g)].map((m) => Number(m[1])),
+  };
+}
 
 export type TcpRequesterOptions = {
   connectTimeoutMs?: number;
@@ -54,8 +66,8 @@ type Conn = {
   send(cmd: string[], route?: string): Promise<Reply>;
   multi(cmds: string[][]): Promise<Reply[]>;
   on(event: "error", f: (err: Error) => void): void;
-  /** Each primary's INFO replication (a cluster's every shard; a single Redis: none). */
-  primariesReplication(): Promise<string>[];
+  /** Each primary's address and INFO replication (a cluster's every shard; a single Redis: none). */
+  primaries(): { address: string; replication: Promise<string> }[];
 };
 
 /** `url`: one Redis; an array: some nodes of a Redis Cluster, from which it finds the rest. */
@@ -80,7 +92,7 @@ function connection(target: string | string[], connectTimeoutMs: number): Conn {
         return m.exec() as Promise<Reply[]>;
       },
       on: (e, f) => void c.on(e, f),
-      primariesReplication: () => [],
+      primaries: () => [],
     };
   }
   const c = createCluster({
@@ -103,7 +115,8 @@ function connection(target: string | string[], connectTimeoutMs: number): Conn {
       return m.exec() as Promise<Reply[]>;
     },
     on: (e, f) => void c.on(e, f),
-    primariesReplication: () => c.masters.map(async (m) => String(await (await c.nodeClient(m)).sendCommand(["INFO", "replication"]))),
+    primaries: () =>
+      c.masters.map((m) => ({ address: m.address, replication: c.nodeClient(m).then(async (n) => String(await n.sendCommand(["INFO", "replication"]))) })),
   };
 }
 
@@ -158,14 +171,13 @@ export function createTcpRequester(target: string | string[], opts: TcpRequester
    * a single Redis, which has no failover. Off every command's path (lib/write/outbox.ts), so it may wait.
    */
   async function replicated(budgetMs: number): Promise<boolean> {
+    if (!Array.isArray(target)) return true;
     const until = Date.now() + budgetMs;
-    const read = async () =>
-      (await Promise.all(client.primariesReplication().map((p) => bounded(() => p)))).map((info) => ({
-        offset: Number(/master_repl_offset:(\d+)/.exec(info)?.[1] ?? 0),
-        acked: [...info.matchAll(/slave\d+:[^\r\n]*offset=(\d+)/g)].map((m) => Number(m[1])),
-      }));
+    await firstConnection();
+    const read = async () => (await Promise.all(client.primaries().map((p) => bounded(() => p.replication)))).map(replicationOf);
     try {
       const targets = (await read()).map((r) => r.offset);
+      if (!targets.length) return false; // no shard known yet: nothing is proven
       for (;;) {
         const now = await read();
         if (now.length === targets.length && now.every((r, i) => r.acked.length === 0 || Math.max(...r.acked) >= targets[i])) return true;
@@ -177,6 +189,22 @@ export function createTcpRequester(target: string | string[], opts: TcpRequester
     }
   }
 
+  /** A cluster's shards for /api/health (null for a single Redis), each primary asked within the deadline. */
+  async function shards(): Promise<Shard[] | null> {
+    if (!Array.isArray(target)) return null;
+    await firstConnection();
+    return Promise.all(
+      client.primaries().map(async (p) => {
+        try {
+          const r = replicationOf(await bounded(() => p.replication));
+          return { primary: p.address, reachable: true, replicas: r.acked.length, replicaBehindBytes: r.acked.length ? r.offset - Math.max(...r.acked) : null };
+        } catch {
+          return { primary: p.address, reachable: false, replicas: 0, replicaBehindBytes: null };
+        }
+      }),
+    );
+  }
+
   async function one(cmd: Command): Promise<UpstashResponse<Reply>> {
     try {
       return { result: normalize(await bounded(() => client.send(args(cmd)))) };
@@ -186,8 +214,12 @@ export function createTcpRequester(target: string | string[], opts: TcpRequester
     }
   }
 
-  async function request<T>(req: UpstashRequest): Promise<UpstashResponse<T>> {
+  async function firstConnection() {
     if (!firstSettled && !client.isReady) await Promise.race([connecting, new Promise((r) => setTimeout(r, connectTimeoutMs))]);
+  }
+
+  async function request<T>(req: UpstashRequest): Promise<UpstashResponse<T>> {
+    await firstConnection();
     const path = req.path ?? [];
     if (path.length === 0) return (await one(req.body as Command)) as UpstashResponse<T>;
     if (path[0] === "pipeline") {
@@ -216,6 +248,7 @@ export function createTcpRequester(target: string | string[], opts: TcpRequester
     isReady: () => client.isReady,
     pending: () => pending,
     replicated,
+    shards,
     close: async () => {
       await connecting;
       if (client.isOpen) await client.close();

@@ -3,7 +3,7 @@ import { readNodes } from "@/db/readers";
 import { breakerState } from "@/lib/cache/breaker";
 import { boundedQuery, withDeadline } from "@/db/deadline";
 import { epochsOpened } from "@/lib/cache/epoch";
-import { redis, redisPending, redisTransport } from "@/lib/cache/redis";
+import { redis, redisPending, redisShards, redisTransport } from "@/lib/cache/redis";
 import { outboxStats } from "@/lib/write/outbox-stats";
 import { config } from "@/lib/config";
 import { consistency } from "@/lib/read/consistency";
@@ -55,12 +55,16 @@ async function replicationOf(name: string): Promise<ReplicationStatus | null> {
 
 async function redisHealth() {
   const t = performance.now();
+  // A cluster's shards: every primary answering, with its replicas (null for one Redis or Upstash).
+  const shards = withDeadline(redisShards(), config().HEALTH_PROBE_TIMEOUT_MS, "redis shards").catch(() => null);
   try {
     // Not through the breaker: health reports what Redis does now, even while the breaker is open.
     const pong = await withDeadline(redis().ping(), config().HEALTH_PROBE_TIMEOUT_MS, "redis ping");
-    return { reachable: pong === "PONG", transport: redisTransport(), latencyMs: +(performance.now() - t).toFixed(2), error: null };
+    const s = await shards;
+    const reachable = pong === "PONG" && (s === null ? redisTransport() !== "cluster" : s.length > 0 && s.every((x) => x.reachable));
+    return { reachable, transport: redisTransport(), latencyMs: +(performance.now() - t).toFixed(2), shards: s, error: null };
   } catch (e) {
-    return { reachable: false, transport: redisTransport(), latencyMs: null, error: e instanceof Error ? e.message : String(e) };
+    return { reachable: false, transport: redisTransport(), latencyMs: null, shards: await shards, error: e instanceof Error ? e.message : String(e) };
   }
 }
 

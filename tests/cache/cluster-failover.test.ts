@@ -16,7 +16,7 @@ const cluster = redisCluster();
 process.env.REDIS_CLUSTER_NODES = cluster.nodes;
 
 const { keys } = await import("@/lib/cache/keys");
-const { closeRedis, redis, redisTransport } = await import("@/lib/cache/redis");
+const { closeRedis, redis, redisShards, redisTransport } = await import("@/lib/cache/redis");
 const { getProductBook } = await import("@/lib/catalog/queries");
 const { buyListing } = await import("@/lib/market/commands/buy");
 const { createListing } = await import("@/lib/market/commands/listings");
@@ -114,6 +114,10 @@ describe("Redis Cluster: a primary lost right after a sale", () => {
     const roles = await Promise.all(ports.map((p) => ask<string[]>(p, "ROLE").then((r) => r[0])));
     expect(roles.filter((r) => r === "master")).toHaveLength(3);
     expect(roles.filter((r) => r === "slave")).toHaveLength(3);
+    // As /api/health shows them.
+    const shards = (await redisShards())!;
+    expect(shards.map((x) => x.primary).sort()).toEqual(ports.filter((p, i) => roles[i] === "master").map((p) => `127.0.0.1:${p}`).sort());
+    for (const x of shards) expect(x).toMatchObject({ reachable: true, replicas: 1 });
   });
 
   it("never shows the sold voucher as buyable once the replica has taken over, and serves from Redis again", async () => {
@@ -140,6 +144,9 @@ describe("Redis Cluster: a primary lost right after a sale", () => {
     stats.reset();
     for (let i = 0; i < 5; i++) expect((await book())!.asks).toEqual([]);
     expect(stats.snapshot().counters.cacheHit).toBe(5);
+    // Health sees the shard that lost its primary: its promoted replica serves it, with no replica of its own.
+    const promoted = `127.0.0.1:${await primaryOf(key, ports.find((p) => p !== ports[killed!])!)}`;
+    expect((await redisShards())!.find((x) => x.primary === promoted)).toMatchObject({ reachable: true, replicas: 0 });
   });
 
   it("a sale its shard's replica did not acknowledge stays in the outbox, and the drain after the failover takes it off", async () => {
