@@ -17,12 +17,13 @@ ensure_browser() {
   fi
 }
 
-# The real counterparts some tests run: Debian's HAProxy (e2e/api/load-balancer.spec.ts) and Varnish
-# (e2e/api/edge-cache.spec.ts).
+# The real counterparts some tests run: Debian's HAProxy (e2e/api/load-balancer.spec.ts), Varnish
+# (e2e/api/edge-cache.spec.ts) and Prometheus (e2e/api/metrics.spec.ts).
 ensure_test_servers() {
   local missing=()
   command -v haproxy >/dev/null 2>&1 || [[ -x /usr/sbin/haproxy ]] || missing+=(haproxy)
   command -v varnishd >/dev/null 2>&1 || [[ -x /usr/sbin/varnishd ]] || missing+=(varnish)
+  command -v prometheus >/dev/null 2>&1 || [[ -x /usr/bin/prometheus ]] || missing+=(prometheus)
   ((${#missing[@]} == 0)) && return 0
   if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
     echo "[deps] installing Debian's ${missing[*]} with apt-get"

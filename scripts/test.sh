@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/test-stack.sh
 
-step "Checking Node.js, npm packages, Chromium, HAProxy and Varnish"
+step "Checking Node.js, npm packages, Chromium, HAProxy, Varnish and Prometheus"
 ensure_node
 ensure_node_modules
 ensure_browser
