@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import { z } from "zod";
+import { clusterNodeUrls } from "./cache/cluster.cjs";
 
 // Every environment variable the app reads, validated once. Defaults point at the services that
 // `npm start` runs (scripts/services.sh), so nothing needs to be set locally; .env.example documents them.
@@ -49,7 +50,7 @@ const schema = z
     REDIS_CLUSTER_NODES: z
       .string()
       .default("")
-      .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean).map((s) => (/^rediss?:\/\//.test(s) ? s : `redis://${s}`)))
+      .transform((v) => clusterNodeUrls(v))
       .pipe(z.array(z.string().regex(/^rediss?:\/\/[^/]+$/, "must be host:port or redis://host:port"))),
     UPSTASH_REDIS_REST_URL: z.url().optional(),
     UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),

@@ -166,7 +166,7 @@ start_cluster() {
   # Nodes that know only themselves are new: make them a cluster. Otherwise it exists and may be healing
   # (a node that came back is syncing from its shard's new primary): wait for it.
   if rcli -p "$(cluster_port 0)" cluster info 2>/dev/null | grep -q '^cluster_known_nodes:1\b'; then
-    redis-cli --cluster create "${addrs[@]}" --cluster-replicas 1 --cluster-yes >"$DATA/cluster/create.log" 2>&1 ||
+    timeout 60 redis-cli --cluster create "${addrs[@]}" --cluster-replicas 1 --cluster-yes >"$DATA/cluster/create.log" 2>&1 ||
       die "redis-cli --cluster create failed (see $DATA/cluster/create.log)"
   fi
   for ((i = 0; i < 200; i++)); do

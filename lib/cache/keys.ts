@@ -1,11 +1,11 @@
-import { slotSuffix } from "./slots.cjs";
+import { slotSuffix } from "./cluster.cjs";
 
 // Every Redis key of the app, in one place. A cached view has three keys (lib/cache/views.ts):
 //   v:{<stream>}[:<view>]  the snapshot (hash: p = replication position it was read at, d = data)
 //   f:{<stream>}  the fence: the position of the last change the snapshot must include
 //   x:{<stream>}  the deltas: changes committed after some snapshot, applied on read (new posts, removals)
 // Several views may share one fence and delta stream (all catalog pages share "catalog"). The braces are a
-// hash tag: on a Redis Cluster the keys a script reads together are in one slot (lib/cache/slots.cjs).
+// hash tag: on a Redis Cluster the keys a script reads together are in one slot (lib/cache/cluster.cjs).
 // A view also names the pages that show it: every change to the view raises those pages' versions
 //   pv:<path>  the position of the last change shown on that page (lib/cache/page-cache-handler.cjs)
 // so a rendered page kept in Next's cache is never served after something it shows has changed.
@@ -21,8 +21,8 @@ const view = (snap: string, stream = snap, pages: string[] = []): ViewKeys => ({
 
 /** The version key of a rendered page (read by lib/cache/page-cache-handler.cjs too). */
 export const pageVersionKey = (path: string) => `pv:${path}`;
-/** Exists as long as Redis keeps the page versions beside `key` (lib/cache/page-cache-handler.cjs). */
-export const pageEpochKey = (key: string) => `pv:epoch${slotSuffix(key)}`;
+// Beside them, `pv:epoch` (per slot on a cluster) exists as long as Redis keeps those versions: the page
+// cache's own key (lib/cache/page-cache-handler.cjs).
 
 export const keys = {
   /** A product page: the product, its ask and bid books, recent trades. */

@@ -11,8 +11,8 @@
 // Redis unreachable: pages are rendered on every request (always fresh, slower) until it answers again.
 // Plain CommonJS because Next.js loads it at run time, outside the app's bundles.
 "use strict";
-const { createClient, createCluster } = require("redis");
-const { slotSuffix } = require("./slots.cjs");
+const { createClient } = require("redis");
+const { clusterNodeUrls, createClusterClient, slotSuffix } = require("./cluster.cjs");
 
 const MAX_ENTRIES = Number(process.env.PAGE_CACHE_ENTRIES || 5000);
 // Browse and search pages (/products?…, rendered as /browse/<query>, see proxy.ts) are one entry per query:
@@ -25,9 +25,9 @@ const BROWSE_VERSION_PATH = "/products";
 const ENABLED = !["0", "false", "off", "no"].includes(String(process.env.CACHE_ENABLED || "true").toLowerCase());
 // A token that lives as long as Redis's data: if Redis restarts empty, the page versions it held are gone,
 // so every process drops the pages it rendered before (they may be older than a forgotten version).
-// On a Redis Cluster there is one per hash slot, beside the versions it vouches for (lib/cache/slots.cjs):
+// On a Redis Cluster there is one per hash slot, beside the versions it vouches for (lib/cache/cluster.cjs):
 // a shard that restarts empty invalidates the pages whose versions it held, and only those.
-const epochKeyOf = (versionKey) => `pv:epoch${slotSuffix(versionKey)}`; // lib/cache/keys.ts pageEpochKey
+const epochKeyOf = (versionKey) => `pv:epoch${slotSuffix(versionKey)}`;
 /** The epoch token last seen per epoch key. */
 const epochSeen = new Map();
 const OFFLINE_MS = 1000;
@@ -64,15 +64,10 @@ function pathOf(key) {
 function tcpClient() {
   if (!tcp) {
     const defaults = { RESP: 2, disableOfflineQueue: true, socket: { connectTimeout: 1000, reconnectStrategy: (n) => Math.min(50 * 2 ** n, 1000) } };
-    const nodes = (process.env.REDIS_CLUSTER_NODES || "").split(",").map((s) => s.trim()).filter(Boolean);
+    const nodes = clusterNodeUrls();
     if (nodes.length) {
-      // As lib/cache/tcp-requester.ts: each command goes to the shard of its first key.
-      const cluster = createCluster({
-        rootNodes: nodes.map((n) => ({ url: /^rediss?:\/\//.test(n) ? n : `redis://${n}` })),
-        defaults,
-        RESP: 2,
-        topologyRefreshOnReconnectionAttemptStrategy: 300,
-      });
+      // Each command goes to the shard of its first key (every command here names one key first).
+      const cluster = createClusterClient(nodes, defaults);
       tcp = {
         connect: () => cluster.connect(),
         on: (e, f) => cluster.on(e, f),

@@ -4,7 +4,7 @@ import { guarded } from "./breaker";
 import { MAX_DELTAS, pageVersionKey, TTL, type ViewKeys } from "./keys";
 import { PUBLISH } from "./lua";
 import { script } from "./redis";
-import { clusterMode, keySlot } from "./slots.cjs";
+import { clusterMode, keySlot } from "./cluster.cjs";
 import type { Delta } from "./views";
 
 // How commands tell the read side what they changed, right after their commit. A change is either a

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { errors, type Requester, type UpstashRequest, type UpstashResponse } from "@upstash/redis";
-import { createClient, createCluster, ErrorReply } from "redis";
+import { createClient, ErrorReply } from "redis";
+import { createClusterClient } from "./cluster.cjs";
 
 // Upstash's `Redis` client speaks HTTP to Upstash. This Requester lets the very same client speak plain
 // RESP over TCP (node-redis) to any self-hosted Redis, which is the local default, or to a Redis Cluster
@@ -39,7 +40,7 @@ export type TcpRequesterOptions = {
 };
 
 /** The first key of a command, which names its shard on a cluster (undefined: any shard will do). */
-export function firstKey(cmd: string[]): string | undefined {
+function firstKey(cmd: string[]): string | undefined {
   const name = cmd[0]?.toLowerCase();
   if (name === "eval" || name === "evalsha" || name === "eval_ro" || name === "evalsha_ro" || name === "fcall" || name === "fcall_ro")
     return Number(cmd[2]) > 0 ? cmd[3] : undefined;
@@ -95,14 +96,7 @@ function connection(target: string | string[], connectTimeoutMs: number): Conn {
       primaries: () => [],
     };
   }
-  const c = createCluster({
-    rootNodes: target.map((url) => ({ url })),
-    defaults,
-    RESP: 2,
-    useReplicas: false,
-    // A shard whose primary stopped answering: look for its promoted replica soon, not after 5 s.
-    topologyRefreshOnReconnectionAttemptStrategy: 300,
-  });
+  const c = createClusterClient(target, defaults);
   return {
     get isReady() { return c.isReady; },
     get isOpen() { return c.isOpen; },

@@ -1,4 +1,5 @@
-// Redis Cluster hash slots, for the keys that must live beside another key (lib/cache/keys.ts).
+// Redis Cluster: which nodes (REDIS_CLUSTER_NODES, parsed here and only here), the client options every
+// connection to them uses, and hash slots, for the keys that must live beside another key (lib/cache/keys.ts).
 //
 // On a cluster a script may only touch keys of one hash slot, and a shard may lose its data (a restart
 // without persistence) while the others keep theirs. So what used to be one key for all of Redis — the
@@ -28,9 +29,28 @@ function tagTable() {
   return (tags = t);
 }
 
-/** Whether the app's Redis is a cluster (REDIS_CLUSTER_NODES set, and no Upstash REST URL). */
+/** REDIS_CLUSTER_NODES ("host:port" or redis:// URLs, comma-separated) as redis:// URLs; [] when unset. */
+function clusterNodeUrls(raw = process.env.REDIS_CLUSTER_NODES) {
+  return String(raw || "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => (/^rediss?:\/\//.test(s) ? s : `redis://${s}`));
+}
+
+/** Whether the app's Redis is a cluster (REDIS_CLUSTER_NODES set, and no Upstash REST URL: lib/cache/redis.ts). */
 function clusterMode() {
-  return Boolean(process.env.REDIS_CLUSTER_NODES) && !process.env.UPSTASH_REDIS_REST_URL;
+  return clusterNodeUrls().length > 0 && !process.env.UPSTASH_REDIS_REST_URL;
+}
+
+/**
+ * node-redis's cluster client on `urls`, as the app's requester (lib/cache/tcp-requester.ts) and the page
+ * cache use it: primaries only, `defaults` for every node connection, and a shard whose primary stopped
+ * answering looked up again at its promoted replica soon (300 ms), not after node-redis's default 5 s.
+ */
+function createClusterClient(urls, defaults) {
+  const { createCluster } = require("redis");
+  return createCluster({ rootNodes: urls.map((url) => ({ url })), defaults, RESP: 2, useReplicas: false, topologyRefreshOnReconnectionAttemptStrategy: 300 });
 }
 
 /**
@@ -42,4 +62,4 @@ function slotSuffix(key) {
   return `{${tagTable()[keySlot(key)]}}`;
 }
 
-module.exports = { slotSuffix, clusterMode, keySlot };
+module.exports = { slotSuffix, clusterMode, clusterNodeUrls, createClusterClient, keySlot };
