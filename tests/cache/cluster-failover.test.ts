@@ -1,6 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { closeDatabases } from "@/db/close";
-import { askNode as ask, clusterPid, healReplication, opsQuery, pauseReplication, primaryOf, redisCluster, startClusterNode } from "../support/stack";
+import { askNode as ask, clusterPid, eventually, healReplication, outboxRows, pauseReplication, primaryOf, redisCluster, startClusterNode } from "../support/stack";
 
 // The app's Redis is the stack's 3-primary Redis Cluster (REDIS_CLUSTER_NODES), and one primary dies for
 // good (SIGKILL, as a lost machine) right after a sale, while the database replicas are stopped with the
@@ -27,7 +27,6 @@ const { inDays, makeProduct, makeUser, newCode } = await import("../support/fact
 
 const ports = cluster.urls.map((u) => Number(new URL(u).port));
 let killed: number | null = null;
-const outboxRows = async () => Number((await opsQuery<{ n: number }>("primary", "SELECT COUNT(*) AS n FROM outbox"))[0].n);
 
 /** The port of the replica of the primary on `port`. */
 async function replicaOf(port: number): Promise<number> {
@@ -60,11 +59,6 @@ async function losePrimary(victim: number, key: string, read: () => Promise<unkn
   throw new Error("the replica was not promoted within 20 s");
 }
 
-async function until(what: string, done: () => Promise<boolean>, ms = 10_000) {
-  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) if (await done()) return;
-  throw new Error(`waited ${ms} ms for ${what}`);
-}
-
 /** Reads until a read is served from Redis again (the breaker lets a probe through after 1 s). */
 async function untilServedFromRedis(read: () => Promise<unknown>) {
   const back = Date.now() + 5_000;
@@ -83,11 +77,16 @@ afterEach(async () => {
   killed = null;
   redisCluster();
   // …and has caught up with its primary before the next test relies on it.
-  await until("every primary to have a replica in sync", async () => {
-    const infos = await Promise.all(ports.map((p) => ask<string>(p, "INFO", "replication").catch(() => "")));
-    const primaries = infos.filter((i) => i.includes("role:master"));
-    return primaries.length === 3 && primaries.every((i) => /slave0:[^\r\n]*state=online/.test(i) && /connected_slaves:1/.test(i));
-  }, 30_000);
+  await eventually(
+    "every primary to have a replica in sync",
+    async () => {
+      const infos = await Promise.all(ports.map((p) => ask<string>(p, "INFO", "replication").catch(() => "")));
+      const primaries = infos.filter((i) => i.includes("role:master"));
+      return primaries.length === 3 && primaries.every((i) => /slave0:[^\r\n]*state=online/.test(i) && /connected_slaves:1/.test(i));
+    },
+    (ok) => ok,
+    30_000,
+  );
   await healReplication();
 });
 
@@ -126,7 +125,7 @@ describe("Redis Cluster: a primary lost right after a sale", () => {
     const { seq } = await buyListing(buyer, { listingId: listing.id, expectedPrice: listing.price });
     expect((await book())!.asks).toEqual([]);
     // Its outbox row is deleted once the shard's replica has the sale (lib/write/outbox.ts).
-    await until("the sale's outbox row to be deleted", async () => (await outboxRows()) <= rows);
+    await eventually("the sale's outbox row to be deleted", outboxRows, (n) => n <= rows, 10_000);
 
     const key = keys.book(product.id).fence; // the slot of every key of the book
     expect(await losePrimary(await primaryOf(key, ports[0]), key, book)).toBeGreaterThan(1);
@@ -172,7 +171,7 @@ describe("Redis Cluster: a primary lost right after a sale", () => {
     }
     // The promoted replica never heard of the sale; the drain (the sweeper runs it every second in the
     // app; here the test runs it) raises the book's fence there, at the primary's position.
-    await until("the outbox to drain", async () => (await drainOutbox({ minAgeMs: 0 }).catch(() => 0), (await outboxRows()) === 0));
+    await eventually("the outbox to drain", async () => (await drainOutbox({ minAgeMs: 0 }), outboxRows()), (n) => n === 0, 10_000);
 
     await untilServedFromRedis(book);
     for (let i = 0; i < 5; i++) expect((await book())!.asks.map((a) => a.id)).not.toContain(listing.id);

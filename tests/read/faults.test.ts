@@ -17,7 +17,7 @@ import { cancelListing } from "@/lib/market/commands/listings";
 import { refreshNow } from "@/lib/read/monitor";
 import { stats } from "@/lib/read/stats";
 import { inDays, makeProduct, makeUser, newCode } from "../support/factory";
-import { healReplication, opsQuery, pauseNode, pauseReplication, resumeNode, startNode, stopNode, waitForReplica } from "../support/stack";
+import { eventually, healReplication, opsQuery, outboxRows, pauseNode, pauseReplication, resumeNode, startNode, stopNode, waitForReplica } from "../support/stack";
 
 // Issue 4, behaviour 5: every server is really stopped and started again during the test.
 // Issue 9: and paused (SIGSTOP: sockets open, nothing answers), which is how faults usually look; every
@@ -25,21 +25,6 @@ import { healReplication, opsQuery, pauseNode, pauseReplication, resumeNode, sta
 // Redis down → the site works from the databases and recovers by itself. A replica down → reads move.
 // Primary down → reads keep working, writes fail with a clear 503 and nothing half-done, and work again
 // when it returns.
-
-const eventually = async <T>(what: string, fn: () => Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> => {
-  const end = Date.now() + ms;
-  let last: T | undefined;
-  while (Date.now() < end) {
-    try {
-      last = await fn();
-      if (ok(last)) return last;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)?.slice(0, 200)})`);
-};
-
-const outboxRows = async () => Number((await opsQuery<{ n: number }>("primary", "SELECT COUNT(*) AS n FROM outbox"))[0].n);
 
 /** Runs `fn` and returns its outcome with how long it took. */
 async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value?: T; error?: unknown }> {

@@ -125,3 +125,20 @@ export async function primaryOf(key: string, via: number): Promise<number> {
   }
   throw new Error(`no live primary for slot ${slot}`);
 }
+
+/** Polls `fn` (errors count as not yet) until `ok` holds, for up to `ms`; throws saying what it waited for. */
+export async function eventually<T>(what: string, fn: () => Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> {
+  const end = Date.now() + ms;
+  let last: T | undefined;
+  while (Date.now() < end) {
+    try {
+      last = await fn();
+      if (ok(last)) return last;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)?.slice(0, 200)})`);
+}
+
+/** Rows waiting in the transactional outbox (lib/write/outbox.ts). */
+export const outboxRows = async () => Number((await opsQuery<{ n: number }>("primary", "SELECT COUNT(*) AS n FROM outbox"))[0].n);
