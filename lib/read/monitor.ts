@@ -52,14 +52,16 @@ async function probe(node: ReadNode): Promise<void> {
   const prev = mon.states.get(node.name);
   try {
     // Bounded: a silent node is reported unreachable after one budget instead of leaving the probe hanging
-    // (and the node looking fine) until it wakes up.
+    // (and the node looking fine) until it wakes up. A node's first probe opens its pool's first connection
+    // (TCP, handshake, authentication: over half a second in a process just started on a busy machine), so
+    // it gets the connect budget; every later probe finds a connection waiting.
     const rows = await boundedQuery<{ pos: string; hb: Date | null }>(
       node.pool,
       node.role === "primary"
         ? "SELECT @@gtid_binlog_pos AS pos, NOW(6) AS hb"
         : "SELECT @@gtid_slave_pos AS pos, (SELECT MAX(ts) FROM heartbeats) AS hb",
       [],
-      probeTimeoutMs(),
+      prev ? probeTimeoutMs() : Math.max(probeTimeoutMs(), config().DB_CONNECT_TIMEOUT_MS),
       `${node.name}: probe`,
     );
     const row = rows[0];
