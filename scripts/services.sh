@@ -51,6 +51,8 @@ write_cnf() {
     echo "log_bin=$DATA/$name/binlog"
     echo "binlog_format=ROW"
     echo "log_slave_updates=ON"
+    # The migrations create triggers (db/migrations/0008_own_view_touches.sql) as the app's own account.
+    echo "log_bin_trust_function_creators=ON"
     echo "gtid_strict_mode=ON"
     echo "skip-name-resolve"
     echo "character-set-server=utf8mb4"

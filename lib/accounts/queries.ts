@@ -1,13 +1,11 @@
 import "server-only";
-import { and, desc, eq, or } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import {
   bids,
   brands,
   coupons,
-  gifticons,
   likes,
   listings,
-  orders,
   pointLedger,
   products,
   userCoupons,
@@ -20,10 +18,12 @@ import { describeCoupon } from "@/lib/coupons/pricing";
 import type { ProductInfo } from "@/lib/market/read-model";
 import type { ReadDb } from "@/db/readers";
 import { readFresh } from "@/lib/read/router";
+import { OWN_ROWS, readOwn } from "./own-views";
 
 // A signed-in user's own pages. Each read names the user's last write position (minSeq), so it goes to a
 // replica that has applied it, or waits briefly, or reads the primary: a user always sees their own
-// changes, from any tab, device or app instance. Never cached (nobody else sees these).
+// changes, from any tab, device or app instance. Listings, bids and orders are cached per user and kept
+// fresh by the commands' deltas (lib/accounts/own-views.ts); the rest is read from the databases.
 
 type Ctx = { userId: number; minSeq: number };
 const fresh = <T>(ctx: Ctx, fn: (db: ReadDb) => Promise<T>) => readFresh(ctx.minSeq, fn);
@@ -40,95 +40,21 @@ export async function getMe(ctx: Ctx) {
   return fresh(ctx, (db) => loadMe(db, ctx.userId));
 }
 
-export type MyListing = {
-  id: number;
-  price: number;
-  status: string;
-  deadline: Date;
-  createdAt: Date;
-  codeLast4: string;
-  expiresAt: Date;
-  orderId: number | null;
-  product: ProductInfo;
-};
+export type { MyBid, MyListing, MyOrder } from "./own-views";
 
-export async function myListings(ctx: Ctx, limit = 100): Promise<MyListing[]> {
-  return fresh(ctx, async (db) => {
-    const rows = await db
-      .select({
-        id: listings.id,
-        price: listings.price,
-        status: listings.status,
-        deadline: listings.deadline,
-        createdAt: listings.createdAt,
-        codeLast4: gifticons.codeLast4,
-        expiresAt: gifticons.expiresAt,
-        orderId: orders.id,
-        product: productInfoColumns,
-      })
-      .from(listings)
-      .innerJoin(gifticons, eq(gifticons.id, listings.gifticonId))
-      .innerJoin(products, eq(products.id, listings.productId))
-      .innerJoin(brands, eq(brands.id, products.brandId))
-      .leftJoin(orders, eq(orders.listingId, listings.id))
-      .where(eq(listings.sellerId, ctx.userId))
-      .orderBy(desc(listings.id))
-      .limit(limit);
-    return rows.map((r) => ({ ...r, product: r.product as ProductInfo }));
-  });
+/** The seller's own listings, newest first (cached: lib/accounts/own-views.ts). */
+export function myListings(ctx: Ctx, limit = OWN_ROWS) {
+  return readOwn("listings", ctx, limit);
 }
 
-export async function myBids(ctx: Ctx, limit = 100) {
-  return fresh(ctx, async (db) => {
-    const rows = await db
-      .select({ id: bids.id, price: bids.price, status: bids.status, deadline: bids.deadline, createdAt: bids.createdAt, orderId: orders.id, product: productInfoColumns })
-      .from(bids)
-      .innerJoin(products, eq(products.id, bids.productId))
-      .innerJoin(brands, eq(brands.id, products.brandId))
-      .leftJoin(orders, eq(orders.bidId, bids.id))
-      .where(eq(bids.buyerId, ctx.userId))
-      .orderBy(desc(bids.id))
-      .limit(limit);
-    return rows.map((r) => ({ ...r, product: r.product as ProductInfo }));
-  });
+/** The buyer's own bids, newest first. */
+export function myBids(ctx: Ctx, limit = OWN_ROWS) {
+  return readOwn("bids", ctx, limit);
 }
 
-export type MyOrder = {
-  id: number;
-  role: "buyer" | "seller";
-  status: "paid" | "disputed" | "completed" | "refunded";
-  price: number;
-  discount: number;
-  paid: number;
-  confirmDueAt: Date;
-  createdAt: Date;
-  completedAt: Date | null;
-  product: ProductInfo;
-};
-
-export async function myOrders(ctx: Ctx, limit = 100): Promise<MyOrder[]> {
-  return fresh(ctx, async (db) => {
-    const rows = await db
-      .select({
-        id: orders.id,
-        buyerId: orders.buyerId,
-        status: orders.status,
-        price: orders.price,
-        discount: orders.discount,
-        paid: orders.paid,
-        confirmDueAt: orders.confirmDueAt,
-        createdAt: orders.createdAt,
-        completedAt: orders.completedAt,
-        product: productInfoColumns,
-      })
-      .from(orders)
-      .innerJoin(products, eq(products.id, orders.productId))
-      .innerJoin(brands, eq(brands.id, products.brandId))
-      .where(or(eq(orders.buyerId, ctx.userId), eq(orders.sellerId, ctx.userId)))
-      .orderBy(desc(orders.id))
-      .limit(limit);
-    return rows.map(({ buyerId, ...r }) => ({ ...r, role: buyerId === ctx.userId ? "buyer" : "seller", product: r.product as ProductInfo }));
-  });
+/** The user's trades as buyer and seller, newest first. */
+export function myOrders(ctx: Ctx, limit = OWN_ROWS) {
+  return readOwn("orders", ctx, limit);
 }
 
 export async function myLedger(ctx: Ctx, limit = 100) {

@@ -10,6 +10,9 @@ import { slotSuffix } from "./cluster.cjs";
 //   pv:<path>  the position of the last change shown on that page (lib/cache/page-cache-handler.cjs)
 // so a rendered page kept in Next's cache is never served after something it shows has changed.
 
+/** The cached own pages of a user (keys.own). */
+export type OwnView = "listings" | "bids" | "orders";
+
 export type ViewKeys = { snap: string; fence: string; deltas: string; pages: string[] };
 
 const view = (snap: string, stream = snap, pages: string[] = []): ViewKeys => ({
@@ -41,6 +44,12 @@ export const keys = {
   sellerStats: (userId: number) => view(`seller-stats:${userId}`),
   /** The catalog of brands and categories (changes only through admin). */
   brands: () => view("brands", "brands", ["/", "/products"]),
+  /**
+   * A user's own page (their listings, bids or orders), seen only by them (lib/accounts/own-views.ts). Kept
+   * fresh like every view: commands publish complete rows as deltas, and any other change to it raises its
+   * fence (lib/write/touches.ts).
+   */
+  own: (userId: number, what: OwnView) => view(`own:${what}:${userId}`),
   /** A user's account status and session version, checked on every signed-in request. */
   session: (userId: number) => view(`session:${userId}`),
   /**

@@ -46,13 +46,13 @@ export type ViewDef<A, T> = {
   critical?: boolean;
 };
 
-export type ViewRead<T> = { data: T; seq: number; source: "cache" | "db" | "stale-cache" | "no-cache" };
+export type ViewRead<T> = { data: T; seq: number; source: "cache" | "db" | "stale-cache" | "no-cache"; /** The database node, when one answered. */ node?: string };
 
 type Got = [string | null, unknown, number, unknown[], number];
 const getScript = () => script<Got>(GET_VIEW);
 const putScript = () => script<number>(PUT_VIEW);
 
-const inflight = new Map<string, Promise<{ data: unknown; seq: number }>>();
+const inflight = new Map<string, Promise<{ data: unknown; seq: number; node: string }>>();
 
 export type ViewCtx = {
   /**
@@ -60,6 +60,13 @@ export type ViewCtx = {
    * Redis down); a function is called only then, so a cache hit costs no lookup of it.
    */
   minSeq?: number | (() => Promise<number>);
+  /**
+   * The reader's own last write, for a view that shows it (a user's own pages, lib/accounts/own-views.ts):
+   * the cached copy counts only if Redis has heard of a change to the view at or after this position (a
+   * delta or a fence raise, from that write or a later one); otherwise the view is read from a node that has
+   * applied it. Such a view is never served stale.
+   */
+  floor?: number;
 };
 
 const readerSeq = async (ctx: ViewCtx) => (typeof ctx.minSeq === "function" ? ctx.minSeq() : ctx.minSeq);
@@ -68,7 +75,7 @@ export async function readView<A, T>(def: ViewDef<A, T>, args: A, ctx: ViewCtx =
   const direct = async () => (def.critical ? { mode: "primary" as const } : { minSeq: await readerSeq(ctx), mode: "fresh" as const });
   if (!config().CACHE_ENABLED) {
     const r = await readAt(await direct(), (db) => def.load(db, args));
-    return { data: r.value, seq: r.seq, source: "no-cache" };
+    return { data: r.value, seq: r.seq, source: "no-cache", node: r.node };
   }
   const k = def.keys(args);
   let got: Got;
@@ -79,7 +86,7 @@ export async function readView<A, T>(def: ViewDef<A, T>, args: A, ctx: ViewCtx =
     stats.count("cacheError");
     // Redis is down: straight to the databases, honouring the reader's own last write.
     const r = await readAt(await direct(), (db) => def.load(db, args));
-    return { data: r.value, seq: r.seq, source: "db" };
+    return { data: r.value, seq: r.seq, source: "db", node: r.node };
   }
   const [pRaw, dRaw, fenceRaw, deltaRaw, epochOpen] = got;
   let fence = Number(fenceRaw);
@@ -91,8 +98,12 @@ export async function readView<A, T>(def: ViewDef<A, T>, args: A, ctx: ViewCtx =
     p = null;
   }
   const deltas = parseDeltas(deltaRaw);
+  // The reader's own write that Redis has not heard of (its publish failed, or it did not change this view):
+  // only a node that has applied it can show the view as the reader must see it.
+  const heard = Math.max(p ?? 0, fence, ...deltas.map((d) => d.s));
+  const unheard = ctx.floor !== undefined && heard < ctx.floor ? ctx.floor : 0;
 
-  if (p !== null && p >= fence) {
+  if (p !== null && p >= fence && !unheard) {
     stats.count("cacheHit");
     const pending = deltas.filter((d) => d.s > p);
     if (def.refreshAfterDeltas && pending.length > def.refreshAfterDeltas) void refill(def, args, k, fence).catch(() => {});
@@ -102,19 +113,23 @@ export async function readView<A, T>(def: ViewDef<A, T>, args: A, ctx: ViewCtx =
   stats.count("cacheMiss");
   // A stale snapshot exists and no replica could serve the refill: rather than every reader going to the
   // primary, one refill runs (single-flight per process) and the others get the stale snapshot + deltas.
-  if (p !== null && !def.critical && inflight.has(k.snap) && !(await hasFitReplica())) {
+  if (p !== null && !def.critical && ctx.floor === undefined && inflight.has(k.snap) && !(await hasFitReplica())) {
     stats.count("cacheStaleServed");
     return { data: await applyDeltas(def, dRaw as T, deltas.filter((d) => d.s > p), args), seq: p, source: "stale-cache" };
   }
-  const r = (await refill(def, args, k, fence)) as { data: T; seq: number };
-  return { data: await applyDeltas(def, r.data, deltas.filter((d) => d.s > r.seq), args), seq: r.seq, source: "db" };
+  const r = (await refill(def, args, k, fence, unheard)) as { data: T; seq: number; node: string };
+  return { data: await applyDeltas(def, r.data, deltas.filter((d) => d.s > r.seq), args), seq: r.seq, source: "db", node: r.node };
 }
 
-function refill<A, T>(def: ViewDef<A, T>, args: A, k: ViewKeys, fence: number) {
+/**
+ * Reads the view at or after `fence` (and the reader's `unheard` write) and stores it. Readers in this
+ * process share one refill per view, except one that needs a newer position than the running one reads.
+ */
+function refill<A, T>(def: ViewDef<A, T>, args: A, k: ViewKeys, fence: number, unheard = 0) {
   const running = inflight.get(k.snap);
-  if (running) return running;
+  if (running && !unheard) return running;
   const job = (async () => {
-    const r = await readAt({ minSeq: fence, mode: "fresh" }, (db) => def.load(db, args));
+    const r = await readAt({ minSeq: Math.max(fence, unheard), mode: "fresh" }, (db) => def.load(db, args));
     try {
       const stored = await guarded(() =>
         putScript().exec([k.snap, k.fence, allKeys.globalFence(k.fence), allKeys.epoch(k.fence)], [String(r.seq), JSON.stringify(r.value), String(def.ttlMs)]),
@@ -123,10 +138,12 @@ function refill<A, T>(def: ViewDef<A, T>, args: A, k: ViewKeys, fence: number) {
     } catch {
       stats.count("cacheError");
     }
-    return { data: r.value as unknown, seq: r.seq };
-  })().finally(() => inflight.delete(k.snap));
-  inflight.set(k.snap, job);
-  return job;
+    return { data: r.value as unknown, seq: r.seq, node: r.node };
+  })();
+  if (unheard) return job;
+  const shared = job.finally(() => inflight.delete(k.snap));
+  inflight.set(k.snap, shared);
+  return shared;
 }
 
 async function applyDeltas<A, T>(def: ViewDef<A, T>, data: T, deltas: Delta[], args: A): Promise<T> {

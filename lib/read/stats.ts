@@ -10,7 +10,11 @@ type Counter =
   | "cacheStaleServed"
   | "cacheRefillRefused"
   | "cacheError"
-  | "deltasApplied";
+  | "deltasApplied"
+  // Where a user's own pages were answered (lib/accounts/own-views.ts).
+  | "ownFromCache"
+  | "ownFromReplica"
+  | "ownFromPrimary";
 
 const g = globalThis as unknown as { __gxStats?: { since: number; reads: Record<string, number>; counters: Record<string, number> } };
 const s = () => (g.__gxStats ??= { since: Date.now(), reads: {}, counters: {} });

@@ -12,6 +12,7 @@ import { config } from "@/lib/config";
 import { seqOf } from "@/lib/read/gtid";
 import { metrics } from "@/lib/ops/metrics";
 import { outboxPublished, writeOutbox } from "./outbox";
+import { startTouches, uncoveredTouches } from "./touches";
 
 // Every command goes through here: one transaction on the primary, then the read side is told what
 // changed (lib/cache/publish.ts), and the caller gets the commit's replication position, which the adapter
@@ -34,7 +35,10 @@ export async function command<T>(fn: (tx: Tx, emit: Emit) => Promise<T>): Promis
   let outboxId: number | null = null;
   const { value, gtid } = await runCommand(async (tx) => {
     changes = []; // a retried attempt starts over
+    await startTouches(tx);
     const v = await fn(tx, (c) => changes.push(...c));
+    // The users' own pages it changed without saying how: re-read from a node that has this commit.
+    changes.push(...(await uncoveredTouches(tx, changes)));
     // What readers must learn is made durable with the command itself (lib/write/outbox.ts).
     outboxId = await writeOutbox(tx, changes);
     return v;

@@ -6,7 +6,8 @@
 //   1. how long after a create call returns the new post is visible to ANOTHER user (p50/p99), through the
 //      app's read path (replica + cache + deltas), against reading the replica alone (the baseline);
 //   2. the share of reads that saw something older than the reader's own last write (target: 0);
-//   3. where reads were answered: cache, replica, primary (the primary's share is the price of freshness).
+//   3. where reads were answered: cache, replica, primary (the primary's share is the price of freshness),
+//      and where the users' own pages were (cached per user: lib/accounts/own-views.ts).
 import { MAX_PRICE } from "@/lib/market/rules";
 import { startBenchStack, fmt, percentile, stopBenchStack, table } from "./support";
 
@@ -23,6 +24,7 @@ const { products } = await import("@/db/schema");
 const { getProductBook, loadBook, searchCatalog } = await import("@/lib/catalog/queries");
 const { catalogQuerySchema } = await import("@/lib/catalog/schemas");
 const { myBids, myListings, myOrders } = await import("@/lib/accounts/queries");
+const { OWN_ROWS } = await import("@/lib/accounts/own-views");
 const { createListing, cancelListing } = await import("@/lib/market/commands/listings");
 const { placeBid } = await import("@/lib/market/commands/bids");
 const { buyLowest } = await import("@/lib/market/commands/buy");
@@ -93,6 +95,7 @@ function checkOwn(what: string, ok: boolean) {
 
 async function userLoop(me: Actor) {
   const mine: { id: number; productId: number }[] = [];
+  const created: number[] = []; // every listing made, sold at once or not: what "my listings" shows
   while (ops < TOTAL_OPS) {
     const p = rnd(catalog);
     const roll = Math.random();
@@ -102,6 +105,7 @@ async function userLoop(me: Actor) {
       const l = await createListing(me, { productId: p.id, price, code: code(), expiresAt });
       const returned = performance.now();
       ops++;
+      created.push(l.value.id);
       if (l.value.status !== "on_sale") continue;
       mine.push({ id: l.value.id, productId: p.id });
       for (;;) {
@@ -121,11 +125,16 @@ async function userLoop(me: Actor) {
       ops++;
       checkOwn(`myBids after bid ${b.value.id}`, own.some((x) => x.id === b.value.id));
     } else if (roll < 0.6 && mine.length) {
-      const l = mine.splice(Math.floor(Math.random() * mine.length), 1)[0];
+      // One of the listings on the first page of "my listings" (the newest OWN_ROWS), as a user would.
+      const newest = created[Math.max(0, created.length - OWN_ROWS)];
+      const onPage = mine.filter((x) => x.id >= newest);
+      if (!onPage.length) continue;
+      const l = onPage[Math.floor(Math.random() * onPage.length)];
+      mine.splice(mine.indexOf(l), 1);
       try {
         const c = await cancelListing(me, l.id);
         ops++;
-        const own = await myListings({ userId: me.id, minSeq: await ownFloor(me.id, c.seq) }, 10_000);
+        const own = await myListings({ userId: me.id, minSeq: await ownFloor(me.id, c.seq) });
         const book = await getProductBook(l.productId);
         ops += 2;
         checkOwn(`myListings after cancel ${l.id}`, own.find((x) => x.id === l.id)?.status === "cancelled");
@@ -160,6 +169,8 @@ const elapsed = (performance.now() - t0) / 1000;
 const s = stats.snapshot();
 const dbReads = Object.values(s.readsByNode).reduce((a, b) => a + b, 0);
 const primaryReads = s.readsByNode.primary ?? 0;
+const own = { cache: s.counters.ownFromCache ?? 0, replica: s.counters.ownFromReplica ?? 0, primary: s.counters.ownFromPrimary ?? 0 };
+const ownTotal = own.cache + own.replica + own.primary;
 
 // ---------------------------------------------------------------------------------------------------------
 // Baseline: the same "is my new post visible to someone else?" question, reading the replica alone.
@@ -208,6 +219,10 @@ console.log(
     ["  on the replica", dbReads - primaryReads, ""],
     ["  on the primary", primaryReads, fmt((100 * primaryReads) / Math.max(1, reads), 1) + " % of reads"],
     ["cache hit ratio (views)", "", fmt(100 * (s.cacheHitRatio ?? 0), 1) + " %"],
+    ["own pages (listings, bids, orders) read", ownTotal, ""],
+    ["  from the cache (snapshot + the user's deltas)", own.cache, fmt((100 * own.cache) / Math.max(1, ownTotal), 1) + " %"],
+    ["  from a replica", own.replica, fmt((100 * own.replica) / Math.max(1, ownTotal), 1) + " %"],
+    ["  from the primary (target ≤ 10 %)", own.primary, fmt((100 * own.primary) / Math.max(1, ownTotal), 1) + " %"],
     ["waited for the replica (MASTER_GTID_WAIT ok / timed out)", `${s.counters.waitOk ?? 0} / ${s.counters.waitTimeout ?? 0}`, ""],
   ]),
 );

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { closeDatabases } from "@/db/close";
 import { getProductBook } from "@/lib/catalog/queries";
 import { cacheIsUp } from "@/lib/cache/breaker";
+import { OWN_ROWS } from "@/lib/accounts/own-views";
 import { myListings } from "@/lib/accounts/queries";
 import { createListing } from "@/lib/market/commands/listings";
 import { createListingSchema } from "@/lib/market/schemas";
@@ -91,8 +92,9 @@ describe("a replica down", () => {
     stopNode("replica1");
     await refreshNow();
     stats.reset();
+    // A list longer than the cached rows (lib/accounts/own-views.ts), so that every read is routed.
     for (let i = 0; i < 20; i++) {
-      const mine = await myListings({ userId: seller.id, minSeq: l.seq });
+      const mine = await myListings({ userId: seller.id, minSeq: l.seq }, OWN_ROWS + 1);
       expect(mine.map((m) => m.id)).toContain(l.value.id);
     }
     expect(stats.snapshot().readsByNode.replica1 ?? 0).toBe(0);
@@ -100,7 +102,7 @@ describe("a replica down", () => {
     stopNode("replica2");
     await refreshNow();
     stats.reset();
-    const mine = await myListings({ userId: seller.id, minSeq: l.seq });
+    const mine = await myListings({ userId: seller.id, minSeq: l.seq }, OWN_ROWS + 1);
     expect(mine.map((m) => m.id)).toContain(l.value.id);
     expect(stats.snapshot().readsByNode.primary).toBe(1);
   });

@@ -7,7 +7,7 @@ import { moveBalance } from "@/lib/points/ledger";
 import { command, idempotentCommand, type Actor, type Idempotency } from "@/lib/write/command";
 import { lockBook, selfCross } from "./book";
 import { priceChanged } from "./buy";
-import { askRemoved, bidAdded, bidRemoved, tradeMade } from "../changes";
+import { askRemoved, bidAdded, bidRemoved, ownPatch, ownRow, tradeMade } from "../changes";
 import type { BidItem } from "../read-model";
 import { DEFAULT_DEADLINE_DAYS, daysFromNow } from "../rules";
 import type { FillBidInput, PlaceBidInput } from "../schemas";
@@ -72,7 +72,7 @@ export async function placeBid(actor: Actor, input: PlaceBidInput, idem?: Idempo
     const [{ id }] = await tx.insert(bids).values({ productId: product.id, buyerId: actor.id, price: input.price, deadline, createdAt }).$returningId();
     await moveBalance(tx, actor.id, "hold", { points: -input.price, held: input.price }, { type: "bid", id }, "구매 입찰 보류");
     const item: BidItem = { id, productId: product.id, price: input.price, deadline: deadline.toISOString(), createdAt: createdAt.toISOString() };
-    emit(bidAdded(item));
+    emit([...bidAdded(item), ownRow(actor.id, "bids", { id, price: input.price, status: "active", deadline, createdAt, orderId: null, product })]);
     return { id, status: "active", price: input.price };
   });
 }
@@ -98,7 +98,7 @@ export async function cancelBid(actor: Actor, bidId: number) {
     if (b.status !== "active") throw bidClosed(b.status);
     await tx.update(bids).set({ status: "cancelled" }).where(eq(bids.id, b.id));
     await moveBalance(tx, actor.id, "release", { points: b.price, held: -b.price }, { type: "bid", id: b.id }, "구매 입찰 취소");
-    emit(bidRemoved(b));
+    emit([...bidRemoved(b), ownPatch(actor.id, "bids", b.id, { status: "cancelled" })]);
     return { id: b.id, status: "cancelled" as const };
   });
 }

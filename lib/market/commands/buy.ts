@@ -10,8 +10,8 @@ import { AppError } from "@/lib/errors";
 import { won } from "@/lib/format";
 import { moveBalance } from "@/lib/points/ledger";
 import { affected, idempotentCommand, type Actor, type Emit, type Idempotency } from "@/lib/write/command";
-import { askRemoved, tradeMade } from "../changes";
-import { insertOrder, lockActor } from "./trade";
+import { askRemoved, ownPatch, ownRow, tradeMade } from "../changes";
+import { insertOrder, lockActor, productInfoOf } from "./trade";
 
 // Buy now. Many buyers may press "buy" on the same cheap voucher at the same instant; exactly one gets it.
 //
@@ -137,7 +137,15 @@ async function settle(tx: Tx, emit: Emit, actor: Actor, l: Taken, couponId?: num
   });
   await coupon?.markUsed(order.id);
   await moveBalance(tx, actor.id, "purchase", { points: -(l.price - discount) }, { type: "order", id: order.id }, "즉시 구매");
-  emit([...askRemoved(l), ...tradeMade(l.productId, { orderId: order.id, price: l.price, at: order.createdAt.toISOString() })]);
+  const product = await productInfoOf(tx, l.productId);
+  const row = { id: order.id, status: "paid" as const, price: l.price, discount, paid: order.paid, confirmDueAt: order.confirmDueAt, createdAt: order.createdAt, completedAt: null, product };
+  emit([
+    ...askRemoved(l),
+    ...tradeMade(l.productId, { orderId: order.id, price: l.price, at: order.createdAt.toISOString() }),
+    ownRow(actor.id, "orders", { ...row, role: "buyer" }),
+    ownRow(l.sellerId, "orders", { ...row, role: "seller" }),
+    ownPatch(l.sellerId, "listings", l.id, { status: "sold", orderId: order.id }),
+  ]);
   return { id: order.id, listingId: l.id, productId: l.productId, price: l.price, discount, paid: l.price - discount };
 }
 

@@ -4,7 +4,8 @@ import type { Tx } from "@/db/primary";
 import { bids, gifticons, listings } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { affected, command, idempotentCommand, type Actor, type Emit, type Idempotency } from "@/lib/write/command";
-import { askAdded, askRemoved, bidRemoved, tradeMade } from "../changes";
+import { last4 } from "@/lib/gifticons/code-crypto";
+import { askAdded, askRemoved, bidRemoved, ownPatch, ownRow, tradeMade } from "../changes";
 import type { AskItem, ProductInfo } from "../read-model";
 import type { CreateListingInput, UpdateListingInput } from "../schemas";
 import {
@@ -54,6 +55,19 @@ export async function createListing(actor: Actor, input: CreateListingInput, ide
     const crossed = await matchBid(tx, emit, ask);
     if (crossed) return crossed;
     emit(askAdded(ask, product));
+    emit([
+      ownRow(actor.id, "listings", {
+        id,
+        price: input.price,
+        status: "on_sale",
+        deadline,
+        createdAt,
+        codeLast4: last4(input.code),
+        expiresAt: input.expiresAt,
+        orderId: null,
+        product,
+      }),
+    ]);
     return { id, status: "on_sale", price: input.price };
   });
 }
@@ -139,7 +153,7 @@ export async function cancelListing(actor: Actor, listingId: number) {
     const l = await lockOwnListing(tx, actor, listingId);
     await tx.update(listings).set({ status: "cancelled" }).where(and(eq(listings.id, l.id), eq(listings.status, "on_sale")));
     await releaseCode(tx, l.gifticonId);
-    emit(askRemoved(l));
+    emit([...askRemoved(l), ownPatch(actor.id, "listings", l.id, { status: "cancelled" })]);
     return { id: l.id, status: "cancelled" as const };
   });
 }
@@ -170,7 +184,7 @@ export async function updateListing(actor: Actor, listingId: number, input: Upda
     const crossed = await matchBid(tx, emit, ask);
     if (crossed) return crossed;
     // Remove, then add the new version: every view (book order, best price, counts) is recomputed.
-    emit([...askRemoved(ask), ...askAdded(ask, product)]);
+    emit([...askRemoved(ask), ...askAdded(ask, product), ownPatch(actor.id, "listings", l.id, { price, deadline })]);
     return { id: l.id, status: "on_sale", price };
   });
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { isDuplicate } from "@/db/errors";
 import type { Tx } from "@/db/primary";
 import { brands, gifticonImages, gifticons, orders, products, users } from "@/db/schema";
@@ -45,6 +45,12 @@ export async function loadProduct(tx: Tx, productId: number): Promise<ProductInf
     .innerJoin(brands, eq(brands.id, products.brandId))
     .where(and(eq(products.id, productId), eq(products.active, true)));
   if (!p) throw fieldError("productId", "판매 중인 상품이 아닙니다.", "product_not_found");
+  return p;
+}
+
+/** A product as lists show it, active or not (a listing made before it was withdrawn can still sell). */
+export async function productInfoOf(tx: Tx, productId: number): Promise<ProductInfo> {
+  const [p] = await tx.select(productInfoColumns).from(products).innerJoin(brands, eq(brands.id, products.brandId)).where(eq(products.id, productId));
   return p;
 }
 
@@ -123,20 +129,16 @@ export async function insertOrder(
   o: { listingId: number; bidId?: number; productId: number; buyerId: number; sellerId: number; price: number; discount?: number; userCouponId?: number },
 ) {
   const createdAt = new Date();
+  // From the app's clock, like createdAt, so the command knows the row it wrote (its own-list deltas).
+  const confirmDueAt = new Date(createdAt.getTime() + Math.round(config().ORDER_CONFIRM_HOURS * 3600) * 1000);
   const discount = o.discount ?? 0;
   try {
     const [{ id }] = await tx
       .insert(orders)
-      .values({
-        ...o,
-        discount,
-        paid: o.price - discount,
-        confirmDueAt: sql`NOW(3) + INTERVAL ${Math.round(config().ORDER_CONFIRM_HOURS * 3600)} SECOND`,
-        createdAt,
-      })
+      .values({ ...o, discount, paid: o.price - discount, confirmDueAt, createdAt })
       .$returningId();
     await notifyTrade(tx, { ...o, id });
-    return { id, createdAt };
+    return { id, createdAt, confirmDueAt, discount, paid: o.price - discount };
   } catch (e) {
     // The unique keys are the last line of defence of "sold at most once" (domain invariant 1).
     if (isDuplicate(e, "orders_listing_uq")) throw new AppError("conflict", "listing_sold", "이미 판매된 기프티콘입니다.");
