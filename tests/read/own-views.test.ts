@@ -38,7 +38,7 @@ async function wrote(actor: Actor, seq: number) {
   await markWrite(actor.id, seq);
 }
 const own = async <W extends OwnView>(what: W, user: Actor) => readOwn(what, { userId: user.id, minSeq: await readFloor(user.id) }, 100);
-const truth = async (what: OwnView, user: Actor) => (await readAt({ mode: "primary" }, (db) => ownLoaders[what](db, user.id, 100))).value;
+const truth = async (what: OwnView, user: Actor): Promise<unknown[]> => (await readAt({ mode: "primary" }, (db) => ownLoaders[what](db, user.id, 100) as Promise<unknown[]>)).value;
 const plain = (rows: unknown) => JSON.parse(JSON.stringify(rows));
 const dbReads = () => {
   const c = stats.snapshot().counters;
