@@ -1,6 +1,6 @@
 import "server-only";
 import { desc, eq, or } from "drizzle-orm";
-import { bids, brands, gifticons, listings, orders, products } from "@/db/schema";
+import { bids, brands, gifticons, listings, orders, pointLedger, products, users, withdrawals } from "@/db/schema";
 import type { ReadDb } from "@/db/readers";
 import { keys, type OwnView } from "@/lib/cache/keys";
 import { readView, type Delta, type ViewDef } from "@/lib/cache/views";
@@ -8,10 +8,12 @@ import { productInfoColumns } from "@/lib/catalog/columns";
 import type { ProductInfo } from "@/lib/market/read-model";
 import { readFresh } from "@/lib/read/router";
 import { stats } from "@/lib/read/stats";
+import { meColumns, myWithdrawalColumns } from "./own-columns";
 
-// A user's own listings, bids and orders, as cached views: the newest OWN_ROWS rows, read from a replica and
-// kept current by the commands' deltas (complete rows: lib/market/changes.ts, own*) and fences (any other
-// change to them: lib/write/touches.ts). So right after their own write, while the replicas are behind, a
+// A user's own pages as cached views: their listings, bids and orders (the newest OWN_ROWS rows, kept current
+// by the commands' deltas: complete rows or patches, lib/accounts/own-changes.ts), and their account row,
+// point ledger and withdrawals (single-table views, whose rows the write side reads back in the transaction
+// and publishes whole: lib/write/touches.ts); any change no delta describes raises the view's fence. So right after their own write, while the replicas are behind, a
 // user's pages come from Redis (their snapshot + the write's delta) instead of the primary; a read counts
 // the cached copy only if Redis has heard of the user's last write to it (ViewCtx.floor), else it reads a
 // node that has applied it, as before. Longer lists than OWN_ROWS are read from the databases.
@@ -49,7 +51,12 @@ export type MyOrder = {
   product: ProductInfo;
 };
 
-type Rows = { listings: MyListing; bids: MyBid; orders: MyOrder };
+export type MeRow = { id: number; email: string | null; nickname: string; role: "user" | "admin"; status: "active" | "suspended"; points: number; heldPoints: number; createdAt: Date };
+export type LedgerRow = typeof pointLedger.$inferSelect;
+export type MyWithdrawal = Omit<typeof withdrawals.$inferSelect, "accountCipher" | "processedBy">;
+
+export type OwnRows = { listings: MyListing; bids: MyBid; orders: MyOrder; me: MeRow; ledger: LedgerRow; withdrawals: MyWithdrawal };
+type Rows = OwnRows;
 
 /**
  * A delta on an own view: "row" is the complete row as the loader would read it; "patch" changes some of a
@@ -117,11 +124,20 @@ async function loadOrders(db: ReadDb, userId: number, limit: number): Promise<My
   return rows.map(({ buyerId, ...r }) => ({ ...r, role: buyerId === userId ? "buyer" : "seller", product: r.product as ProductInfo }));
 }
 
+const loadMe = async (db: ReadDb, userId: number): Promise<MeRow[]> => (await db.select(meColumns).from(users).where(eq(users.id, userId))) as MeRow[];
+const loadLedger = (db: ReadDb, userId: number, limit: number): Promise<LedgerRow[]> =>
+  db.select().from(pointLedger).where(eq(pointLedger.userId, userId)).orderBy(desc(pointLedger.id)).limit(limit);
+const loadWithdrawals = (db: ReadDb, userId: number, limit: number): Promise<MyWithdrawal[]> =>
+  db.select(myWithdrawalColumns).from(withdrawals).where(eq(withdrawals.userId, userId)).orderBy(desc(withdrawals.id)).limit(limit);
+
 /** The loaders, for tests that compare a cached own list with the primary's rows. */
 export const ownLoaders: { [W in OwnView]: (db: ReadDb, userId: number, limit: number) => Promise<Rows[W][]> } = {
   listings: loadListings,
   bids: loadBids,
   orders: loadOrders,
+  me: loadMe,
+  ledger: loadLedger,
+  withdrawals: loadWithdrawals,
 };
 
 /** The fields that are dates (JSON in Redis carries them as strings). */
@@ -129,6 +145,9 @@ const DATES: { [W in OwnView]: (keyof Rows[W])[] } = {
   listings: ["deadline", "createdAt", "expiresAt"],
   bids: ["deadline", "createdAt"],
   orders: ["confirmDueAt", "createdAt", "completedAt"],
+  me: ["createdAt"],
+  ledger: ["createdAt"],
+  withdrawals: ["processedAt", "createdAt"],
 };
 
 function revive<W extends OwnView>(what: W, row: Rows[W]): Rows[W] {

@@ -6,18 +6,17 @@ import {
   coupons,
   likes,
   listings,
-  pointLedger,
   products,
   userCoupons,
   userIdentities,
   users,
-  withdrawals,
 } from "@/db/schema";
 import { productInfoColumns } from "@/lib/catalog/columns";
 import { describeCoupon } from "@/lib/coupons/pricing";
 import type { ProductInfo } from "@/lib/market/read-model";
 import type { ReadDb } from "@/db/readers";
 import { readFresh } from "@/lib/read/router";
+import { meColumns } from "./own-columns";
 import { OWN_ROWS, readOwn } from "./own-views";
 
 // A signed-in user's own pages. Each read names the user's last write position (minSeq), so it goes to a
@@ -29,18 +28,21 @@ type Ctx = { userId: number; minSeq: number };
 const fresh = <T>(ctx: Ctx, fn: (db: ReadDb) => Promise<T>) => readFresh(ctx.minSeq, fn);
 
 const loadMe = async (db: ReadDb, userId: number) => {
-  const [u] = await db
-    .select({ id: users.id, email: users.email, nickname: users.nickname, role: users.role, status: users.status, points: users.points, heldPoints: users.heldPoints, createdAt: users.createdAt })
-    .from(users)
-    .where(eq(users.id, userId));
+  const [u] = await db.select(meColumns).from(users).where(eq(users.id, userId));
   return u ?? null;
 };
 
+/** The user's account row: balance, role, status (cached: lib/accounts/own-views.ts). */
 export async function getMe(ctx: Ctx) {
+  return (await readOwn("me", ctx, 1))[0] ?? null;
+}
+
+/** The same row read from the databases, for decisions about access (admin pages, health detail). */
+export async function getMeForAccess(ctx: Ctx) {
   return fresh(ctx, (db) => loadMe(db, ctx.userId));
 }
 
-export type { MyBid, MyListing, MyOrder } from "./own-views";
+export type { MeRow, MyBid, MyListing, MyOrder, MyWithdrawal } from "./own-views";
 
 /** The seller's own listings, newest first (cached: lib/accounts/own-views.ts). */
 export function myListings(ctx: Ctx, limit = OWN_ROWS) {
@@ -57,12 +59,12 @@ export function myOrders(ctx: Ctx, limit = OWN_ROWS) {
   return readOwn("orders", ctx, limit);
 }
 
-export async function myLedger(ctx: Ctx, limit = 100) {
-  return fresh(ctx, (db) => db.select().from(pointLedger).where(eq(pointLedger.userId, ctx.userId)).orderBy(desc(pointLedger.id)).limit(limit));
+export function myLedger(ctx: Ctx, limit = OWN_ROWS) {
+  return readOwn("ledger", ctx, limit);
 }
 
-export async function myWithdrawals(ctx: Ctx) {
-  return fresh(ctx, (db) => db.select().from(withdrawals).where(eq(withdrawals.userId, ctx.userId)).orderBy(desc(withdrawals.id)).limit(50));
+export function myWithdrawals(ctx: Ctx) {
+  return readOwn("withdrawals", ctx, 50);
 }
 
 async function loadCoupons(db: ReadDb, userId: number) {

@@ -11,9 +11,16 @@ import { slotSuffix } from "./cluster.cjs";
 // so a rendered page kept in Next's cache is never served after something it shows has changed.
 
 /** The cached own pages of a user (keys.own). */
-export type OwnView = "listings" | "bids" | "orders";
+export type OwnView = "listings" | "bids" | "orders" | "me" | "ledger" | "withdrawals";
 
-export type ViewKeys = { snap: string; fence: string; deltas: string; pages: string[] };
+export type ViewKeys = {
+  snap: string;
+  fence: string;
+  deltas: string;
+  pages: string[];
+  /** A user's own views: the position of the newest change Redis has heard of for any of them. */
+  heard?: string;
+};
 
 const view = (snap: string, stream = snap, pages: string[] = []): ViewKeys => ({
   snap: snap === stream ? `v:{${stream}}` : `v:{${stream}}:${snap}`,
@@ -45,11 +52,20 @@ export const keys = {
   /** The catalog of brands and categories (changes only through admin). */
   brands: () => view("brands", "brands", ["/", "/products"]),
   /**
-   * A user's own page (their listings, bids or orders), seen only by them (lib/accounts/own-views.ts). Kept
-   * fresh like every view: commands publish complete rows as deltas, and any other change to it raises its
-   * fence (lib/write/touches.ts).
+   * A user's own page (their listings, bids, orders, account, ledger, withdrawals), seen only by them
+   * (lib/accounts/own-views.ts). Kept fresh like every view: complete rows as deltas, and any other change
+   * to it raises its fence (lib/write/touches.ts).
    */
-  own: (userId: number, what: OwnView) => view(`own:${what}:${userId}`),
+  // One hash tag per user: their views and the "heard" key that every publish to one of them raises
+  //   h:{u:<id>}  the position of the newest change published for any of the user's own views
+  // are read together (lib/cache/views.ts, ViewCtx.floor).
+  own: (userId: number, what: OwnView): ViewKeys => ({
+    snap: `v:{u:${userId}}:${what}`,
+    fence: `f:{u:${userId}}:${what}`,
+    deltas: `x:{u:${userId}}:${what}`,
+    pages: [],
+    heard: `h:{u:${userId}}`,
+  }),
   /** A user's account status and session version, checked on every signed-in request. */
   session: (userId: number) => view(`session:${userId}`),
   /**

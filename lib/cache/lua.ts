@@ -2,15 +2,18 @@
 // over TCP or Upstash REST alike.
 
 /**
- * KEYS: snap, fence, deltas, globalFence, epoch → [p|false, d|false, fence, deltas newer than p (or all),
- * 1 if the epoch exists (else Redis lost its data since the epoch was opened: nothing here is trusted)]
+ * KEYS: snap, fence, deltas, globalFence, epoch[, heard] → [p|false, d|false, fence, deltas newer than p
+ * (or all), 1 if the epoch exists (else Redis lost its data since the epoch was opened: nothing here is
+ * trusted), the heard key's position (0 without one)]
  */
 export const GET_VIEW = `
 local h = redis.call('HMGET', KEYS[1], 'p', 'd')
 local fence = math.max(tonumber(redis.call('GET', KEYS[2]) or '0'), tonumber(redis.call('GET', KEYS[4]) or '0'))
 local from = tonumber(h[1] or '0')
 local deltas = redis.call('ZRANGEBYSCORE', KEYS[3], '(' .. from, '+inf')
-return {h[1] or false, h[2] or false, fence, deltas, redis.call('EXISTS', KEYS[5])}
+local heard = 0
+if KEYS[6] then heard = tonumber(redis.call('GET', KEYS[6]) or '0') end
+return {h[1] or false, h[2] or false, fence, deltas, redis.call('EXISTS', KEYS[5]), heard}
 `;
 
 /**

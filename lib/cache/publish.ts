@@ -27,12 +27,16 @@ export async function publish(seq: number, changes: Change[]): Promise<boolean> 
   const keyList: string[] = [];
   const ops: string[] = [];
   const pages = new Set<string>();
+  const heard = new Set<string>();
   changes.forEach((c, i) => {
     if ("fence" in c) op(keyList, ops, c.view.fence, c.view.fence, "F");
     // `i` keeps the order of changes within one commit (a remove, then the new version).
     else op(keyList, ops, c.view.deltas, c.view.fence, JSON.stringify({ s: seq, i, ...c.delta }));
     for (const page of c.view.pages) pages.add(page);
+    if (c.view.heard) heard.add(c.view.heard);
   });
+  // In the same script as the views' own changes (one slot per user: lib/cache/keys.ts).
+  for (const h of heard) op(keyList, ops, h, h, "F");
   // Every page that shows a changed view gets a newer version: its rendered copy is no longer served.
   for (const page of pages) op(keyList, ops, pageVersionKey(page), pageVersionKey(page), "F");
   return send(seq, keyList, ops, pages);

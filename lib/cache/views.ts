@@ -48,7 +48,7 @@ export type ViewDef<A, T> = {
 
 export type ViewRead<T> = { data: T; seq: number; source: "cache" | "db" | "stale-cache" | "no-cache"; /** The database node, when one answered. */ node?: string };
 
-type Got = [string | null, unknown, number, unknown[], number];
+type Got = [string | null, unknown, number, unknown[], number, number];
 const getScript = () => script<Got>(GET_VIEW);
 const putScript = () => script<number>(PUT_VIEW);
 
@@ -80,7 +80,8 @@ export async function readView<A, T>(def: ViewDef<A, T>, args: A, ctx: ViewCtx =
   const k = def.keys(args);
   let got: Got;
   try {
-    got = await guarded(() => getScript().exec([k.snap, k.fence, k.deltas, allKeys.globalFence(k.fence), allKeys.epoch(k.fence)], []));
+    const viewKeys = [k.snap, k.fence, k.deltas, allKeys.globalFence(k.fence), allKeys.epoch(k.fence)];
+    got = await guarded(() => getScript().exec(k.heard ? [...viewKeys, k.heard] : viewKeys, []));
   } catch (e) {
     if (!(e instanceof CacheUnavailable)) throw e;
     stats.count("cacheError");
@@ -88,7 +89,7 @@ export async function readView<A, T>(def: ViewDef<A, T>, args: A, ctx: ViewCtx =
     const r = await readAt(await direct(), (db) => def.load(db, args));
     return { data: r.value, seq: r.seq, source: "db", node: r.node };
   }
-  const [pRaw, dRaw, fenceRaw, deltaRaw, epochOpen] = got;
+  const [pRaw, dRaw, fenceRaw, deltaRaw, epochOpen, heardRaw] = got;
   let fence = Number(fenceRaw);
   let p = pRaw === null || pRaw === undefined ? null : Number(pRaw);
   if (!Number(epochOpen)) {
@@ -98,9 +99,11 @@ export async function readView<A, T>(def: ViewDef<A, T>, args: A, ctx: ViewCtx =
     p = null;
   }
   const deltas = parseDeltas(deltaRaw);
-  // The reader's own write that Redis has not heard of (its publish failed, or it did not change this view):
-  // only a node that has applied it can show the view as the reader must see it.
-  const heard = Math.max(p ?? 0, fence, ...deltas.map((d) => d.s));
+  // The reader's own write that Redis has not heard of (its publish failed, or nothing of it was published
+  // for this view or, with `k.heard`, for any view beside it): only a node that has applied it can show the
+  // view as the reader must see it. (A publish raises `heard` with the view's own deltas and fences,
+  // atomically: once it is past the write, whatever the write changed here is in the deltas or the fence.)
+  const heard = Math.max(p ?? 0, fence, Number(heardRaw) || 0, ...deltas.map((d) => d.s));
   const unheard = ctx.floor !== undefined && heard < ctx.floor ? ctx.floor : 0;
 
   if (p !== null && p >= fence && !unheard) {

@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
-import { getMe } from "@/lib/accounts/queries";
+import { getMeForAccess } from "@/lib/accounts/queries";
 import { currentActor } from "@/lib/auth/session";
 import { readerPosition } from "@/lib/session/position";
 import type { Actor } from "@/lib/write/command";
@@ -20,7 +20,7 @@ export async function adminOrNotFound(): Promise<Actor & { minSeq: number }> {
   const actor = await currentActor();
   if (actor?.role !== "admin") notFound();
   const minSeq = await readerPosition(actor.id);
-  const me = await getMe({ userId: actor.id, minSeq });
+  const me = await getMeForAccess({ userId: actor.id, minSeq });
   if (me?.role !== "admin" || me.status !== "active") notFound();
   return { ...actor, minSeq };
 }

@@ -1,6 +1,5 @@
 import type { Change } from "@/lib/cache/publish";
-import { keys, type OwnView } from "@/lib/cache/keys";
-import type { MyBid, MyListing, MyOrder } from "@/lib/accounts/own-views";
+import { keys } from "@/lib/cache/keys";
 import type { AskItem, BidItem, FeedItem, ProductInfo, TradeItem } from "./read-model";
 
 // What each market event changes on the read side. Commands return these after commit (lib/write/command.ts
@@ -64,22 +63,4 @@ export function catalogChanged(productId?: number): Change[] {
 /** A user's status or session version changed: the cached session check re-reads them (lib/auth/session.ts). */
 export function sessionChanged(userId: number): Change[] {
   return [{ view: keys.session(userId), fence: true }];
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// A user's own lists (lib/accounts/own-views.ts). A command that emits one of these for a user's view states
-// its whole effect on that view: a complete row as the view's loader would read it, or the fields it
-// changed. Whatever else it wrote there is fenced for it (lib/write/touches.ts), so leaving one out costs a
-// re-read, while a wrong or partial one would show a wrong row: build them from what the command wrote.
-
-type OwnRows = { listings: MyListing; bids: MyBid; orders: MyOrder };
-
-/** A row of a user's own list, complete (new, or replacing the cached one). */
-export function ownRow<W extends OwnView>(userId: number, what: W, row: OwnRows[W]): Change {
-  return { view: keys.own(userId, what), delta: { op: "upsert", kind: "row", id: row.id, item: row } };
-}
-
-/** Some fields of a row of a user's own list (never its id). */
-export function ownPatch<W extends OwnView>(userId: number, what: W, id: number, fields: Partial<Omit<OwnRows[W], "id">>): Change {
-  return { view: keys.own(userId, what), delta: { op: "upsert", kind: "patch", id, item: fields } };
 }

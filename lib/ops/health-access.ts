@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
-import { getMe } from "@/lib/accounts/queries";
+import { getMeForAccess } from "@/lib/accounts/queries";
 import { currentActor } from "@/lib/auth/session";
 import { config } from "@/lib/config";
 import { readerPosition } from "@/lib/session/position";
@@ -22,6 +22,6 @@ export async function canSeeHealthDetail(headers: Headers): Promise<boolean> {
   if (hasOpsToken(headers)) return true;
   const actor = await currentActor();
   if (actor?.role !== "admin") return false;
-  const me = await getMe({ userId: actor.id, minSeq: await readerPosition(actor.id) });
+  const me = await getMeForAccess({ userId: actor.id, minSeq: await readerPosition(actor.id) });
   return me?.role === "admin" && me.status === "active";
 }

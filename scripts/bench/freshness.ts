@@ -23,7 +23,7 @@ const { primaryDb } = await import("@/db/primary");
 const { products } = await import("@/db/schema");
 const { getProductBook, loadBook, searchCatalog } = await import("@/lib/catalog/queries");
 const { catalogQuerySchema } = await import("@/lib/catalog/schemas");
-const { myBids, myListings, myOrders } = await import("@/lib/accounts/queries");
+const { myBids, myLedger, myListings, myOrders } = await import("@/lib/accounts/queries");
 const { OWN_ROWS } = await import("@/lib/accounts/own-views");
 const { createListing, cancelListing } = await import("@/lib/market/commands/listings");
 const { placeBid } = await import("@/lib/market/commands/bids");
@@ -124,6 +124,11 @@ async function userLoop(me: Actor) {
       const own = await myBids({ userId: me.id, minSeq: await ownFloor(me.id, b.seq) }, 20);
       ops++;
       checkOwn(`myBids after bid ${b.value.id}`, own.some((x) => x.id === b.value.id));
+      if (b.value.status === "active") {
+        const ledger = await myLedger({ userId: me.id, minSeq: await readFloor(me.id) });
+        ops++;
+        checkOwn(`myLedger after bid ${b.value.id}`, ledger.some((r) => r.refType === "bid" && r.refId === b.value.id));
+      }
     } else if (roll < 0.6 && mine.length) {
       // One of the listings on the first page of "my listings" (the newest OWN_ROWS), as a user would.
       const newest = created[Math.max(0, created.length - OWN_ROWS)];
@@ -150,6 +155,9 @@ async function userLoop(me: Actor) {
         const book = await getProductBook(p.id);
         ops += 2;
         checkOwn(`myOrders after buy ${o.value.id}`, own.some((x) => x.id === o.value.id));
+        const ledger = await myLedger({ userId: me.id, minSeq: await readFloor(me.id) });
+        ops++;
+        checkOwn(`myLedger after buy ${o.value.id}`, ledger.some((r) => r.refType === "order" && r.refId === o.value.id && r.kind === "purchase"));
         checkOwn(`book after buy ${o.value.id}`, !book!.asks.some((a) => a.id === o.value.listingId));
       } catch {
         ops++; // nothing on sale
@@ -219,7 +227,7 @@ console.log(
     ["  on the replica", dbReads - primaryReads, ""],
     ["  on the primary", primaryReads, fmt((100 * primaryReads) / Math.max(1, reads), 1) + " % of reads"],
     ["cache hit ratio (views)", "", fmt(100 * (s.cacheHitRatio ?? 0), 1) + " %"],
-    ["own pages (listings, bids, orders) read", ownTotal, ""],
+    ["own pages (listings, bids, orders, points ledger) read", ownTotal, ""],
     ["  from the cache (snapshot + the user's deltas)", own.cache, fmt((100 * own.cache) / Math.max(1, ownTotal), 1) + " %"],
     ["  from a replica", own.replica, fmt((100 * own.replica) / Math.max(1, ownTotal), 1) + " %"],
     ["  from the primary (target ≤ 10 %)", own.primary, fmt((100 * own.primary) / Math.max(1, ownTotal), 1) + " %"],

@@ -4,7 +4,7 @@ import { keys } from "@/lib/cache/keys";
 import { redis } from "@/lib/cache/redis";
 import { getProductBook, searchCatalog } from "@/lib/catalog/queries";
 import { catalogQuerySchema } from "@/lib/catalog/schemas";
-import { myOrders, myListings } from "@/lib/accounts/queries";
+import { getMe, myOrders, myListings } from "@/lib/accounts/queries";
 import { OWN_ROWS } from "@/lib/accounts/own-views";
 import { createListing, cancelListing } from "@/lib/market/commands/listings";
 import { buyListing } from "@/lib/market/commands/buy";
@@ -178,9 +178,14 @@ describe(`read-your-writes (CONSISTENCY=${process.env.CONSISTENCY ?? "gtid"})`, 
     const user = await makeUser();
     // The session records the primary's position and the time at sign-in; nothing is in Redis yet.
     const signedIn = { seq: Number((await primaryGtid()).split("-").pop()), at: Date.now() };
+    const floor = await readFloor(user.id, { signedIn });
+    // The account itself: from Redis (sign-up published the new row to the user's own view) or, if the
+    // sign-in's position is past anything Redis heard of for this user, from the primary — never missing.
+    expect(await getMe({ userId: user.id, minSeq: floor })).toMatchObject({ id: user.id, nickname: user.nickname });
+    expect(await myOrders({ userId: user.id, minSeq: floor })).toEqual([]);
+    // A read that no cache answers goes where the sign-in's position is: the primary.
     stats.reset();
-    const mine = await myOrders({ userId: user.id, minSeq: await readFloor(user.id, { signedIn }) });
-    expect(mine).toEqual([]);
+    expect(await myOrders({ userId: user.id, minSeq: floor }, OWN_ROWS + 1)).toEqual([]);
     expect(stats.snapshot().readsByNode.primary ?? 0).toBe(1);
   });
 });

@@ -10,6 +10,7 @@ import { cancelListing, createListing, updateListing } from "@/lib/market/comman
 import { takeDownListing } from "@/lib/market/commands/takedown";
 import { createListingSchema, placeBidSchema } from "@/lib/market/schemas";
 import { confirmOrder } from "@/lib/orders/commands";
+import { processWithdrawal, requestWithdrawal, topUp } from "@/lib/points/commands";
 import { startHeartbeat, stopHeartbeat } from "@/lib/ops/heartbeat";
 import { markWrite, readFloor } from "@/lib/read/consistency";
 import { readAt } from "@/lib/read/router";
@@ -23,7 +24,7 @@ import { healReplication, pauseReplication, setReplicaDelay } from "../support/s
 // no command described (lib/write/touches.ts) must never be missed.
 
 const REPLICAS = ["replica1", "replica2"] as const;
-const VIEWS: OwnView[] = ["listings", "bids", "orders"];
+const VIEWS: OwnView[] = ["listings", "bids", "orders", "me", "ledger", "withdrawals"];
 
 beforeAll(() => startHeartbeat());
 afterEach(() => healReplication());
@@ -78,10 +79,15 @@ describe("own pages right after one's own write", () => {
     expect((await own("orders", seller))[0]).toMatchObject({ id: o.value.id, role: "seller", status: "paid" });
     expect((await own("listings", seller)).find((l) => l.id === a.value.id)).toMatchObject({ status: "sold", orderId: o.value.id });
 
+    // The balances moved by the bid, its cancel and the purchase: the account rows and ledgers, read back
+    // in each command's transaction and published whole.
+    expect((await own("me", buyer))[0]).toMatchObject({ points: 50_000 - 4000, heldPoints: 0 });
+    expect((await own("ledger", buyer)).slice(0, 3).map((r) => r.kind)).toEqual(["purchase", "release", "hold"]);
+
     const after = dbReads();
     expect(after.primary - before.primary).toBe(0);
     expect(after.replica - before.replica).toBe(0);
-    expect(after.cache - before.cache).toBe(7);
+    expect(after.cache - before.cache).toBe(9);
     // And they are exactly the primary's rows.
     for (const u of [seller, buyer]) for (const v of VIEWS) expect(plain(await own(v, u))).toEqual(plain(await truth(v, u)));
   });
@@ -115,6 +121,37 @@ describe("own pages right after one's own write", () => {
   });
 });
 
+describe("the account, the ledger and withdrawals", () => {
+  it("follow every balance change from Redis with replication stopped: top-up, withdrawal, its payout", async () => {
+    const user = await makeUser({ points: 20_000 });
+    const admin = await makeUser({ role: "admin" });
+    for (const v of VIEWS) await own(v, user);
+    for (const r of REPLICAS) await pauseReplication(r);
+    const before = dbReads();
+
+    await wrote(user, (await topUp(user, { amount: 5_000, card: "4242424242424242" })).seq);
+    expect((await own("me", user))[0].points).toBe(25_000);
+    expect((await own("ledger", user))[0]).toMatchObject({ kind: "top_up", pointsDelta: 5_000, pointsAfter: 25_000 });
+
+    const w = await requestWithdrawal(user, { amount: 10_000, bankName: "국민은행", accountNumber: "123456789012" });
+    await wrote(user, w.seq);
+    expect((await own("me", user))[0].points).toBe(15_000);
+    const mine = (await own("withdrawals", user))[0];
+    expect(mine).toMatchObject({ amount: 10_000, status: "requested", bankName: "국민은행" });
+    expect(mine).not.toHaveProperty("accountCipher");
+
+    // The admin's payout changes the user's page too; the user did not write.
+    await wrote(admin, (await processWithdrawal(admin, mine.id, "paid")).seq);
+    expect((await own("withdrawals", user))[0]).toMatchObject({ id: mine.id, status: "paid" });
+    expect((await own("withdrawals", user))[0].processedAt).toBeInstanceOf(Date);
+
+    const after = dbReads();
+    expect(after.primary - before.primary).toBe(0);
+    expect(after.replica - before.replica).toBe(0);
+    for (const v of VIEWS) expect(plain(await own(v, user))).toEqual(plain(await truth(v, user)));
+  });
+});
+
 // Random trading among three users on two products, with the replicas 1 s behind (so snapshots are old
 // and deltas do the work): after every command, every user's every own list equals the primary's rows.
 type Op =
@@ -125,7 +162,8 @@ type Op =
   | { kind: "reprice"; who: number; pick: number; price: number }
   | { kind: "buy"; who: number; product: number }
   | { kind: "fill"; who: number; pick: number }
-  | { kind: "confirm"; who: number; pick: number };
+  | { kind: "confirm"; who: number; pick: number }
+  | { kind: "topUp"; who: number; price: number };
 
 const PRICES = [1_000, 2_000, 3_000, 4_000];
 const who = fc.integer({ min: 0, max: 2 });
@@ -141,6 +179,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant("buy" as const), who, product }),
   fc.record({ kind: fc.constant("fill" as const), who, pick }),
   fc.record({ kind: fc.constant("confirm" as const), who, pick }),
+  fc.record({ kind: fc.constant("topUp" as const), who, price }),
 );
 
 describe("own lists under random trading", () => {
@@ -208,6 +247,8 @@ describe("own lists under random trading", () => {
               const x = at(ordersOf.filter((y) => y.buyer === me.id), o.pick);
               return x ? (await confirmOrder(me, x.id)).seq : null;
             }
+            case "topUp":
+              return (await topUp(me, { amount: o.price, card: "4242424242424242" })).seq;
           }
         }
       }),

@@ -10,7 +10,8 @@ import { AppError } from "@/lib/errors";
 import { won } from "@/lib/format";
 import { moveBalance } from "@/lib/points/ledger";
 import { affected, idempotentCommand, type Actor, type Emit, type Idempotency } from "@/lib/write/command";
-import { askRemoved, ownPatch, ownRow, tradeMade } from "../changes";
+import { ownPatch, ownRow } from "@/lib/accounts/own-changes";
+import { askRemoved, tradeMade } from "../changes";
 import { insertOrder, lockActor, productInfoOf } from "./trade";
 
 // Buy now. Many buyers may press "buy" on the same cheap voucher at the same instant; exactly one gets it.

@@ -5,7 +5,8 @@ import { bids, gifticons, listings } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { affected, command, idempotentCommand, type Actor, type Emit, type Idempotency } from "@/lib/write/command";
 import { last4 } from "@/lib/gifticons/code-crypto";
-import { askAdded, askRemoved, bidRemoved, ownPatch, ownRow, tradeMade } from "../changes";
+import { ownPatch, ownRow } from "@/lib/accounts/own-changes";
+import { askAdded, askRemoved, bidRemoved, tradeMade } from "../changes";
 import type { AskItem, ProductInfo } from "../read-model";
 import type { CreateListingInput, UpdateListingInput } from "../schemas";
 import {
