@@ -97,6 +97,8 @@ start_db() {
 }
 
 bootstrap_primary() {
+  # Also for a primary started before my.cnf had it (a server already running keeps its settings).
+  sql primary "SET GLOBAL log_bin_trust_function_creators = ON"
   # Once per data folder: users and grants are replicated, so they are created on the primary only.
   [[ $(sql primary "SELECT COUNT(*) FROM mysql.user WHERE user = '$OPS_USER'") == 1 ]] && return 0
   sql primary "
