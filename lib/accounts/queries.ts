@@ -21,8 +21,9 @@ import { OWN_ROWS, readOwn } from "./own-views";
 
 // A signed-in user's own pages. Each read names the user's last write position (minSeq), so it goes to a
 // replica that has applied it, or waits briefly, or reads the primary: a user always sees their own
-// changes, from any tab, device or app instance. Listings, bids and orders are cached per user and kept
-// fresh by the commands' deltas (lib/accounts/own-views.ts); the rest is read from the databases.
+// changes, from any tab, device or app instance. The account row, listings, bids, orders, ledger and
+// withdrawals are cached per user and kept fresh by the commands' deltas (lib/accounts/own-views.ts); the
+// rest (coupons, likes, identities, the product page's viewer panel) is read from the databases.
 
 type Ctx = { userId: number; minSeq: number };
 const fresh = <T>(ctx: Ctx, fn: (db: ReadDb) => Promise<T>) => readFresh(ctx.minSeq, fn);
