@@ -170,29 +170,29 @@ export function applyOwn<W extends OwnView>(rows: Rows[W][], deltas: Delta[]): R
   return [...byId.values()].sort((a, b) => b.id - a.id).slice(0, OWN_ROWS);
 }
 
-const defs = new Map<OwnView, ViewDef<number, unknown[]>>();
-function def<W extends OwnView>(what: W): ViewDef<number, Rows[W][]> {
-  let d = defs.get(what);
-  if (!d) {
-    d = {
-      name: `own-${what}`,
-      keys: (userId) => keys.own(userId, what),
-      load: (db, userId) => ownLoaders[what](db, userId, OWN_ROWS),
-      apply: (rows, deltas) => applyOwn(rows as Rows[W][], deltas),
-      ttlMs: OWN_TTL_MS,
-      refreshAfterDeltas: 50,
-    };
-    defs.set(what, d);
-  }
-  return d as unknown as ViewDef<number, Rows[W][]>;
-}
+const def = <W extends OwnView>(what: W): ViewDef<number, Rows[W][]> => ({
+  name: `own-${what}`,
+  keys: (userId) => keys.own(userId, what),
+  load: (db, userId) => ownLoaders[what](db, userId, OWN_ROWS),
+  apply: (rows, deltas) => applyOwn(rows, deltas),
+  ttlMs: OWN_TTL_MS,
+  refreshAfterDeltas: 50,
+});
+const defs: { [W in OwnView]: ViewDef<number, Rows[W][]> } = {
+  listings: def("listings"),
+  bids: def("bids"),
+  orders: def("orders"),
+  me: def("me"),
+  ledger: def("ledger"),
+  withdrawals: def("withdrawals"),
+};
 
 type Ctx = { userId: number; minSeq: number };
 
 /** The newest `limit` rows of a user's own list, as they must see it: at least their own last write. */
 export async function readOwn<W extends OwnView>(what: W, ctx: Ctx, limit: number): Promise<Rows[W][]> {
   if (limit > OWN_ROWS) return readFresh(ctx.minSeq, (db) => ownLoaders[what](db, ctx.userId, limit));
-  const r = await readView(def(what), ctx.userId, { minSeq: ctx.minSeq, floor: ctx.minSeq });
+  const r = await readView(defs[what] as ViewDef<number, Rows[W][]>, ctx.userId, { minSeq: ctx.minSeq, floor: ctx.minSeq });
   stats.count(r.source === "cache" ? "ownFromCache" : r.node === "primary" ? "ownFromPrimary" : "ownFromReplica");
   return r.data.slice(0, limit).map((row) => revive(what, row));
 }
