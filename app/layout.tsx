@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { config } from "@/lib/config";
+import { SoftNavigation } from "@/components/ui/soft-navigation";
 import { Toaster } from "@/components/ui/toaster";
 import "./globals.css";
 
@@ -35,6 +36,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         </main>
         <SiteFooter />
         <Toaster />
+        <SoftNavigation />
       </body>
     </html>
   );

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Suspense } from "react";
 import { CategoryNav } from "@/components/catalog/category-nav";
 import { ProductGrid } from "@/components/catalog/product-card";
@@ -71,14 +70,13 @@ export default async function HomePage() {
         <ul className="flex flex-wrap gap-2">
           {topBrands.map((b) => (
             <li key={b.id}>
-              <Link
-                prefetch={false}
+              <IntentLink
                 href={`/products?brand=${b.slug}`}
                 className="flex items-center gap-1.5 rounded-full border border-slate-200 bg-white px-3 py-1.5 text-sm hover:border-brand-500"
               >
                 <span aria-hidden className="h-2.5 w-2.5 rounded-full" style={{ background: b.color }} />
                 {b.name}
-              </Link>
+              </IntentLink>
             </li>
           ))}
         </ul>
@@ -90,9 +88,9 @@ export default async function HomePage() {
             <h2 id={`cat-${g.category}`} className="text-lg font-bold">
               {CATEGORY_LABELS[g.category]}
             </h2>
-            <Link prefetch={false} href={`/products?category=${g.category}`} className="text-sm text-brand-700 hover:underline">
+            <IntentLink href={`/products?category=${g.category}`} className="text-sm text-brand-700 hover:underline">
               {CATEGORY_LABELS[g.category]} 전체 보기
-            </Link>
+            </IntentLink>
           </div>
           <ProductGrid items={g.items} layout="row" />
         </section>

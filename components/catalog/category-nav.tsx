@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { CATEGORIES } from "@/db/schema";
 import { CATEGORY_LABELS } from "@/lib/catalog/categories";
 import { browseHref, type BrowseParams } from "./browse-href";
@@ -17,16 +17,16 @@ export function CategoryNav({ current, params = {} }: { current?: string; params
     <nav aria-label="카테고리" className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
       <ul className="flex gap-2 pb-1 sm:flex-wrap">
         <li>
-          <Link prefetch={false} href={href(undefined)} aria-current={!current ? "page" : undefined} className={chip(!current)}>
+          <IntentLink href={href(undefined)} aria-current={!current ? "page" : undefined} className={chip(!current)}>
             전체
-          </Link>
+          </IntentLink>
         </li>
         {CATEGORIES.map((c) => (
           <li key={c}>
-            <Link prefetch={false} href={href(c)} aria-current={current === c ? "page" : undefined} className={chip(current === c)}>
+            <IntentLink href={href(c)} aria-current={current === c ? "page" : undefined} className={chip(current === c)}>
               <span aria-hidden>{CATEGORY_ICONS[c]}</span>
               {CATEGORY_LABELS[c]}
-            </Link>
+            </IntentLink>
           </li>
         ))}
       </ul>

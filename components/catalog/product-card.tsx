@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { dday, percentOff, won } from "@/lib/format";
 import type { CatalogItem } from "@/lib/market/read-model";
 import { ProductTile } from "./product-tile";
@@ -6,8 +6,7 @@ import { ProductTile } from "./product-tile";
 export function ProductCard({ item }: { item: CatalogItem }) {
   const ask = item.lowestAsk;
   return (
-    <Link
-      prefetch={false}
+    <IntentLink
       href={`/products/${item.id}`}
       className="group flex flex-col gap-2 rounded-2xl border border-slate-200 bg-white p-3 transition hover:-translate-y-0.5 hover:border-brand-500 hover:shadow-md"
       data-testid="product-card"
@@ -37,7 +36,7 @@ export function ProductCard({ item }: { item: CatalogItem }) {
           </p>
         ) : null}
       </div>
-    </Link>
+    </IntentLink>
   );
 }
 

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { signOutAction } from "@/components/auth/actions";
@@ -72,7 +71,7 @@ export function AccountNav() {
       >
         {won(me.points)}
       </IntentLink>
-      <Link
+      <IntentLink
         href="/notifications"
         prefetch={false}
         className="relative rounded-full p-1.5 text-slate-700 hover:bg-slate-100"
@@ -88,7 +87,7 @@ export function AccountNav() {
             {me.unread > 99 ? "99+" : me.unread}
           </span>
         ) : null}
-      </Link>
+      </IntentLink>
       <AccountMenu
         // "닉네임 님의 메뉴": the visible nickname (on wide screens) is a whole word of the name, and the avatar
         // and arrow are drawings with no text, so what one sees is part of what a screen reader says (axe).

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 
 // The operator's details, as Korean e-commerce law asks of every online store (전자상거래법 §10). The values
 // are placeholders until the business is registered.
@@ -7,15 +7,15 @@ export function SiteFooter() {
     <footer className="border-t border-slate-200 bg-white">
       <div className="mx-auto max-w-6xl space-y-3 px-4 py-6 text-xs leading-relaxed text-slate-600 sm:px-6">
         <nav aria-label="약관과 안내" className="flex flex-wrap gap-x-4 gap-y-1 font-medium text-slate-700">
-          <Link href="/about" prefetch={false} className="hover:underline">
+          <IntentLink href="/about" className="hover:underline">
             서비스 소개
-          </Link>
-          <Link href="/terms" prefetch={false} className="hover:underline">
+          </IntentLink>
+          <IntentLink href="/terms" className="hover:underline">
             이용약관
-          </Link>
-          <Link href="/privacy" prefetch={false} className="font-bold hover:underline">
+          </IntentLink>
+          <IntentLink href="/privacy" className="font-bold hover:underline">
             개인정보처리방침
-          </Link>
+          </IntentLink>
         </nav>
         <address className="not-italic" data-testid="business-info">
           <p className="font-semibold text-slate-700">(주)기프티거래소 (예시)</p>

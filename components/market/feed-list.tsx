@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { ProductTile } from "@/components/catalog/product-tile";
 import { ago, percentOff, timeLeft, won } from "@/lib/format";
 import type { FeedItem } from "@/lib/market/read-model";
@@ -13,8 +13,7 @@ export function FeedList({ items, layout = "strip" }: { items: FeedItem[]; layou
     <ul className={list} data-testid="feed-list">
       {items.map((l) => (
         <li key={l.id} className={layout === "strip" ? "w-64 shrink-0 snap-start sm:w-auto" : ""}>
-          <Link
-            prefetch={false}
+          <IntentLink
             href={`/products/${l.productId}`}
             className="flex h-full items-center gap-3 rounded-2xl border border-slate-200 bg-white p-3 transition hover:border-brand-500 hover:shadow-sm"
             data-testid="feed-item"
@@ -31,7 +30,7 @@ export function FeedList({ items, layout = "strip" }: { items: FeedItem[]; layou
                 <time dateTime={l.createdAt}>{ago(l.createdAt)}</time> · {l.sellerNickname} · {timeLeft(l.deadline)}
               </p>
             </div>
-          </Link>
+          </IntentLink>
         </li>
       ))}
     </ul>

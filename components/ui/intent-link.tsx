@@ -1,33 +1,16 @@
-"use client";
-
-import Link from "next/link";
-import { useState, type ComponentProps } from "react";
+import type { ComponentProps } from "react";
 
 /**
- * A link that prefetches its page once someone shows they may open it — the pointer over it, a touch, keyboard
- * focus — rather than because it is on the screen (Next.js's default). The header, breadcrumbs and buttons
- * are on every page; prefetching all of them on every page view cost a phone's main thread more than the
- * page itself (Lighthouse's blocking time). The pattern of Next.js's prefetching guide ("Hover-triggered
- * prefetch"): `prefetch` goes from false to the default on the first sign of intent.
+ * A link inside the app: a plain `<a href>` that `SoftNavigation` (mounted once in the root layout) turns into
+ * a client-side navigation on click and prefetches once someone shows they may open it (the mouse over it,
+ * keyboard focus), not because it is on the screen (Next.js's default).
+ *
+ * Why not next/link: every `<Link>` is a client component that hydrates with hooks of its own, and the
+ * catalog pages hold a hundred of them (cards, feed items, brand chips). On a phone that hydration was most
+ * of the main thread's blocking time (Lighthouse). One listener for the whole document does the same job,
+ * and this component works in server and client components alike. Without JavaScript it is an ordinary link.
+ * `prefetch={false}` for a page that must be fetched when it is opened and not before (the notifications).
  */
-export function IntentLink({ onMouseEnter, onTouchStart, onFocus, ...props }: Omit<ComponentProps<typeof Link>, "prefetch">) {
-  const [intent, setIntent] = useState(false);
-  return (
-    <Link
-      {...props}
-      prefetch={intent ? null : false}
-      onMouseEnter={(e) => {
-        setIntent(true);
-        onMouseEnter?.(e);
-      }}
-      onTouchStart={(e) => {
-        setIntent(true);
-        onTouchStart?.(e);
-      }}
-      onFocus={(e) => {
-        setIntent(true);
-        onFocus?.(e);
-      }}
-    />
-  );
+export function IntentLink({ href, prefetch = true, ...props }: Omit<ComponentProps<"a">, "href"> & { href: string; prefetch?: boolean }) {
+  return <a {...props} href={href} data-soft={prefetch ? "" : "no-prefetch"} />;
 }

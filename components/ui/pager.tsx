@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 
 /** Previous / next pages of an admin list, as links that keep the search (`?q=…&page=N`). */
 export function Pager({ path, page, pageSize, total, params = {} }: { path: string; page: number; pageSize: number; total: number; params?: Record<string, string | undefined> }) {
@@ -15,9 +15,9 @@ export function Pager({ path, page, pageSize, total, params = {} }: { path: stri
   return (
     <nav aria-label="페이지" className="mt-4 flex items-center justify-between gap-2 text-sm" data-testid="pager">
       {page > 1 ? (
-        <Link href={href(page - 1)} className={link} rel="prev" prefetch={false}>
+        <IntentLink href={href(page - 1)} className={link} rel="prev">
           ← 이전
-        </Link>
+        </IntentLink>
       ) : (
         <span />
       )}
@@ -25,9 +25,9 @@ export function Pager({ path, page, pageSize, total, params = {} }: { path: stri
         {page.toLocaleString("ko-KR")} / {pages.toLocaleString("ko-KR")} 페이지 · 모두 {total.toLocaleString("ko-KR")}건
       </span>
       {page < pages ? (
-        <Link href={href(page + 1)} className={link} rel="next" prefetch={false}>
+        <IntentLink href={href(page + 1)} className={link} rel="next">
           다음 →
-        </Link>
+        </IntentLink>
       ) : (
         <span />
       )}

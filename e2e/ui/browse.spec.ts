@@ -13,6 +13,36 @@ test("home: new listings feed near the top, then categories and brands", async (
   await shot(page, "home");
 });
 
+test("links open pages in place, prefetch on the mouse's intent, and leave modified clicks to the browser", async ({ page, context, isMobile }) => {
+  await page.goto("/");
+  // The account area answers after the page has hydrated, and with it the document's link listeners.
+  await expect(page.getByRole("link", { name: "로그인" })).toBeVisible();
+  await page.evaluate(() => ((window as unknown as { __samePage: boolean }).__samePage = true));
+  const card = page.getByTestId("product-card").first();
+  const href = (await card.getAttribute("href"))!;
+  expect(href).toMatch(/^\/products\/\d+$/);
+
+  if (!isMobile) {
+    // The mouse over a card prefetches its page (an RSC request), once.
+    const prefetch = page.waitForRequest((r) => new URL(r.url()).pathname === href && r.headers()["rsc"] === "1");
+    await card.hover();
+    await prefetch;
+    // A click with a modifier is the browser's: a new tab, and this page stays where it is.
+    const [tab] = await Promise.all([context.waitForEvent("page"), card.click({ modifiers: ["ControlOrMeta"] })]);
+    await tab.close();
+    await expect(page).toHaveURL(/\/$/);
+  }
+
+  await card.click();
+  await expect(page).toHaveURL(new RegExp(`${href}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  // A client-side navigation: the same document, no reload.
+  expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
+  await page.goBack();
+  await expect(page.getByRole("heading", { name: "새로 올라온 기프티콘" })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
+});
+
 test("search in Korean and in English finds the same brand", async ({ page }) => {
   await page.goto("/");
   await search(page, "스타벅스");

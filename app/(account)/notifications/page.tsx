@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { connection } from "next/server";
 import { MarkRead } from "@/components/notifications/mark-read";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -42,9 +42,9 @@ export default async function NotificationsPage() {
             return (
               <li key={n.id} data-testid="notification" data-kind={n.kind}>
                 {n.href ? (
-                  <Link href={n.href} className="flex gap-3 p-4 hover:bg-slate-50" prefetch={false}>
+                  <IntentLink href={n.href} className="flex gap-3 p-4 hover:bg-slate-50" prefetch={false}>
                     {body}
-                  </Link>
+                  </IntentLink>
                 ) : (
                   <div className="flex gap-3 p-4">{body}</div>
                 )}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { connection } from "next/server";
 import { takeDownListingAction } from "@/components/admin/actions";
 import { ReasonForm } from "@/components/admin/reason-form";
@@ -38,9 +38,9 @@ export default async function AdminListingsPage({ searchParams }: Props) {
                     판매 글 #{l.id} · 등록 {dateTime(l.createdAt)} · 마감 {dateTime(l.deadline)}
                   </p>
                   <p className="font-semibold">
-                    <Link href={`/products/${l.product.id}`} className="hover:underline" prefetch={false}>
+                    <IntentLink href={`/products/${l.product.id}`} className="hover:underline">
                       {l.product.brandName} {l.product.name}
-                    </Link>
+                    </IntentLink>
                   </p>
                   <p className="text-slate-600">
                     판매자 {l.sellerNickname} ({l.sellerEmail})

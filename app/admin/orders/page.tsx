@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { connection } from "next/server";
 import { ListSearch, listParams, toFirstPageIfPast } from "@/components/admin/list-search";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -33,9 +33,9 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
                   주문 #{o.id} · {dateTime(o.createdAt)}
                 </p>
                 <p className="font-semibold">
-                  <Link href={`/products/${o.product.id}`} className="hover:underline" prefetch={false}>
+                  <IntentLink href={`/products/${o.product.id}`} className="hover:underline">
                     {o.product.brandName} {o.product.name}
-                  </Link>
+                  </IntentLink>
                 </p>
                 <p className="text-slate-600">
                   구매자 {o.buyerNickname} ({o.buyerEmail}) · 판매자 {o.sellerNickname} ({o.sellerEmail})
