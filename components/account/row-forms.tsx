@@ -1,5 +1,6 @@
 "use client";
 
+import { num } from "@/lib/format";
 import { ActionForm, Field, SubmitButton, useFormState } from "@/components/ui/form";
 import { Hidden } from "@/components/ui/hidden";
 import type { ConfirmSpec } from "@/components/ui/confirm-dialog";
@@ -28,7 +29,7 @@ export function EditPriceForm({ listingId, price, faceValue }: { listingId: numb
         inputMode="numeric"
         defaultValue={price}
         className="w-28"
-        aria-label={`새 판매가 (정가 ${faceValue.toLocaleString("ko-KR")}원 이하)`}
+        aria-label={`새 판매가 (정가 ${num(faceValue)}원 이하)`}
       />
       <SubmitButton variant="secondary" size="sm" pendingLabel="변경 중…">
         가격 변경

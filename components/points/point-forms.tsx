@@ -1,5 +1,6 @@
 "use client";
 
+import { num } from "@/lib/format";
 import { OnSuccess } from "@/components/product/on-success";
 import { useIdempotencyKey } from "@/components/product/viewer";
 import { useEffect, useRef } from "react";
@@ -31,7 +32,7 @@ export function TopUpForm({ cards }: { cards: { success: string; declined: strin
                 if (input) input.value = String(v);
               }}
             >
-              {v.toLocaleString("ko-KR")}원
+              {num(v)}원
             </button>
           ))}
         </div>
@@ -59,7 +60,7 @@ export function WithdrawForm({ points }: { points: number }) {
     <ActionForm action={withdrawAction} className="space-y-4" aria-label="출금 신청">
       <Hidden values={{ idem }} />
       <OnSuccess run={renew} />
-      <Field name="amount" label="출금 금액 (원)" inputMode="numeric" autoComplete="off" hint={`출금 가능 ${points.toLocaleString("ko-KR")}원 · 1,000원 이상`} required />
+      <Field name="amount" label="출금 금액 (원)" inputMode="numeric" autoComplete="off" hint={`출금 가능 ${num(points)}원 · 1,000원 이상`} required />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field name="bankName" label="은행" autoComplete="off" placeholder="예: 국민은행" required />
         <Field name="accountNumber" label="계좌번호" inputMode="numeric" autoComplete="off" placeholder="숫자만" hint="암호화해 저장하고, 화면에는 가운데 자리를 가려서 보여 드립니다." required />

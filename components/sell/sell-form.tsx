@@ -4,7 +4,7 @@ import { useState } from "react";
 import { ActionForm, Field, SubmitButton } from "@/components/ui/form";
 import { Hidden } from "@/components/ui/hidden";
 import { parseMoney } from "@/components/product/money";
-import { discountText, won } from "@/lib/format";
+import { discountText, num, won } from "@/lib/format";
 import { createListingAction } from "./actions";
 
 type Props = {
@@ -74,7 +74,7 @@ export function SellForm({ productId, faceValue, lowestAsk, highestBid, idem, mi
           label="판매가 (원)"
           inputMode="numeric"
           autoComplete="off"
-          placeholder={`정가 ${faceValue.toLocaleString("ko-KR")}원 이하`}
+          placeholder={`정가 ${num(faceValue)}원 이하`}
           value={price}
           onChange={(e) => setPrice(e.target.value)}
           hint={`정가 ${won(faceValue)} 이하 · 100원 이상`}

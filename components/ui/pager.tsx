@@ -1,9 +1,10 @@
+import { num } from "@/lib/format";
 import { IntentLink } from "@/components/ui/intent-link";
 
 /** Previous / next pages of an admin list, as links that keep the search (`?q=…&page=N`). */
 export function Pager({ path, page, pageSize, total, params = {} }: { path: string; page: number; pageSize: number; total: number; params?: Record<string, string | undefined> }) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
-  if (pages <= 1) return <p className="mt-3 text-sm text-slate-600">모두 {total.toLocaleString("ko-KR")}건</p>;
+  if (pages <= 1) return <p className="mt-3 text-sm text-slate-600">모두 {num(total)}건</p>;
   const href = (p: number) => {
     const q = new URLSearchParams();
     for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
@@ -22,7 +23,7 @@ export function Pager({ path, page, pageSize, total, params = {} }: { path: stri
         <span />
       )}
       <span className="text-slate-700">
-        {page.toLocaleString("ko-KR")} / {pages.toLocaleString("ko-KR")} 페이지 · 모두 {total.toLocaleString("ko-KR")}건
+        {num(page)} / {num(pages)} 페이지 · 모두 {num(total)}건
       </span>
       {page < pages ? (
         <IntentLink href={href(page + 1)} className={link} rel="next">

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { num } from "@/lib/format";
 
 const amount = (min: number, max: number) =>
   z.preprocess(
@@ -6,8 +7,8 @@ const amount = (min: number, max: number) =>
     z
       .number({ error: "금액은 숫자로 입력해 주세요." })
       .int("금액은 원 단위 정수로 입력해 주세요.")
-      .min(min, `${min.toLocaleString("ko-KR")}원 이상 입력해 주세요.`)
-      .max(max, `한 번에 ${max.toLocaleString("ko-KR")}원까지 가능합니다.`),
+      .min(min, `${num(min)}원 이상 입력해 주세요.`)
+      .max(max, `한 번에 ${num(max)}원까지 가능합니다.`),
   );
 
 export const topUpSchema = z.object({
