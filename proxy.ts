@@ -19,5 +19,17 @@ export function proxy(req: NextRequest) {
   return NextResponse.rewrite(new URL("/_not-a-page", req.url));
 }
 
-// Every page route with an id segment (tests/http/canonical-routes.test.ts checks that none is missing).
-export const config = { matcher: ["/products", "/products/:id", "/sellers/:id", "/orders/:id", "/browse/:id"] };
+// Every page route with an id segment (tests/http/canonical-routes.test.ts checks that none is missing), for
+// the spellings that are not an id of up to 15 digits: those (every real page) never run the proxy, which
+// costs about a fifth of a cached product page's time (0.2 ms of 1 ms a request, measured with autocannon).
+// Longer ids still come here, where canonicalId() decides (beyond 2^53 two spellings are one number).
+// Literal strings: Next.js reads the matcher from the source at build time.
+export const config = {
+  matcher: [
+    "/products",
+    "/products/:id((?![1-9][0-9]{0,14}$).*)",
+    "/sellers/:id((?![1-9][0-9]{0,14}$).*)",
+    "/orders/:id((?![1-9][0-9]{0,14}$).*)",
+    "/browse/:id",
+  ],
+};
