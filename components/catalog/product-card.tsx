@@ -8,30 +8,30 @@ export function ProductCard({ item }: { item: CatalogItem }) {
   return (
     <IntentLink
       href={`/products/${item.id}`}
-      className="group flex flex-col gap-2 rounded-2xl border border-slate-200 bg-white p-3 transition hover:-translate-y-0.5 hover:border-brand-500 hover:shadow-md"
+      className="card"
       data-testid="product-card"
     >
       <ProductTile emoji={item.emoji} color={item.brandColor} />
       <div className="min-w-0">
-        <p className="truncate text-xs font-medium text-slate-600">{item.brandName}</p>
-        <p className="line-clamp-2 min-h-10 text-sm font-semibold leading-5 text-slate-900">{item.name}</p>
+        <p className="card-brand">{item.brandName}</p>
+        <p className="card-name">{item.name}</p>
       </div>
       <div className="mt-auto">
         {ask ? (
-          <p className="flex items-baseline gap-1.5">
+          <p className="card-price">
             {ask.price < item.faceValue ? <span className="text-base font-bold text-ask">{percentOff(ask.price, item.faceValue) || "<1"}%</span> : null}
             <span className="text-base font-bold" data-testid="lowest-ask">{won(ask.price)}</span>
           </p>
         ) : (
           <p className="text-sm font-medium text-slate-600">지금 판매 없음</p>
         )}
-        <p className="text-xs text-slate-600 line-through decoration-slate-400">{won(item.faceValue)}</p>
-        <p className="mt-1 text-xs text-slate-600">
+        <p className="card-face">{won(item.faceValue)}</p>
+        <p className="card-note mt-1">
           {item.askCount > 0 ? `판매 ${item.askCount}건` : item.highestBid ? "" : "구매 입찰을 남겨 보세요"}
           {item.highestBid ? `${item.askCount > 0 ? " · " : ""}구매 입찰 ${won(item.highestBid.price)}` : ""}
         </p>
         {item.longestValid ? (
-          <p className="text-xs text-slate-600" data-testid="card-validity">
+          <p className="card-note" data-testid="card-validity">
             유효기간 최대 {dday(item.longestValid.validUntil)}
           </p>
         ) : null}
@@ -49,7 +49,7 @@ export function ProductGrid({ items, layout = "grid" }: { items: CatalogItem[]; 
   return (
     <ul className={list}>
       {items.map((item) => (
-        <li key={item.id} className={layout === "row" ? "w-40 shrink-0 snap-start sm:w-auto" : undefined}>
+        <li key={item.id} className={layout === "row" ? "row-item" : ""}>
           <ProductCard item={item} />
         </li>
       ))}

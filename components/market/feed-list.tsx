@@ -15,7 +15,7 @@ export function FeedList({ items, layout = "strip" }: { items: FeedItem[]; layou
         <li key={l.id} className={layout === "strip" ? "w-64 shrink-0 snap-start sm:w-auto" : ""}>
           <IntentLink
             href={`/products/${l.productId}`}
-            className="flex h-full items-center gap-3 rounded-2xl border border-slate-200 bg-white p-3 transition hover:border-brand-500 hover:shadow-sm"
+            className="feed-item"
             data-testid="feed-item"
           >
             <ProductTile emoji={l.product.emoji} color={l.product.brandColor} size="sm" />
