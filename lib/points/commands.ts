@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, asc, eq, lte, sql } from "drizzle-orm";
 import { primaryDb } from "@/db/primary";
 import { payments, users, withdrawals } from "@/db/schema";
 import { assertActive, assertAdmin } from "@/lib/accounts/commands";
@@ -107,7 +107,9 @@ export async function reconcilePayments(olderThanMs = RECONCILE_AFTER_MS, limit 
   const due = await primaryDb()
     .select({ id: payments.id, providerKey: payments.providerKey })
     .from(payments)
-    .where(and(eq(payments.status, "pending"), lt(payments.createdAt, sql`NOW(3) - INTERVAL ${Math.round(olderThanMs)} * 1000 MICROSECOND`)))
+    // At least that old (0: everything pending now, the row inserted this millisecond included), oldest first.
+    .where(and(eq(payments.status, "pending"), lte(payments.createdAt, sql`NOW(3) - INTERVAL ${Math.round(olderThanMs)} * 1000 MICROSECOND`)))
+    .orderBy(asc(payments.id))
     .limit(limit);
   let n = 0;
   for (const p of due) {
