@@ -107,9 +107,10 @@ export async function reconcilePayments(olderThanMs = RECONCILE_AFTER_MS, limit 
   const due = await primaryDb()
     .select({ id: payments.id, providerKey: payments.providerKey })
     .from(payments)
-    // At least that old (0: everything pending now, the row inserted this millisecond included), oldest first.
+    // At least that old (0: everything pending now, the row inserted this millisecond included), oldest
+    // first: the order of payments_pending_ix (status, created_at), so no sort.
     .where(and(eq(payments.status, "pending"), lte(payments.createdAt, sql`NOW(3) - INTERVAL ${Math.round(olderThanMs)} * 1000 MICROSECOND`)))
-    .orderBy(asc(payments.id))
+    .orderBy(asc(payments.createdAt))
     .limit(limit);
   let n = 0;
   for (const p of due) {
