@@ -23,19 +23,16 @@ function kst(d: string | Date): Date {
 }
 const p2 = (n: number) => String(n).padStart(2, "0");
 
-/** ₩4,700 */
-export const won = (n: number) => {
-  const w = whole(n);
-  return w.startsWith("-") ? `-₩${w.slice(1)}` : `₩${w}`;
-};
+/** ₩4,700; -₩500 */
+export const won = (n: number) => whole(n).replace(/^-?/, (sign) => `${sign}₩`);
 /** 4,700 (whole numbers; the app counts things and won, never fractions) */
 export const num = (n: number) => whole(n);
+const dateOf = (k: Date) => `${k.getUTCFullYear()}. ${p2(k.getUTCMonth() + 1)}. ${p2(k.getUTCDate())}.`;
 /** 2026. 11. 25. 14:30 (KST) */
 export const dateTime = (d: string | Date) => {
   const k = kst(d);
   return `${dateOf(k)} ${p2(k.getUTCHours())}:${p2(k.getUTCMinutes())}`;
 };
-const dateOf = (k: Date) => `${k.getUTCFullYear()}. ${p2(k.getUTCMonth() + 1)}. ${p2(k.getUTCDate())}.`;
 /** 2026. 11. 25. */
 export const dateOnly = (d: string | Date) => dateOf(kst(d));
 /** 11. 25. */

@@ -1,10 +1,10 @@
 "use client";
 
-import { num } from "@/lib/format";
 import { ActionForm, Field, SubmitButton, useFormState } from "@/components/ui/form";
 import { Hidden } from "@/components/ui/hidden";
 import type { ConfirmSpec } from "@/components/ui/confirm-dialog";
 import type { FormAction } from "@/lib/forms/state";
+import { num } from "@/lib/format";
 import { cancelBidAction, cancelListingAction, claimCouponAction, updateListingPriceAction } from "./actions";
 
 // The small forms of my page's rows. Each shows its own result under itself.

@@ -49,7 +49,7 @@ export function ProductGrid({ items, layout = "grid" }: { items: CatalogItem[]; 
   return (
     <ul className={list}>
       {items.map((item) => (
-        <li key={item.id} className={layout === "row" ? "row-item" : ""}>
+        <li key={item.id} className={layout === "row" ? "row-item" : undefined}>
           <ProductCard item={item} />
         </li>
       ))}

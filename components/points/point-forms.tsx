@@ -1,11 +1,11 @@
 "use client";
 
-import { num } from "@/lib/format";
 import { OnSuccess } from "@/components/product/on-success";
 import { useIdempotencyKey } from "@/components/product/viewer";
 import { useEffect, useRef } from "react";
 import { ActionForm, Field, SubmitButton, useFormState } from "@/components/ui/form";
 import { Hidden } from "@/components/ui/hidden";
+import { num } from "@/lib/format";
 
 import { topUpAction, withdrawAction } from "./actions";
 

@@ -1,5 +1,5 @@
-import { num } from "@/lib/format";
 import { IntentLink } from "@/components/ui/intent-link";
+import { num } from "@/lib/format";
 
 /** Previous / next pages of an admin list, as links that keep the search (`?q=…&page=N`). */
 export function Pager({ path, page, pageSize, total, params = {} }: { path: string; page: number; pageSize: number; total: number; params?: Record<string, string | undefined> }) {

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { IntentLink } from "@/components/ui/intent-link";
 import { connection } from "next/server";
 import { MarkRead } from "@/components/notifications/mark-read";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageTitle } from "@/components/ui/page-title";
+import { IntentLink } from "@/components/ui/intent-link";
 import { signedInOrLogin } from "@/lib/forms/guard";
 import { dateTime } from "@/lib/format";
 import { readerPosition } from "@/lib/session/position";

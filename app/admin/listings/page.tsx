@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { IntentLink } from "@/components/ui/intent-link";
 import { connection } from "next/server";
 import { takeDownListingAction } from "@/components/admin/actions";
 import { ReasonForm } from "@/components/admin/reason-form";
@@ -7,6 +6,7 @@ import { ListSearch, listParams, toFirstPageIfPast } from "@/components/admin/li
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageTitle } from "@/components/ui/page-title";
 import { Pager } from "@/components/ui/pager";
+import { IntentLink } from "@/components/ui/intent-link";
 import { ADMIN_PAGE_SIZE, listLiveListings } from "@/lib/admin/queries";
 import { adminOrNotFound } from "@/lib/forms/guard";
 import { dateTime, won } from "@/lib/format";

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { IntentLink } from "@/components/ui/intent-link";
 import { connection } from "next/server";
 import { ListSearch, listParams, toFirstPageIfPast } from "@/components/admin/list-search";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageTitle } from "@/components/ui/page-title";
 import { Pager } from "@/components/ui/pager";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { IntentLink } from "@/components/ui/intent-link";
 import { ADMIN_PAGE_SIZE, listOrders } from "@/lib/admin/queries";
 import { adminOrNotFound } from "@/lib/forms/guard";
 import { dateTime, won } from "@/lib/format";
