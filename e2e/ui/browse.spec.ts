@@ -23,7 +23,7 @@ test("links open pages in place, prefetch on the mouse's intent, and leave modif
   expect(href).toMatch(/^\/products\/\d+$/);
 
   if (!isMobile) {
-    // The mouse over a card prefetches its page (an RSC request), once.
+    // The mouse over a card prefetches its page (an RSC request).
     const prefetch = page.waitForRequest((r) => new URL(r.url()).pathname === href && r.headers()["rsc"] === "1");
     await card.hover();
     await prefetch;
