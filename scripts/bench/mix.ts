@@ -11,14 +11,16 @@ export const MIX_EXPECTED = [200, 201, 409];
 let codeN = 0;
 const newCode = () => `8${Date.now()}${String(++codeN).padStart(6, "0")}`;
 
-export function mixRequests(productIds: number[], face: Map<number, number>, traders: ApiClient[]): autocannon.Request[] {
+/** The mix's requests; `writes: false` keeps only its reads, in the same proportions (a baseline). */
+export function mixRequests(productIds: number[], face: Map<number, number>, traders: ApiClient[], opts: { writes?: boolean } = {}): autocannon.Request[] {
+  const readShare = opts.writes === false ? 0.85 : 1;
   const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)];
   const expiry = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
   const productPath = () => `/products/${pick(productIds)}`;
   return [
     {
       setupRequest: (req) => {
-        const r = Math.random();
+        const r = Math.random() * readShare;
         if (r < 0.4) return { ...req, method: "GET", path: productPath(), headers: {}, body: undefined };
         if (r < 0.5) return { ...req, method: "GET", path: "/", headers: {}, body: undefined };
         if (r < 0.55) return { ...req, method: "GET", path: "/new", headers: {}, body: undefined };
