@@ -10,7 +10,7 @@ import autocannon from "autocannon";
 import mysql from "mysql2/promise";
 import { ApiClient } from "../../e2e/support/api-client";
 import { benchAppEnv, ensureBenchBuild, serveApp, stopAll } from "./app";
-import { MIX_EXPECTED, MIX_NAME, mixRequests } from "./mix";
+import { MIX_EXPECTED, MIX_NAME, mixCatalog, mixRequests, warmPages } from "./mix";
 import { fmt, startBenchStack, stopBenchStack, table } from "./support";
 
 const PROCS = Number(process.env.PROCS ?? 2);
@@ -64,8 +64,7 @@ const s0 = await selects();
 await new Promise((r) => setTimeout(r, 2000));
 const backgroundPerSec = ((await selects()) - s0) / 2;
 
-const catalog = (await (await fetch(url(BASE_PORT, "/api/products?limit=60"))).json()) as { items: { id: number; lowestAsk: number | null; faceValue: number }[] };
-const productIds = catalog.items.map((p) => p.id);
+const { productIds, face } = await mixCatalog(url(BASE_PORT));
 const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)];
 
 type Row = { name: string; rps: number; p50: number; p99: number; errors: number; codes: Record<string, number>; dbPerReq: number; hit: string };
@@ -116,7 +115,7 @@ const get = (path: () => string): autocannon.Request[] => [{ method: "GET", setu
 const productPath = () => `/products/${pick(productIds)}`;
 
 // Warm every page once on every process (the first render of each page is a miss by design).
-for (const port of [...ports, FLOOR_PORT]) for (const id of productIds) await fetch(url(port, `/products/${id}`));
+await warmPages([...ports, FLOOR_PORT].map((port) => url(port)), productIds.map((id) => `/products/${id}`));
 
 console.log(`\nroutes, one process each, ${CONNECTIONS} connections, ${SECONDS} s:`);
 const ceiling = await measure("ceiling: prerendered /about", [BASE_PORT], () => get(() => "/about"), { hit: "page" });
@@ -142,7 +141,6 @@ const scaled = PROCS > 1 ? await measure(`product page on ${PROCS} processes`, p
 // A realistic mix (scripts/bench/mix.ts).
 console.log(`\nsigning up ${WRITERS} traders for the mix…`);
 const traders = await Promise.all(Array.from({ length: WRITERS }, () => ApiClient.signUp(url(BASE_PORT), { points: 1_000_000 })));
-const face = new Map(catalog.items.map((p) => [p.id, p.faceValue]));
 console.log(`mix on ${PROCS} processes:`);
 const mix = await measure(MIX_NAME, ports, () => mixRequests(productIds, face, traders), { expected: MIX_EXPECTED, hit: "page", warmup: false });
 

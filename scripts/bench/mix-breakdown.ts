@@ -10,7 +10,7 @@
 import http from "node:http";
 import { ApiClient } from "../../e2e/support/api-client";
 import { benchAppEnv, cpuMs, ensureBenchBuild, serveApp, stopAll } from "./app";
-import { mixRequests } from "./mix";
+import { mixCatalog, mixRequests, warmPages } from "./mix";
 import { fmt, percentile, startBenchStack, stopBenchStack, table } from "./support";
 
 const PROCS = Number(process.env.PROCS ?? 2);
@@ -18,6 +18,8 @@ const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.SECONDS ?? 15);
 const WRITERS = Number(process.env.WRITERS ?? 40);
 const BASE_PORT = 3300 + Number(process.env.GX_PORT_OFFSET ?? 0);
+// autocannon's default: a request unanswered for this long counts as an error (status 0), not a hang.
+const REQUEST_TIMEOUT_MS = 10_000;
 
 startBenchStack({ replicas: 1 });
 const appEnv = benchAppEnv();
@@ -27,11 +29,8 @@ const apps = await Promise.all(ports.map((p) => serveApp(appEnv, p)));
 const url = (port: number, path = "") => `http://127.0.0.1:${port}${path}`;
 const ops = { Authorization: `Bearer ${appEnv.OPS_TOKEN}` };
 
-const catalog = (await (await fetch(url(BASE_PORT, "/api/products?limit=60"))).json()) as { items: { id: number; faceValue: number }[] };
-const productIds = catalog.items.map((p) => p.id);
-const face = new Map(catalog.items.map((p) => [p.id, p.faceValue]));
-// Every page rendered once on every process (a first render is a miss by design, not the mix's doing).
-for (const port of ports) for (const path of [...productIds.map((id) => `/products/${id}`), "/", "/new", "/products?sort=price"]) await fetch(url(port, path));
+const { productIds, face } = await mixCatalog(url(BASE_PORT));
+await warmPages(ports.map((port) => url(port)), [...productIds.map((id) => `/products/${id}`), "/", "/new", "/products?sort=price"]);
 console.log(`signing up ${WRITERS} traders…`);
 const traders = await Promise.all(Array.from({ length: WRITERS }, () => ApiClient.signUp(url(BASE_PORT), { points: 10_000_000 })));
 
@@ -39,7 +38,7 @@ type Metrics = { renders: number; lagP99: number; lagMax: number };
 async function metrics(): Promise<Metrics> {
   let renders = 0, lagP99 = 0, lagMax = 0;
   for (const port of ports) {
-    const text = await (await fetch(url(port, "/api/metrics"), { headers: ops })).text();
+    const text = await (await fetch(url(port, "/api/metrics"), { headers: ops, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) })).text();
     const value = (re: RegExp) => Number(text.match(re)?.[1] ?? 0);
     renders += value(/^gx_page_cache_requests_total\{result="misses"\} (\S+)/m) + value(/^gx_page_cache_requests_total\{result="stale"\} (\S+)/m);
     lagP99 = Math.max(lagP99, value(/^nodejs_eventloop_lag_p99_seconds (\S+)/m) * 1000);
@@ -62,8 +61,7 @@ async function phase(name: string, writes: boolean) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
   const lat = new Map<string, number[]>();
   const codes: Record<string, number> = {};
-  await metrics(); // resets the event-loop histograms
-  const before = await metrics();
+  const before = await metrics(); // a scrape also resets the event-loop histograms
   const cpu0 = cpuMs(apps.map((a) => a.pid!));
   const t0 = Date.now();
   const end = t0 + SECONDS * 1000;
@@ -76,10 +74,11 @@ async function phase(name: string, writes: boolean) {
         const headers = req.body ? { ...req.headers, "content-length": String(Buffer.byteLength(req.body)) } : req.headers;
         const started = performance.now();
         const status = await new Promise<number>((resolve) => {
-          const r = http.request({ host: "127.0.0.1", port, method: req.method, path: req.path, headers, agent }, (res) => {
+          const r = http.request({ host: "127.0.0.1", port, method: req.method, path: req.path, headers, agent, timeout: REQUEST_TIMEOUT_MS }, (res) => {
             res.resume();
             res.on("end", () => resolve(res.statusCode ?? 0));
           });
+          r.on("timeout", () => r.destroy(new Error("timeout")));
           r.on("error", () => resolve(0));
           r.end(req.body);
         });

@@ -14,7 +14,7 @@ import mysql from "mysql2/promise";
 import { createClient } from "redis";
 import { ApiClient } from "../../e2e/support/api-client";
 import { benchAppEnv, cpuMs, ensureBenchBuild, serveApp, stopAll, track } from "./app";
-import { MIX_EXPECTED, mixRequests } from "./mix";
+import { MIX_EXPECTED, mixCatalog, mixRequests, warmPages } from "./mix";
 import { fmt, startBenchStack, stopBenchStack, table } from "./support";
 
 const MAX_INSTANCES = Number(process.env.INSTANCES ?? 3);
@@ -81,12 +81,10 @@ const perSec = (x: number) => (x * 1000) / idle.ms;
 
 // The catalog and the traders (signed up on one instance: a session works on every instance).
 const direct = `http://127.0.0.1:${FIRST_PORT}`;
-const catalog = (await (await fetch(`${direct}/api/products?limit=60`)).json()) as { items: { id: number; faceValue: number }[] };
-const productIds = catalog.items.map((p) => p.id);
-const face = new Map(catalog.items.map((p) => [p.id, p.faceValue]));
+const { productIds, face } = await mixCatalog(direct);
 console.log(`signing up ${WRITERS} traders…`);
 const traders = await Promise.all(Array.from({ length: WRITERS }, () => ApiClient.signUp(direct, { points: 5_000_000 })));
-for (const port of ports) for (const id of productIds) await fetch(`http://127.0.0.1:${port}/products/${id}`);
+await warmPages(ports.map((port) => `http://127.0.0.1:${port}`), productIds.map((id) => `/products/${id}`));
 
 async function withBalancer<T>(n: number, fn: (pid: number) => Promise<T>): Promise<T> {
   const cfg = `${runDir}/haproxy-scaling.cfg`;
