@@ -26,7 +26,8 @@ test("the ops token only; the text has the app's series and the process defaults
   // Something to count: a trade-limited write, a read through the router, a product page.
   const user = await newUser();
   await user.get("/api/me");
-  await new ApiClient(base()).get("/api/products?limit=2");
+  const products = await new ApiClient(base()).get("/api/products?limit=2");
+  await new ApiClient(base()).get(`/products/${JSON.parse(products.text).items[0].id}`);
   const r = await metricsText({ Authorization: `Bearer ${OPS}` });
   expect(r.status).toBe(200);
   expect(r.headers.get("content-type")).toContain("text/plain");
@@ -52,6 +53,11 @@ test("the ops token only; the text has the app's series and the process defaults
   expect(r.text).not.toMatch(/route="[^"]*\/\d+/);
   expect(r.text).toMatch(/gx_reads_total\{node="[^"]+",why="[a-z_]+"\} \d+/);
   expect(r.text).toMatch(/gx_rows\{table="listings",status="on_sale"\} \d+/);
+  // The page cache: lookups by result only (its entry counts are not lookups), and the renders it kept.
+  const lookups = [...r.text.matchAll(/^gx_page_cache_requests_total\{result="([^"]+)"\} \d+/gm)].map((m) => m[1]);
+  expect(lookups.length).toBeGreaterThan(0);
+  for (const result of lookups) expect(["hits", "misses", "stale", "unverified"]).toContain(result);
+  expect(Number(r.text.match(/^gx_page_cache_renders_total (\d+)/m)?.[1])).toBeGreaterThanOrEqual(1);
 });
 
 test.describe("Prometheus scrapes the app with the repo's config", () => {

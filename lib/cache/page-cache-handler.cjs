@@ -46,8 +46,9 @@ const storeFor = (path) => (isBrowse(path) ? browseEntries : entries);
 const boundOf = (store) => (store === browseEntries ? MAX_BROWSE_ENTRIES : MAX_ENTRIES);
 /** The page version seen by the miss that is rendering each key. */
 const pending = new Map();
-// Shared through globalThis so that /api/health (in the app's bundle) can report them.
-const stats = (globalThis.__gxPageCacheStats ??= { hits: 0, misses: 0, stale: 0, unverified: 0, entries: 0, browseEntries: 0 });
+// Shared through globalThis so that /api/health and /api/metrics (in the app's bundle) can report them.
+// hits, misses, stale, unverified: lookups by result; stores: renders kept (every miss that rendered a page).
+const stats = (globalThis.__gxPageCacheStats ??= { hits: 0, misses: 0, stale: 0, unverified: 0, stores: 0, entries: 0, browseEntries: 0 });
 let offlineUntil = 0;
 const debug = process.env.PAGE_CACHE_DEBUG === "1" ? (...a) => console.log("[page-cache]", ...a) : () => {};
 let tcp = null;
@@ -195,6 +196,7 @@ class PageCacheHandler {
       store.delete(key);
       return;
     }
+    stats.stores++;
     store.set(key, { value: data, lastModified: Date.now(), tags: (ctx && ctx.tags) || [], version: seen.version, epoch: seen.epoch });
     while (store.size > boundOf(store)) store.delete(store.keys().next().value);
     stats.entries = entries.size;

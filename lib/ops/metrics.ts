@@ -44,6 +44,8 @@ function mirroredCounter<L extends string>(registry: client.Registry, name: stri
   });
 }
 
+const PAGE_LOOKUP_RESULTS = ["hits", "misses", "stale", "unverified"] as const;
+
 function create(): State {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry });
@@ -85,11 +87,20 @@ function create(): State {
       .filter(([k]) => k.startsWith("cache"))
       .map(([k, v]) => [{ result: k.replace(/^cache/, "").replace(/[A-Z]/g, (c, i: number) => (i ? "_" : "") + c.toLowerCase()) }, v]),
   );
+  // Lookups only: the handler's other figures (entry counts, renders kept) are not results of a lookup.
+  const pageStats = () => g.__gxPageCacheStats ?? {};
   mirroredCounter(registry, "gx_page_cache_requests_total", "Rendered-page cache lookups by result (hits, misses, stale, unverified)", ["result"], () =>
-    Object.entries(g.__gxPageCacheStats ?? {})
-      .filter(([k]) => k !== "entries")
-      .map(([result, v]) => [{ result }, v]),
+    PAGE_LOOKUP_RESULTS.map((result) => [{ result }, pageStats()[result] ?? 0]),
   );
+  new client.Counter({
+    name: "gx_page_cache_renders_total",
+    help: "Pages rendered and kept by this process's page cache (each one a render that a change made necessary, or a first one)",
+    registers: reg,
+    collect() {
+      this.reset();
+      this.inc(pageStats().stores ?? 0);
+    },
+  });
   new client.Gauge({
     name: "gx_page_cache_entries",
     help: "Rendered pages kept by this process's page cache",
