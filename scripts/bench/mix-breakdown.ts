@@ -1,10 +1,12 @@
 // npm run bench:mix — where the realistic mix's time goes (not part of npm test).
 //
 // The mix of `npm run bench` (scripts/bench/mix.ts) on PROCS app processes, 50 connections in a closed loop,
-// in two phases of the same run: its reads alone (the baseline), then the whole mix with its 15 % of
-// listings, bids and purchases. Per kind of request: count and latency; per phase: throughput, page renders
-// (page-cache misses: every write raises the versions of the pages that show it), the app's CPU per
-// request, and the event loop's delay (prom-client's histogram, reset by each scrape). A write makes ~18–33
+// in three phases of the same run: its reads alone (the baseline), the whole mix with its 15 % of listings,
+// bids and purchases, and its writes alone. Per kind of request: count and latency; per phase: throughput,
+// page renders (every write raises the versions of the pages that show it), cached-view lookups and the
+// deltas applied to them, database reads, the app's CPU per request, and the event loop's delay
+// (prom-client's histogram, reset by each scrape); then the mix's CPU split into its reads and writes at
+// their own phases' cost and the rest, per render. A write makes ~18–33
 // sequential database round trips; each one waits its turn on an event loop that is busy rendering pages,
 // so the loop's delay, times the round trips, is what a write costs under load.
 import http from "node:http";
@@ -21,6 +23,9 @@ const BASE_PORT = 3300 + Number(process.env.GX_PORT_OFFSET ?? 0);
 // autocannon's default: a request unanswered for this long counts as an error (status 0), not a hang.
 const REQUEST_TIMEOUT_MS = 10_000;
 
+// The writes-only phase trades far faster than a person may (30 a minute, RATE_LIMIT_TRADE): the limit is
+// still checked on every trade, but set high enough here that it refuses none, so that phase measures trades.
+process.env.RATE_LIMIT_TRADE ??= "100000/60";
 startBenchStack({ replicas: 1 });
 const appEnv = benchAppEnv();
 ensureBenchBuild(appEnv);
@@ -34,17 +39,21 @@ await warmPages(ports.map((port) => url(port)), [...productIds.map((id) => `/pro
 console.log(`signing up ${WRITERS} traders…`);
 const traders = await Promise.all(Array.from({ length: WRITERS }, () => ApiClient.signUp(url(BASE_PORT), { points: 10_000_000 })));
 
-type Metrics = { renders: number; lagP99: number; lagMax: number };
+type Metrics = { renders: number; lagP99: number; lagMax: number; viewHits: number; viewMisses: number; dbReads: number; deltas: number };
 async function metrics(): Promise<Metrics> {
-  let renders = 0, lagP99 = 0, lagMax = 0;
+  let renders = 0, lagP99 = 0, lagMax = 0, viewHits = 0, viewMisses = 0, dbReads = 0, deltas = 0;
   for (const port of ports) {
     const text = await (await fetch(url(port, "/api/metrics"), { headers: ops, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) })).text();
     const value = (re: RegExp) => Number(text.match(re)?.[1] ?? 0);
-    renders += value(/^gx_page_cache_requests_total\{result="misses"\} (\S+)/m) + value(/^gx_page_cache_requests_total\{result="stale"\} (\S+)/m);
+    renders += value(/^gx_page_cache_renders_total (\S+)/m);
+    viewHits += value(/^gx_cache_requests_total\{result="hit"\} (\S+)/m);
+    viewMisses += value(/^gx_cache_requests_total\{result="miss"\} (\S+)/m);
+    deltas += value(/^gx_read_events_total\{event="deltasApplied"\} (\S+)/m);
+    for (const m of text.matchAll(/^gx_reads_total\{[^}]*\} (\S+)/gm)) dbReads += Number(m[1]);
     lagP99 = Math.max(lagP99, value(/^nodejs_eventloop_lag_p99_seconds (\S+)/m) * 1000);
     lagMax = Math.max(lagMax, value(/^nodejs_eventloop_lag_max_seconds (\S+)/m) * 1000);
   }
-  return { renders, lagP99, lagMax };
+  return { renders, lagP99, lagMax, viewHits, viewMisses, dbReads, deltas };
 }
 
 const kindOf = (method: string, path: string) =>
@@ -56,8 +65,8 @@ const kindOf = (method: string, path: string) =>
   : `GET ${path}`;
 
 type Req = { method: string; path: string; headers: Record<string, string>; body?: string };
-async function phase(name: string, writes: boolean) {
-  const next = mixRequests(productIds, face, traders, { writes })[0].setupRequest as (r: object) => Req;
+async function phase(name: string, opts: { reads?: boolean; writes?: boolean }) {
+  const next = mixRequests(productIds, face, traders, opts)[0].setupRequest as (r: object) => Req;
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
   const lat = new Map<string, number[]>();
   const codes: Record<string, number> = {};
@@ -100,6 +109,7 @@ async function phase(name: string, writes: boolean) {
     p50: percentile(all, 50),
     p99: percentile(all, 99),
     rendersPerSec: (after.renders - before.renders) / seconds,
+    perSec: (k: "viewHits" | "viewMisses" | "dbReads" | "deltas") => (after[k] - before[k]) / seconds,
     cpuPerReq: cpu / n,
     lagP99: after.lagP99,
     lagMax: after.lagMax,
@@ -108,24 +118,66 @@ async function phase(name: string, writes: boolean) {
   };
 }
 
+// PHASES=writes (say) runs only some of them, e.g. to profile one (BENCH_CPU_PROF, scripts/bench/app.ts).
+const PHASES = (process.env.PHASES ?? "reads,mix,writes").split(",");
+const PHASE_OPTS = {
+  reads: ["reads only (baseline)", { writes: false }],
+  mix: ["the mix (15 % writes)", {}],
+  writes: ["its writes only", { reads: false }],
+} as const;
 console.log(`phases of ${SECONDS} s on ${PROCS} process(es), ${CONNECTIONS} connections…`);
-const phases = [await phase("reads only (baseline)", false), await phase("the mix (15 % writes)", true)];
+const phases = [];
+for (const key of PHASES) {
+  const [name, opts] = PHASE_OPTS[key as keyof typeof PHASE_OPTS] ?? [];
+  if (!name) throw new Error(`PHASES: unknown phase ${key} (reads, mix, writes)`);
+  phases.push(await phase(name, opts));
+}
 stopAll();
 stopBenchStack();
 
 console.log(`\nThe mix, by phase — ${PROCS} app process(es), ${CONNECTIONS} connections, ${SECONDS} s each, this machine, this run\n`);
 console.log(
   table([
-    ["phase", "req/s", "p50 ms", "p99 ms", "page renders/s", "app CPU ms/req", "event-loop delay p99 ms", "max ms", "status codes"],
-    ...phases.map((p) => [p.name, fmt(p.rps, 0), fmt(p.p50, 0), fmt(p.p99, 0), fmt(p.rendersPerSec, 1), fmt(p.cpuPerReq, 1), fmt(p.lagP99, 0), fmt(p.lagMax, 0), JSON.stringify(p.codes)]),
+    ["phase", "req/s", "p50 ms", "p99 ms", "page renders/s", "view hits/s", "view misses/s", "deltas applied/s", "DB reads/s", "app CPU ms/req", "event-loop delay p99 ms", "max ms", "status codes"],
+    ...phases.map((p) => [
+      p.name,
+      fmt(p.rps, 0),
+      fmt(p.p50, 0),
+      fmt(p.p99, 0),
+      fmt(p.rendersPerSec, 1),
+      fmt(p.perSec("viewHits"), 0),
+      fmt(p.perSec("viewMisses"), 1),
+      fmt(p.perSec("deltas"), 0),
+      fmt(p.perSec("dbReads"), 1),
+      fmt(p.cpuPerReq, 1),
+      fmt(p.lagP99, 0),
+      fmt(p.lagMax, 0),
+      JSON.stringify(p.codes),
+    ]),
   ]),
 );
 for (const p of phases) {
   console.log(`\n${p.name}, by kind of request:\n`);
   console.log(table([["request", "n", "p50 ms", "p90 ms", "p99 ms"], ...p.kinds.map(([k, xs]) => [k, xs.length, fmt(percentile(xs, 50), 0), fmt(percentile(xs, 90), 0), fmt(percentile(xs, 99), 0)])]));
 }
-const [base, mix] = phases;
-console.log(
+const base = phases.find((p) => p.name === PHASE_OPTS.reads[0]);
+const mix = phases.find((p) => p.name === PHASE_OPTS.mix[0]);
+const writesOnly = phases.find((p) => p.name === PHASE_OPTS.writes[0]);
+if (base && mix && writesOnly) {
+  // The mix's CPU beyond what its reads and its writes cost in their own phases: what its renders (and
+  // whatever else only the mix does) cost.
+  const count = (write: boolean) => mix.kinds.filter(([k]) => k.startsWith("GET ") !== write).reduce((n, [, xs]) => n + xs.length, 0);
+  const writeShare = count(true) / (count(true) + count(false));
+  const mixCpu = mix.cpuPerReq * mix.rps; // ms a second
+  const readsCpu = base.cpuPerReq * mix.rps * (1 - writeShare);
+  const writesCpu = writesOnly.cpuPerReq * mix.rps * writeShare;
+  const rest = mixCpu - readsCpu - writesCpu;
+  console.log(
+    `\nthe mix's app CPU: ${fmt(mixCpu, 0)} ms a second = its reads at the reads-only cost ${fmt(readsCpu, 0)} + its writes at the writes-only cost ${fmt(writesCpu, 0)} ` +
+      `+ the rest ${fmt(rest, 0)} (${fmt((100 * rest) / mixCpu, 0)} %), ${fmt(rest / Math.max(0.1, mix.rendersPerSec), 1)} ms per page render`,
+  );
+}
+if (base && mix) console.log(
   `\nratios: the writes cut throughput to ${fmt((100 * mix.rps) / base.rps, 0)} % of the reads-only baseline, raise p99 ${fmt(mix.p99 / base.p99, 1)}×, ` +
     `page renders ${fmt(mix.rendersPerSec / Math.max(0.1, base.rendersPerSec), 0)}×, app CPU per request ${fmt(mix.cpuPerReq / base.cpuPerReq, 1)}×, event-loop delay p99 ${fmt(mix.lagP99 / Math.max(1, base.lagP99), 1)}×`,
 );

@@ -29,16 +29,25 @@ export async function warmPages(bases: string[], paths: string[]) {
 // The mix's reads are its first 85 % (below); its writes the rest.
 const READ_SHARE = 0.85;
 
-/** The mix's requests; `writes: false` keeps only its reads, in the same proportions (a baseline). */
-export function mixRequests(productIds: number[], face: Map<number, number>, traders: ApiClient[], opts: { writes?: boolean } = {}): autocannon.Request[] {
-  const share = opts.writes === false ? READ_SHARE : 1;
+/**
+ * The mix's requests; `writes: false` keeps only its reads, `reads: false` only its writes, each in the
+ * same proportions (baselines).
+ */
+export function mixRequests(
+  productIds: number[],
+  face: Map<number, number>,
+  traders: ApiClient[],
+  opts: { writes?: boolean; reads?: boolean } = {},
+): autocannon.Request[] {
+  const from = opts.reads === false ? READ_SHARE : 0;
+  const to = opts.writes === false ? READ_SHARE : 1;
   const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)];
   const expiry = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
   const productPath = () => `/products/${pick(productIds)}`;
   return [
     {
       setupRequest: (req) => {
-        const r = Math.random() * share;
+        const r = from + Math.random() * (to - from);
         if (r < 0.4) return { ...req, method: "GET", path: productPath(), headers: {}, body: undefined };
         if (r < 0.5) return { ...req, method: "GET", path: "/", headers: {}, body: undefined };
         if (r < 0.55) return { ...req, method: "GET", path: "/new", headers: {}, body: undefined };
