@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { canonicalId } from "@/lib/http/canonical-id";
-import { browseKey } from "@/lib/catalog/browse-key";
+import { browseKey, browsePath } from "@/lib/catalog/browse-key";
 
 // 1. Pages addressed by an id answer only to its canonical spelling (lib/http/canonical-id.ts): anything else
 //    gets the site's 404 page before the page, its data or the page cache are touched, so aliases such as
@@ -12,7 +12,7 @@ import { browseKey } from "@/lib/catalog/browse-key";
 //    The internal route itself is not a public address (404 when asked for directly).
 export function proxy(req: NextRequest) {
   const { pathname, searchParams } = req.nextUrl;
-  if (pathname === "/products") return NextResponse.rewrite(new URL(`/browse/${browseKey(searchParams)}`, req.url));
+  if (pathname === "/products") return NextResponse.rewrite(new URL(browsePath(browseKey(searchParams)), req.url));
   const [, first, segment] = pathname.split("/");
   if (first !== "browse" && canonicalId(segment) !== null) return NextResponse.next();
   // A path no route matches: Next.js renders app/not-found.tsx with status 404.

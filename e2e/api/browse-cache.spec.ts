@@ -38,6 +38,48 @@ test("a cached search page shows a new listing at once and drops it when sold", 
   expect((await page(path)).html).not.toContain("₩8,765");
 });
 
+test("a browse or search page is rendered again for changes to products it can show, and only for them", async () => {
+  // Products take their brand's category: one new product in each of two categories, found by their tags.
+  const tag = randomBytes(3).toString("hex");
+  const cafe = await freshProduct(10_000, `카테${tag} 라떼`, "cafe");
+  const movie = await freshProduct(10_000, `영테${tag} 관람권`, "movie");
+  const seller = await newUser();
+  const cafeSearch = `/products?q=${encodeURIComponent(`카테${tag}`)}`;
+  const movieSearch = `/products?q=${encodeURIComponent(`영테${tag}`)}`;
+  const cafeBrowse = "/products?category=cafe&sort=price";
+  const everything = "/products?sort=price";
+  for (const path of [cafeSearch, movieSearch, cafeBrowse, everything]) {
+    await page(path);
+    expect((await page(path)).cache, path).toBe("HIT");
+  }
+
+  // A movie listing: the movie search shows it at once and the all-products page is rendered again; the
+  // cafe pages, which cannot show it, are not.
+  const m = await seller.post("/api/listings", { productId: movie.id, price: 7_770, code: newCode(), expiresAt: kstDate(200) });
+  expect(m.status, m.text).toBe(201);
+  expect((await page(movieSearch)).html).toContain("₩7,770");
+  expect((await page(everything)).cache).not.toBe("HIT");
+  expect((await page(cafeSearch)).cache).toBe("HIT");
+  expect((await page(cafeBrowse)).cache).toBe("HIT");
+
+  // A cafe listing shows at once on the cafe search, and the cafe category page is rendered again; its
+  // sale takes it off at once.
+  const c = await seller.post("/api/listings", { productId: cafe.id, price: 6_660, code: newCode(), expiresAt: kstDate(200) });
+  expect(c.status, c.text).toBe(201);
+  expect((await page(cafeSearch)).html).toContain("₩6,660");
+  expect((await page(cafeBrowse)).cache).not.toBe("HIT");
+  expect((await page(movieSearch)).cache).toBe("HIT");
+  const buyer = await newUser(50_000);
+  const bought = await buyer.post("/api/orders", { listingId: c.body.id, expectedPrice: 6_660 });
+  expect(bought.status, bought.text).toBe(201);
+  expect((await page(cafeSearch)).html).not.toContain("₩6,660");
+  // A bid is on the pages of its product's category at once too, and only on theirs.
+  const bid = await buyer.post("/api/bids", { productId: movie.id, price: 3_330 });
+  expect(bid.status, bid.text).toBe(201);
+  expect((await page(movieSearch)).html).toContain("₩3,330");
+  expect((await page(cafeSearch)).cache).toBe("HIT");
+});
+
 test("asks carry validUntil; browse sorts and filters by validity", async () => {
   const tag = `유효${randomBytes(3).toString("hex")}`;
   const short = await freshProduct(10_000, `${tag} 짧은`);

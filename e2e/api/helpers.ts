@@ -31,14 +31,19 @@ export function admin(): Promise<ApiClient> {
   return admins.get(url)!;
 }
 
-let brandId: number | undefined;
-/** A new product with an empty book (created by the admin through POST /api/admin/products). */
-export async function freshProduct(faceValue = 10_000, name?: string): Promise<{ id: number; faceValue: number }> {
+const brandIds = new Map<string, number>();
+/**
+ * A new product with an empty book (created by the admin through POST /api/admin/products), of the first
+ * product's brand, or of a brand of `category` (a product takes its brand's category).
+ */
+export async function freshProduct(faceValue = 10_000, name?: string, category?: string): Promise<{ id: number; faceValue: number }> {
   const a = await admin();
+  let brandId = brandIds.get(category ?? "");
   if (!brandId) {
-    const list = await a.get("/api/products?limit=1");
+    const list = await a.get(`/api/products?limit=1${category ? `&category=${category}` : ""}`);
     expect(list.status, list.text).toBe(200);
     brandId = list.body.items[0].brandId as number;
+    brandIds.set(category ?? "", brandId);
   }
   const tag = randomBytes(4).toString("hex");
   const res = await a.post("/api/admin/products", { brandId, name: name ?? `API 테스트 ${tag}`, nameEn: `API test ${tag}`, faceValue, emoji: "🧪", active: true });

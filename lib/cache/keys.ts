@@ -1,4 +1,5 @@
 import { slotSuffix } from "./cluster.cjs";
+import { BROWSE_PAGE } from "./page-keys.cjs";
 
 // Every Redis key of the app, in one place. A cached view has three keys (lib/cache/views.ts):
 //   v:{<stream>}[:<view>]  the snapshot (hash: p = replication position it was read at, d = data)
@@ -29,8 +30,9 @@ const view = (snap: string, stream = snap, pages: string[] = []): ViewKeys => ({
   pages,
 });
 
-/** The version key of a rendered page (read by lib/cache/page-cache-handler.cjs too). */
-export const pageVersionKey = (path: string) => `pv:${path}`;
+// The version key of a rendered page, and the pages that stand for the browse and search pages (per
+// category): lib/cache/page-keys.cjs, shared with lib/cache/page-cache-handler.cjs.
+export { browsePageOf, pageVersionKey } from "./page-keys.cjs";
 // Beside them, `pv:epoch` (per slot on a cluster) exists as long as Redis keeps those versions: the page
 // cache's own key (lib/cache/page-cache-handler.cjs).
 
@@ -40,17 +42,18 @@ export const keys = {
   /** The newest live listings across the market (the home page and the feed page). */
   feed: () => view("feed", "feed", ["/", "/new"]),
   /** A page of the catalog (search, filters, sort, cursor); every page shares the "catalog" stream. */
-  // "/products" stands for every browse and search page (lib/cache/page-cache-handler.cjs BROWSE_PREFIX).
-  catalogPage: (query: string) => view(`catalog:${query}`, "catalog", ["/", "/products"]),
-  catalogStream: () => view("catalog", "catalog", ["/", "/products"]),
+  // "/products" stands for every browse and search page (lib/cache/page-keys.cjs); a change that names its
+  // product's category raises only that category's browse pages instead (lib/market/changes.ts).
+  catalogPage: (query: string) => view(`catalog:${query}`, "catalog", ["/", BROWSE_PAGE]),
+  catalogStream: () => view("catalog", "catalog", ["/", BROWSE_PAGE]),
   /** Products, brands and aliases as search reads them (fenced with the catalog: admin edits). */
-  searchIndex: () => view("search-index", "catalog", ["/", "/products"]),
+  searchIndex: () => view("search-index", "catalog", ["/", BROWSE_PAGE]),
   /** A seller's public page: their live listings. */
   seller: (userId: number) => view(`seller:${userId}`, `seller:${userId}`, [`/sellers/${userId}`]),
   /** A seller's track record (completed trades, disputes): a snapshot kept a minute, no deltas. */
   sellerStats: (userId: number) => view(`seller-stats:${userId}`),
   /** The catalog of brands and categories (changes only through admin). */
-  brands: () => view("brands", "brands", ["/", "/products"]),
+  brands: () => view("brands", "brands", ["/", BROWSE_PAGE]),
   /**
    * A user's own page (their listings, bids, orders, account, ledger, withdrawals), seen only by them
    * (lib/accounts/own-views.ts). Kept fresh like every view: complete rows as deltas, and any other change

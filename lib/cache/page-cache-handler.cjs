@@ -13,14 +13,20 @@
 "use strict";
 const { createClient } = require("redis");
 const { clusterNodeUrls, createClusterClient, slotSuffix } = require("./cluster.cjs");
+const { BROWSE_PAGE, pageVersionKey } = require("./page-keys.cjs");
 
 const MAX_ENTRIES = Number(process.env.PAGE_CACHE_ENTRIES || 5000);
 // Browse and search pages (/products?…, rendered as /browse/<query>, see proxy.ts) are one entry per query:
 // any number of distinct queries may arrive, so they have a bound of their own and cannot push product
-// pages out. All of them show the catalog, so they share one version: the "/products" page's.
+// pages out. All of them show the catalog, so they share the "/products" page's version (catalog edits);
+// besides, each depends on the versions of the categories its query can show (a market change raises only
+// its product's category: lib/cache/page-keys.cjs), which the page reports while rendering, with the values
+// it read before reading its data (lib/cache/page-deps.ts). A browse page rendered without that report
+// (Redis away) is not kept.
 const MAX_BROWSE_ENTRIES = Number(process.env.PAGE_CACHE_BROWSE_ENTRIES || 2000);
 const BROWSE_PREFIX = "/browse/";
-const BROWSE_VERSION_PATH = "/products";
+/** @type {Map<string, Record<string, number>>} path → { version key: version read by the render } */
+const reportedDeps = (globalThis.__gxPageDeps ??= new Map());
 // CACHE_ENABLED=0 turns this off too: every page is rendered on every request (the benchmark's floor).
 const ENABLED = !["0", "false", "off", "no"].includes(String(process.env.CACHE_ENABLED || "true").toLowerCase());
 // A token that lives as long as Redis's data: if Redis restarts empty, the page versions it held are gone,
@@ -37,7 +43,7 @@ const TIMEOUT_MS = Number(process.env.REDIS_TIMEOUT_MS) || 250;
 const MAX_PENDING = Number(process.env.REDIS_MAX_PENDING) || 500;
 let inFlight = 0;
 
-/** @type {Map<string, {value: unknown, lastModified: number, tags: string[], version: number, epoch: string | null}>} */
+/** @type {Map<string, {value: unknown, lastModified: number, tags: string[], version: number, epoch: string | null, deps?: Record<string, number>}>} */
 const entries = new Map();
 /** The same for browse pages, bounded by MAX_BROWSE_ENTRIES. */
 const browseEntries = new Map();
@@ -121,15 +127,19 @@ async function command(args) {
 }
 
 /**
- * The page's current version and the epoch it belongs to, or null when they cannot be known (Redis down).
- * A rendered copy is served only under the epoch it was rendered in.
+ * The page's current version, those of `depKeys` (a browse page's categories, in the same slot), and the
+ * epoch they belong to, or null when they cannot be known (Redis down). A rendered copy is served only
+ * under the epoch it was rendered in.
  */
-async function versionOf(path) {
+async function versionOf(path, depKeys = []) {
   if (Date.now() < offlineUntil) return null;
   try {
-    const versionKey = `pv:${isBrowse(path) ? BROWSE_VERSION_PATH : path}`;
+    const versionKey = pageVersionKey(isBrowse(path) ? BROWSE_PAGE : path);
     const epochKey = epochKeyOf(versionKey);
-    let [page, epoch] = await command(["MGET", versionKey, epochKey]);
+    const got = await command(["MGET", versionKey, ...depKeys, epochKey]);
+    const page = got[0];
+    const deps = got.slice(1, 1 + depKeys.length).map((v) => Number(v) || 0);
+    let epoch = got[got.length - 1];
     if (!epoch) {
       await command(["SET", epochKey, `${Date.now()}-${Math.random().toString(36).slice(2)}`, "NX"]);
       epoch = await command(["GET", epochKey]);
@@ -145,7 +155,7 @@ async function versionOf(path) {
       }
       epochSeen.set(epochKey, epoch);
     }
-    return { version: Number(page) || 0, epoch };
+    return { version: Number(page) || 0, deps, epoch };
   } catch {
     offlineUntil = Date.now() + OFFLINE_MS;
     return null;
@@ -160,16 +170,17 @@ class PageCacheHandler {
   async get(key) {
     if (!ENABLED) return null;
     const path = pathOf(key);
-    const current = path ? await versionOf(path) : { version: 0, epoch: null };
+    const store = storeFor(path);
+    const e = store.get(key);
+    const depKeys = e && e.deps ? Object.keys(e.deps) : [];
+    const current = path ? await versionOf(path, depKeys) : { version: 0, deps: [], epoch: null };
     if (current === null) {
       stats.unverified++;
       return null;
     }
     const { version, epoch } = current;
-    const store = storeFor(path);
-    const e = store.get(key);
     debug("get", key, "version", version, "entry", e ? e.version : "none");
-    if (e && e.version >= version && e.epoch === epoch) {
+    if (e && e.version >= version && e.epoch === epoch && depKeys.every((k, i) => e.deps[k] >= current.deps[i])) {
       stats.hits++;
       store.delete(key); // least recently used goes first when full
       store.set(key, e);
@@ -186,18 +197,21 @@ class PageCacheHandler {
   }
 
   async set(key, data, ctx) {
-    const store = storeFor(pathOf(key));
+    const path = pathOf(key);
+    const store = storeFor(path);
     const seen = pending.get(key);
     pending.delete(key);
-    debug("set", key, "version", seen && seen.version, "kind", data && data.kind);
+    const deps = isBrowse(path) ? reportedDeps.get(path) : undefined;
+    if (deps) reportedDeps.delete(path);
+    debug("set", key, "version", seen && seen.version, "kind", data && data.kind, "deps", deps);
     // A "not found" render is not kept: otherwise every id that names nothing (/products/99999999) would
-    // take an entry and could push real pages out.
-    if (!data || seen === undefined || data.status === 404) {
+    // take an entry and could push real pages out. Nor is a browse page that reported no dependencies.
+    if (!data || seen === undefined || data.status === 404 || (isBrowse(path) && !deps)) {
       store.delete(key);
       return;
     }
     stats.stores++;
-    store.set(key, { value: data, lastModified: Date.now(), tags: (ctx && ctx.tags) || [], version: seen.version, epoch: seen.epoch });
+    store.set(key, { value: data, lastModified: Date.now(), tags: (ctx && ctx.tags) || [], version: seen.version, epoch: seen.epoch, deps });
     while (store.size > boundOf(store)) store.delete(store.keys().next().value);
     stats.entries = entries.size;
     stats.browseEntries = browseEntries.size;

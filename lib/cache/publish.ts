@@ -2,6 +2,7 @@ import "server-only";
 import { edgeCache } from "@/lib/edge/purge";
 import { guarded } from "./breaker";
 import { MAX_DELTAS, pageVersionKey, TTL, type ViewKeys } from "./keys";
+import { edgePathOf } from "./page-keys.cjs";
 import { PUBLISH } from "./lua";
 import { script } from "./redis";
 import { clusterMode, keySlot } from "./cluster.cjs";
@@ -14,7 +15,14 @@ import type { Delta } from "./views";
 // command's outbox row (lib/write/outbox.ts), written in its own transaction, is drained by any process
 // once Redis answers, as fence raises at the drain-time position.
 
-export type Change = { view: ViewKeys; delta: Omit<Delta, "s"> } | { view: ViewKeys; fence: true };
+/**
+ * A change names the pages it alters when they are fewer than the view's own (`pages`: a market change to
+ * the catalog alters the browse pages of its product's category only, lib/market/changes.ts).
+ */
+export type Change = ({ view: ViewKeys; delta: Omit<Delta, "s"> } | { view: ViewKeys; fence: true }) & { pages?: string[] };
+
+/** The pages whose versions a change raises (lib/write/outbox.ts keeps the same ones). */
+export const pagesOf = (c: Change) => c.pages ?? c.view.pages;
 
 function op(keyList: string[], ops: string[], target: string, fence: string, value: string) {
   keyList.push(target, fence);
@@ -32,7 +40,7 @@ export async function publish(seq: number, changes: Change[]): Promise<boolean> 
     if ("fence" in c) op(keyList, ops, c.view.fence, c.view.fence, "F");
     // `i` keeps the order of changes within one commit (a remove, then the new version).
     else op(keyList, ops, c.view.deltas, c.view.fence, JSON.stringify({ s: seq, i, ...c.delta }));
-    for (const page of c.view.pages) pages.add(page);
+    for (const page of pagesOf(c)) pages.add(page);
     if (c.view.heard) heard.add(c.view.heard);
   });
   // In the same script as the views' own changes (one slot per user: lib/cache/keys.ts).
@@ -80,6 +88,6 @@ async function send(seq: number, keyList: string[], ops: string[], pages: Set<st
   }
   // Shared caches drop those pages too, after their versions went up (a copy fetched from now on is fresh).
   // Not awaited: each purge has its own deadline and never holds the command's reply.
-  if (pages.size) void edgeCache().purge([...pages]);
+  if (pages.size) void edgeCache().purge([...new Set([...pages].map(edgePathOf))]);
   return true;
 }

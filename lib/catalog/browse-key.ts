@@ -19,6 +19,9 @@ function fromBase64Url(s: string) {
   return new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
 }
 
+/** The internal route's path for a key: what proxy.ts rewrites to, and the page cache's name for the page. */
+export const browsePath = (key: string) => `/browse/${key}`;
+
 export function browseKey(sp: URLSearchParams): string {
   const out = new URLSearchParams();
   for (const k of BROWSE_PARAMS) {

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, max, min, ne, sql, type SQL } from "drizzle-orm";
-import { brands, bids, gifticons, likes, listings, orders, products, users } from "@/db/schema";
+import { brands, bids, CATEGORIES, gifticons, likes, listings, orders, products, users, type Category } from "@/db/schema";
 import type { ReadDb } from "@/db/readers";
 import { keys } from "@/lib/cache/keys";
 import { readView, type ViewCtx, type ViewDef } from "@/lib/cache/views";
@@ -20,7 +20,7 @@ import {
   validFor,
 } from "@/lib/market/read-model";
 import { buildIndex, rank } from "@/lib/search/match";
-import { loadSearchData } from "@/lib/search/queries";
+import { loadSearchData, searchIndex } from "@/lib/search/queries";
 import { askColumns, productInfoColumns } from "./columns";
 import type { CatalogQuery } from "./schemas";
 
@@ -265,6 +265,23 @@ export async function searchCatalog(q: CatalogQuery, ctx: ViewCtx = {}) {
     (r) => (r.lowestAsk && !isLive(r.lowestAsk, now)) || (r.highestBid && !isLive(r.highestBid, now)) || (r.longestValid && !isLive(r.longestValid, now)),
   );
   return expired.length ? { ...data, items: await bestFromBooks(data.items, new Set(expired.map((r) => r.id)), q.valid ? Number(q.valid) : undefined) } : data;
+}
+
+/**
+ * The categories whose products a catalog query can show, whatever their listings, prices and the page's
+ * validity filter: what its browse page depends on besides the catalog itself (lib/cache/page-deps.ts). The
+ * products are those the page's own query matches (active ones, by brand and search); a superset is safe.
+ */
+export async function categoriesOf(q: CatalogQuery): Promise<Category[]> {
+  const allowed: readonly Category[] = q.category ? [q.category] : CATEGORIES;
+  if (!q.q && !q.brand) return [...allowed];
+  const { data, index } = await searchIndex();
+  const found = q.q ? new Set(rank(index, q.q).map((r) => r.id)) : null;
+  const docs = data.docs.filter((d) => (!found || found.has(d.id)) && (!q.brand || d.brandSlug === q.brand));
+  // A snapshot from before the index named categories: every category the filter allows.
+  if (docs.some((d) => !d.categoryKey)) return [...allowed];
+  const shown = new Set(docs.map((d) => d.categoryKey));
+  return allowed.filter((c) => shown.has(c));
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -1,10 +1,19 @@
+import type { Category } from "@/db/schema";
 import type { Change } from "@/lib/cache/publish";
-import { keys } from "@/lib/cache/keys";
+import { browsePageOf, keys } from "@/lib/cache/keys";
 import type { AskItem, BidItem, FeedItem, ProductInfo, TradeItem } from "./read-model";
 
 // What each market event changes on the read side. Commands return these after commit (lib/write/command.ts
 // publishes them), so every view that lists an ask or a bid learns about it at once: the product's book,
 // the new-listings feed, the seller's page and the catalog's best prices.
+//
+// A change to the catalog's prices alters home and the browse and search pages that can show its product:
+// given the product's category, only that category's (lib/cache/page-keys.cjs); without it, every one.
+
+/** The catalog stream's change for one product's ask or bid, raising the pages of its category only. */
+function catalogChange(category: Category | undefined, delta: Extract<Change, { delta: unknown }>["delta"]): Change {
+  return { view: keys.catalogStream(), delta, pages: ["/", browsePageOf(category)] };
+}
 
 export function askAdded(ask: AskItem, product: ProductInfo): Change[] {
   const listing: FeedItem = { ...ask, product };
@@ -12,36 +21,36 @@ export function askAdded(ask: AskItem, product: ProductInfo): Change[] {
     { view: keys.book(ask.productId), delta: { op: "upsert", kind: "ask", id: ask.id, item: ask } },
     { view: keys.feed(), delta: { op: "upsert", kind: "listing", id: ask.id, item: listing } },
     { view: keys.seller(ask.sellerId), delta: { op: "upsert", kind: "listing", id: ask.id, item: listing } },
-    {
-      view: keys.catalogStream(),
-      delta: { op: "upsert", kind: "ask-ref", id: ask.id, item: { productId: ask.productId, price: ask.price, deadline: ask.deadline, validUntil: ask.validUntil } },
-    },
+    catalogChange(product.category, {
+      op: "upsert",
+      kind: "ask-ref",
+      id: ask.id,
+      item: { productId: ask.productId, price: ask.price, deadline: ask.deadline, validUntil: ask.validUntil },
+    }),
   ];
 }
 
-export function askRemoved(ask: { id: number; productId: number; sellerId: number }): Change[] {
+/** `category`: the product's, when the caller has it (fewer pages re-rendered); without it, every browse page. */
+export function askRemoved(ask: { id: number; productId: number; sellerId: number }, category?: Category): Change[] {
   return [
     { view: keys.book(ask.productId), delta: { op: "remove", kind: "ask", id: ask.id } },
     { view: keys.feed(), delta: { op: "remove", kind: "listing", id: ask.id } },
     { view: keys.seller(ask.sellerId), delta: { op: "remove", kind: "listing", id: ask.id } },
-    { view: keys.catalogStream(), delta: { op: "remove", kind: "ask-ref", id: ask.id, item: { productId: ask.productId } } },
+    catalogChange(category, { op: "remove", kind: "ask-ref", id: ask.id, item: { productId: ask.productId } }),
   ];
 }
 
-export function bidAdded(bid: BidItem): Change[] {
+export function bidAdded(bid: BidItem, category?: Category): Change[] {
   return [
     { view: keys.book(bid.productId), delta: { op: "upsert", kind: "bid", id: bid.id, item: bid } },
-    {
-      view: keys.catalogStream(),
-      delta: { op: "upsert", kind: "bid-ref", id: bid.id, item: { productId: bid.productId, price: bid.price, deadline: bid.deadline } },
-    },
+    catalogChange(category, { op: "upsert", kind: "bid-ref", id: bid.id, item: { productId: bid.productId, price: bid.price, deadline: bid.deadline } }),
   ];
 }
 
-export function bidRemoved(bid: { id: number; productId: number }): Change[] {
+export function bidRemoved(bid: { id: number; productId: number }, category?: Category): Change[] {
   return [
     { view: keys.book(bid.productId), delta: { op: "remove", kind: "bid", id: bid.id } },
-    { view: keys.catalogStream(), delta: { op: "remove", kind: "bid-ref", id: bid.id, item: { productId: bid.productId } } },
+    catalogChange(category, { op: "remove", kind: "bid-ref", id: bid.id, item: { productId: bid.productId } }),
   ];
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
-import { brands, products, searchAliases } from "@/db/schema";
+import { brands, products, searchAliases, type Category } from "@/db/schema";
 import type { ReadDb } from "@/db/readers";
 import { keys } from "@/lib/cache/keys";
 import { readView, type ViewDef } from "@/lib/cache/views";
@@ -11,7 +11,11 @@ import { buildIndex, rank, type SearchAliasRow, type SearchDoc, type SearchIndex
 // The search index's data: every active product with its brand, and the aliases. Small (one row per
 // product), read in the same snapshot as the catalog page that uses it, and cached for suggestions.
 
-export type SearchData = { docs: (SearchDoc & { brandSlug: string; emoji: string; brandColor: string; faceValue: number })[]; aliases: SearchAliasRow[] };
+/** `category` is the category's label (searched like a name); `categoryKey` the category itself. */
+export type SearchData = {
+  docs: (SearchDoc & { brandSlug: string; emoji: string; brandColor: string; faceValue: number; categoryKey?: Category })[];
+  aliases: SearchAliasRow[];
+};
 
 export async function loadSearchData(db: ReadDb): Promise<SearchData> {
   const [docs, aliases] = await Promise.all([
@@ -34,7 +38,7 @@ export async function loadSearchData(db: ReadDb): Promise<SearchData> {
       .orderBy(asc(products.id)),
     listAliases(db),
   ]);
-  return { docs: docs.map((d) => ({ ...d, category: CATEGORY_LABELS[d.category] })), aliases };
+  return { docs: docs.map((d) => ({ ...d, categoryKey: d.category, category: CATEGORY_LABELS[d.category] })), aliases };
 }
 
 export function listAliases(db: ReadDb) {

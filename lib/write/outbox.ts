@@ -2,7 +2,7 @@ import "server-only";
 import { boundedQuery } from "@/db/deadline";
 import { primaryPool, type Tx } from "@/db/primary";
 import { outbox } from "@/db/schema";
-import { raiseFences, type Change } from "@/lib/cache/publish";
+import { pagesOf, raiseFences, type Change } from "@/lib/cache/publish";
 import { redisReplicated } from "@/lib/cache/redis";
 import { config } from "@/lib/config";
 import { seqOf } from "@/lib/read/gtid";
@@ -36,7 +36,7 @@ export async function writeOutbox(tx: Tx, changes: Change[]): Promise<number | n
   const p = new Set<string>();
   for (const c of changes) {
     f.add(c.view.fence);
-    for (const page of c.view.pages) p.add(page);
+    for (const page of pagesOf(c)) p.add(page);
   }
   const entry: Entry = { f: [...f], p: [...p] };
   const [{ id }] = await tx.insert(outbox).values({ changes: JSON.stringify(entry) }).$returningId();

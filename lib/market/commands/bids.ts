@@ -57,7 +57,7 @@ export async function placeBid(actor: Actor, input: PlaceBidInput, idem?: Idempo
       const order = await insertOrder(tx, { listingId: ask.id, bidId: id, productId: product.id, buyerId: actor.id, sellerId: ask.sellerId, price: ask.price });
       await moveBalance(tx, actor.id, "purchase", { points: -ask.price }, { type: "order", id: order.id }, "구매 입찰 즉시 체결");
       emit([
-        ...askRemoved({ id: ask.id, productId: product.id, sellerId: ask.sellerId }),
+        ...askRemoved({ id: ask.id, productId: product.id, sellerId: ask.sellerId }, product.category),
         ...tradeMade(product.id, { orderId: order.id, price: ask.price, at: order.createdAt.toISOString() }),
       ]);
       return { id, status: "filled", price: ask.price, orderId: order.id };
@@ -73,7 +73,7 @@ export async function placeBid(actor: Actor, input: PlaceBidInput, idem?: Idempo
     const [{ id }] = await tx.insert(bids).values({ productId: product.id, buyerId: actor.id, price: input.price, deadline, createdAt }).$returningId();
     await moveBalance(tx, actor.id, "hold", { points: -input.price, held: input.price }, { type: "bid", id }, "구매 입찰 보류");
     const item: BidItem = { id, productId: product.id, price: input.price, deadline: deadline.toISOString(), createdAt: createdAt.toISOString() };
-    emit([...bidAdded(item), ownRow(actor.id, "bids", { id, price: input.price, status: "active", deadline, createdAt, orderId: null, product })]);
+    emit([...bidAdded(item, product.category), ownRow(actor.id, "bids", { id, price: input.price, status: "active", deadline, createdAt, orderId: null, product })]);
     return { id, status: "active", price: input.price };
   });
 }
@@ -124,7 +124,7 @@ export async function fillBid(actor: Actor, bidId: number, input: FillBidInput, 
     await lockUser(tx, b.buyerId);
     const order = await insertOrder(tx, { listingId, bidId: b.id, productId: product.id, buyerId: b.buyerId, sellerId: actor.id, price: b.price });
     await payFromHold(tx, b.buyerId, b.price, order.id);
-    emit([...bidRemoved(b), ...tradeMade(product.id, { orderId: order.id, price: b.price, at: order.createdAt.toISOString() })]);
+    emit([...bidRemoved(b, product.category), ...tradeMade(product.id, { orderId: order.id, price: b.price, at: order.createdAt.toISOString() })]);
     return { orderId: order.id, price: b.price };
   });
 }

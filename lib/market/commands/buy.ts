@@ -141,7 +141,7 @@ async function settle(tx: Tx, emit: Emit, actor: Actor, l: Taken, couponId?: num
   const product = await productInfoOf(tx, l.productId);
   const row = { id: order.id, status: "paid" as const, price: l.price, discount, paid: order.paid, confirmDueAt: order.confirmDueAt, createdAt: order.createdAt, completedAt: null, product };
   emit([
-    ...askRemoved(l),
+    ...askRemoved(l, product.category),
     ...tradeMade(l.productId, { orderId: order.id, price: l.price, at: order.createdAt.toISOString() }),
     ownRow(actor.id, "orders", { ...row, role: "buyer" }),
     ownRow(l.sellerId, "orders", { ...row, role: "seller" }),

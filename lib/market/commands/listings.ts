@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, gte, ne, sql } from "drizzle-orm";
 import type { Tx } from "@/db/primary";
-import { bids, gifticons, listings } from "@/db/schema";
+import { bids, gifticons, listings, type Category } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { affected, command, idempotentCommand, type Actor, type Emit, type Idempotency } from "@/lib/write/command";
 import { last4 } from "@/lib/gifticons/code-crypto";
@@ -53,7 +53,7 @@ export async function createListing(actor: Actor, input: CreateListingInput, ide
       validUntil: input.expiresAt.toISOString(),
       createdAt: createdAt.toISOString(),
     };
-    const crossed = await matchBid(tx, emit, ask);
+    const crossed = await matchBid(tx, emit, ask, product.category);
     if (crossed) return crossed;
     emit(askAdded(ask, product));
     emit([
@@ -80,7 +80,7 @@ export async function createListing(actor: Actor, input: CreateListingInput, ide
  * decides, this ask then either trades or rests below every live bid. An ask that would rest at or below
  * the seller's own bid is refused (self_cross).
  */
-async function matchBid(tx: Tx, emit: Emit, ask: AskItem): Promise<ListingResult | null> {
+async function matchBid(tx: Tx, emit: Emit, ask: AskItem, category: Category): Promise<ListingResult | null> {
   const [bid] = await tx
     .select({ id: bids.id, buyerId: bids.buyerId, price: bids.price })
     .from(bids)
@@ -111,8 +111,8 @@ async function matchBid(tx: Tx, emit: Emit, ask: AskItem): Promise<ListingResult
   const order = await insertOrder(tx, { listingId: ask.id, bidId: bid.id, productId: ask.productId, buyerId: bid.buyerId, sellerId: ask.sellerId, price: bid.price });
   await payFromHold(tx, bid.buyerId, bid.price, order.id);
   emit([
-    ...bidRemoved({ id: bid.id, productId: ask.productId }),
-    ...askRemoved(ask), // in case an earlier version of this ask was published (a price change)
+    ...bidRemoved({ id: bid.id, productId: ask.productId }, category),
+    ...askRemoved(ask, category), // in case an earlier version of this ask was published (a price change)
     ...tradeMade(ask.productId, { orderId: order.id, price: bid.price, at: order.createdAt.toISOString() }),
   ]);
   return { id: ask.id, status: "sold", price: bid.price, orderId: order.id };
@@ -182,10 +182,10 @@ export async function updateListing(actor: Actor, listingId: number, input: Upda
       validUntil: l.expiresAt.toISOString(),
       createdAt: l.createdAt.toISOString(),
     };
-    const crossed = await matchBid(tx, emit, ask);
+    const crossed = await matchBid(tx, emit, ask, product.category);
     if (crossed) return crossed;
     // Remove, then add the new version: every view (book order, best price, counts) is recomputed.
-    emit([...askRemoved(ask), ...askAdded(ask, product), ownPatch(actor.id, "listings", l.id, { price, deadline })]);
+    emit([...askRemoved(ask, product.category), ...askAdded(ask, product), ownPatch(actor.id, "listings", l.id, { price, deadline })]);
     return { id: l.id, status: "on_sale", price };
   });
 }

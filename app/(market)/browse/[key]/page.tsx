@@ -8,14 +8,15 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { IntentLink } from "@/components/ui/intent-link";
 import { buttonClass } from "@/components/ui/styles";
 import { CATEGORY_LABELS, SORTS } from "@/lib/catalog/categories";
-import { listBrands, searchCatalog } from "@/lib/catalog/queries";
-import { parseBrowseKey } from "@/lib/catalog/browse-key";
+import { reportBrowseDeps } from "@/lib/cache/page-deps";
+import { categoriesOf, listBrands, searchCatalog } from "@/lib/catalog/queries";
+import { browsePath, parseBrowseKey } from "@/lib/catalog/browse-key";
 import { catalogQuerySchema } from "@/lib/catalog/schemas";
 
 // The browse and search page, /products?q=&category=&brand=&sort=&valid=&cursor= (proxy.ts rewrites it here
 // with the query in the path): one page per query for everyone, kept by the page cache and served while
-// the catalog's page version ("/products") is unchanged, so it is as fresh as the data. It reads no request
-// data; the search box fills in the query in the browser.
+// the catalog's page version ("/products") and those of the categories it can show are unchanged, so it is
+// as fresh as the data. It reads no request data; the search box fills in the query in the browser.
 export const revalidate = 300;
 export const dynamicParams = true;
 export async function generateStaticParams(): Promise<{ key: string }[]> {
@@ -52,6 +53,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function BrowsePage({ params: routeParams }: Props) {
   const { query, problem } = parse(await rawQuery(routeParams));
+  // Before the data: from here on, a change to a product of these categories makes this copy stale.
+  await reportBrowseDeps(browsePath((await routeParams).key), await categoriesOf(query));
   const [page, brands] = await Promise.all([searchCatalog(query), listBrands()]);
   const params: BrowseParams = { q: query.q, category: query.category, brand: query.brand, sort: query.sort, valid: query.valid, cursor: query.cursor };
   const brand = brands.find((b) => b.slug === query.brand);
