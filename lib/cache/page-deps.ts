@@ -7,8 +7,9 @@ import { redis } from "./redis";
 // (lib/cache/page-cache-handler.cjs): the browse version of each category its query can show, read while the
 // page renders and before it reads its data, so that any later change to one of them makes the rendered copy
 // stale, and a change to a product of another category does not. Handed over through globalThis: the page
-// runs in the app's bundle, the cache handler outside it, in the same process; Next.js renders one page (a
-// path) at a time per process, so one entry per path is enough.
+// runs in the app's bundle, the cache handler outside it, in the same process, one report per path, taken
+// by the handler when it stores the render. Should two renders of one path ever overlap, the report keeps
+// the older version of each key: whichever render is stored is then stale sooner, never served too long.
 
 type Deps = Record<string, number>;
 const MAX_REPORTS = 1_000; // renders that never store (an error) must not leave their entry for good
@@ -20,13 +21,17 @@ const reports = (): Map<string, Deps> => ((globalThis as { __gxPageDeps?: Map<st
  */
 export async function reportBrowseDeps(path: string, categories: readonly string[]): Promise<void> {
   const all = reports();
-  all.delete(path);
   const keys = categories.map((c) => pageVersionKey(browsePageOf(c)));
+  let values: unknown[];
   try {
-    const values = keys.length ? await guarded(() => redis().mget<unknown[]>(...keys)) : [];
-    all.set(path, Object.fromEntries(keys.map((k, i) => [k, Number(values[i]) || 0])));
-    if (all.size > MAX_REPORTS) all.delete(all.keys().next().value!);
+    values = keys.length ? await guarded(() => redis().mget<unknown[]>(...keys)) : [];
   } catch {
-    // Redis away: no report, no kept copy.
+    all.delete(path); // Redis away: no report, no kept copy
+    return;
   }
+  const earlier = all.get(path);
+  const deps: Deps = {};
+  keys.forEach((k, i) => (deps[k] = Math.min(Number(values[i]) || 0, earlier?.[k] ?? Infinity)));
+  all.set(path, deps);
+  if (all.size > MAX_REPORTS) all.delete(all.keys().next().value!);
 }
