@@ -10,7 +10,7 @@ import type { AskItem, BidItem, FeedItem, ProductInfo, TradeItem } from "./read-
 // A change to the catalog's prices alters home and the browse and search pages that can show its product:
 // given the product's category, only that category's (lib/cache/page-keys.cjs); without it, every one.
 
-/** The catalog stream's change for one product's ask or bid, raising the pages of its category only. */
+/** The catalog stream's change for one product's ask or bid: home and its category's browse pages (all of them without one). */
 function catalogChange(category: Category | undefined, delta: Extract<Change, { delta: unknown }>["delta"]): Change {
   return { view: keys.catalogStream(), delta, pages: ["/", browsePageOf(category)] };
 }
