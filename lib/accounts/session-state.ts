@@ -22,6 +22,12 @@ export const sessionView: ViewDef<number, SessionState | null> = {
   critical: true,
 };
 
-export async function sessionState(userId: number): Promise<SessionState | null> {
-  return (await readView(sessionView, userId)).data;
+/**
+ * `signedInSeq`: the primary's position the session signed in at (lib/accounts/sign-in.ts). The cached
+ * check counts only if Redis heard of the account at or after it; otherwise it is read from a node that has
+ * it, so a new account never reads as "no such user" on a lagging replica while the sign-up's publish is
+ * still on its way (its outbox row raises the fence a little later).
+ */
+export async function sessionState(userId: number, signedInSeq = 0): Promise<SessionState | null> {
+  return (await readView(sessionView, userId, signedInSeq > 0 ? { floor: signedInSeq } : {})).data;
 }

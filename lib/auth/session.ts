@@ -14,7 +14,7 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   const u = session?.user;
   if (!u?.id || !Number(u.id)) return null;
-  const state = await sessionState(Number(u.id));
+  const state = await sessionState(Number(u.id), u.seq ?? 0);
   if (!state || state.status !== "active" || state.sessionVersion !== (u.sessionVersion ?? 0)) return null;
   return { id: Number(u.id), role: u.role, nickname: u.nickname, signedInSeq: u.seq ?? 0, signedInAt: u.at ?? 0 };
 });
