@@ -80,6 +80,36 @@ test("a browse or search page is rendered again for changes to products it can s
   expect((await page(cafeSearch)).cache).toBe("HIT");
 });
 
+test("a cached page's order follows a trade at once: a new cheapest ask moves its product up, its sale moves it back", async () => {
+  const tag = `순서${randomBytes(3).toString("hex")}`;
+  const [a, b] = [await freshProduct(10_000, `${tag} 가 상품`), await freshProduct(10_000, `${tag} 나 상품`)];
+  const seller = await newUser();
+  const buyer = await newUser(50_000);
+  const byPrice = `/products?q=${encodeURIComponent(tag)}&sort=price`;
+  const newest = `/products?q=${encodeURIComponent(tag)}&sort=newest`;
+  const order = async (path: string) => {
+    const { html } = await page(path);
+    return [a.id, b.id].sort((x, y) => html.indexOf(`/products/${x}"`) - html.indexOf(`/products/${y}"`));
+  };
+  const list = async (productId: number, price: number) => {
+    const r = await seller.post("/api/listings", { productId, price, code: newCode(), expiresAt: kstDate(200) });
+    expect(r.status, r.text).toBe(201);
+    return r.body.id as number;
+  };
+  await list(a.id, 9_000);
+  expect(await order(byPrice)).toEqual([a.id, b.id]); // b has no ask: last
+  expect(await order(newest)).toEqual([a.id, b.id]);
+  expect((await page(byPrice)).cache).toBe("HIT");
+
+  const cheap = await list(b.id, 5_000);
+  expect(await order(byPrice)).toEqual([b.id, a.id]);
+  expect(await order(newest)).toEqual([b.id, a.id]);
+  const bought = await buyer.post("/api/orders", { listingId: cheap, expectedPrice: 5_000 });
+  expect(bought.status, bought.text).toBe(201);
+  expect(await order(byPrice)).toEqual([a.id, b.id]);
+  expect(await order(newest)).toEqual([a.id, b.id]);
+});
+
 test("asks carry validUntil; browse sorts and filters by validity", async () => {
   const tag = `유효${randomBytes(3).toString("hex")}`;
   const short = await freshProduct(10_000, `${tag} 짧은`);

@@ -36,6 +36,12 @@ export type ViewDef<A, T> = {
   load: (db: ReadDb, args: A) => Promise<T>;
   /** Applies deltas (ascending positions, all newer than the data) to the data. Defaults to ignoring them. */
   apply?: (data: T, deltas: Delta[], args: A) => T | Promise<T>;
+  /**
+   * Whether `after` (`before` with `deltas` applied) is the view as a database would give it now. A view whose
+   * deltas can change more than the items they name (a sorted page, whose order and members they can move)
+   * says when they did; the view is then read again at or after the deltas. Defaults to always.
+   */
+  absorbs?: (before: T, after: T, deltas: Delta[], args: A) => boolean | Promise<boolean>;
   ttlMs: number;
   /** After this many pending deltas, the snapshot is refreshed in the background. */
   refreshAfterDeltas?: number;
@@ -52,7 +58,9 @@ type Got = [string | null, unknown, number, unknown[], number, number];
 const getScript = () => script<Got>(GET_VIEW);
 const putScript = () => script<number>(PUT_VIEW);
 
-const inflight = new Map<string, Promise<{ data: unknown; seq: number; node: string }>>();
+type Refill = Promise<{ data: unknown; seq: number; node: string }>;
+/** The refill running in this process per view, and the position it reads at or after. */
+const inflight = new Map<string, { job: Refill; atLeast: number }>();
 
 export type ViewCtx = {
   /**
@@ -110,7 +118,7 @@ export async function readView<A, T>(def: ViewDef<A, T>, args: A, ctx: ViewCtx =
     stats.count("cacheHit");
     const pending = deltas.filter((d) => d.s > p);
     if (def.refreshAfterDeltas && pending.length > def.refreshAfterDeltas) void refill(def, args, k, fence).catch(() => {});
-    return { data: await applyDeltas(def, dRaw as T, pending, args), seq: p, source: "cache" };
+    return settle(def, { data: dRaw as T, seq: p }, "cache", pending, args, k, fence);
   }
 
   stats.count("cacheMiss");
@@ -121,18 +129,51 @@ export async function readView<A, T>(def: ViewDef<A, T>, args: A, ctx: ViewCtx =
     return { data: await applyDeltas(def, dRaw as T, deltas.filter((d) => d.s > p), args), seq: p, source: "stale-cache" };
   }
   const r = (await refill(def, args, k, fence, unheard)) as { data: T; seq: number; node: string };
-  return { data: await applyDeltas(def, r.data, deltas.filter((d) => d.s > r.seq), args), seq: r.seq, source: "db", node: r.node };
+  return settle(def, r, "db", deltas, args, k, fence);
 }
 
 /**
- * Reads the view at or after `fence` (and the reader's `unheard` write) and stores it. Readers in this
- * process share one refill per view, except one that needs a newer position than the running one reads.
+ * A snapshot with the deltas newer than it applied. If the view cannot take them as they are (def.absorbs),
+ * it is read again at or after them, once; if no node has them yet or none answers in time, the snapshot with
+ * the deltas is what there is (its items exact, their order maybe not).
  */
-function refill<A, T>(def: ViewDef<A, T>, args: A, k: ViewKeys, fence: number, unheard = 0) {
+async function settle<A, T>(
+  def: ViewDef<A, T>,
+  base: { data: T; seq: number; node?: string },
+  source: ViewRead<T>["source"],
+  deltas: Delta[],
+  args: A,
+  k: ViewKeys,
+  fence: number,
+  retry = true,
+): Promise<ViewRead<T>> {
+  const pending = deltas.filter((d) => d.s > base.seq);
+  const data = await applyDeltas(def, base.data, pending, args);
+  if (await absorbed(def, base.data, data, pending, args)) return { data, seq: base.seq, source, node: base.node };
+  if (retry) {
+    stats.count("cacheDeltasRefill");
+    try {
+      const r = (await refill(def, args, k, fence, Math.max(...pending.map((d) => d.s)))) as { data: T; seq: number; node: string };
+      return await settle(def, r, "db", deltas, args, k, fence, false);
+    } catch {
+      // below
+    }
+  }
+  stats.count("cacheStaleServed");
+  return { data, seq: base.seq, source: "stale-cache", node: base.node };
+}
+
+/**
+ * Reads the view at or after `fence` (and `atLeast`: the reader's unheard write, or deltas the view could not
+ * take) and stores it. Readers in this process share one refill per view; one that needs a newer position
+ * than the running one reads starts its own, which later readers then share.
+ */
+function refill<A, T>(def: ViewDef<A, T>, args: A, k: ViewKeys, fence: number, atLeast = 0): Refill {
+  const need = Math.max(fence, atLeast);
   const running = inflight.get(k.snap);
-  if (running && !unheard) return running;
-  const job = (async () => {
-    const r = await readAt({ minSeq: Math.max(fence, unheard), mode: "fresh" }, (db) => def.load(db, args));
+  if (running && running.atLeast >= need) return running.job;
+  const job: Refill = (async () => {
+    const r = await readAt({ minSeq: need, mode: "fresh" }, (db) => def.load(db, args));
     try {
       const stored = await guarded(() =>
         putScript().exec([k.snap, k.fence, allKeys.globalFence(k.fence), allKeys.epoch(k.fence)], [String(r.seq), JSON.stringify(r.value), String(def.ttlMs)]),
@@ -143,10 +184,20 @@ function refill<A, T>(def: ViewDef<A, T>, args: A, k: ViewKeys, fence: number, u
     }
     return { data: r.value as unknown, seq: r.seq, node: r.node };
   })();
-  if (unheard) return job;
-  const shared = job.finally(() => inflight.delete(k.snap));
-  inflight.set(k.snap, shared);
-  return shared;
+  const entry = { job, atLeast: need };
+  inflight.set(k.snap, entry);
+  void job.finally(() => inflight.get(k.snap) === entry && inflight.delete(k.snap)).catch(() => {});
+  return job;
+}
+
+/** Whether the view took its deltas as they are (def.absorbs); one that cannot tell (its check failed) did not. */
+async function absorbed<A, T>(def: ViewDef<A, T>, before: T, after: T, deltas: Delta[], args: A): Promise<boolean> {
+  if (!deltas.length || !def.absorbs) return true;
+  try {
+    return await def.absorbs(before, after, deltas, args);
+  } catch {
+    return false;
+  }
 }
 
 async function applyDeltas<A, T>(def: ViewDef<A, T>, data: T, deltas: Delta[], args: A): Promise<T> {

@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, max, min, ne, s
 import { brands, bids, CATEGORIES, gifticons, likes, listings, orders, products, users, type Category } from "@/db/schema";
 import type { ReadDb } from "@/db/readers";
 import { keys } from "@/lib/cache/keys";
-import { readView, type ViewCtx, type ViewDef } from "@/lib/cache/views";
+import { readView, type Delta, type ViewCtx, type ViewDef } from "@/lib/cache/views";
 import {
   applyToBook,
   applyToCatalogRow,
@@ -22,6 +22,7 @@ import {
 import { buildIndex, rank } from "@/lib/search/match";
 import { loadSearchData, searchIndex } from "@/lib/search/queries";
 import { askColumns, productInfoColumns } from "./columns";
+import { pageStillHolds, popularity, type Beyond } from "./order";
 import type { CatalogQuery } from "./schemas";
 
 // Catalog reads: the product pages' books and the catalog pages, from the replica through the cache.
@@ -85,7 +86,7 @@ export async function getProductBook(productId: number, ctx: ViewCtx = {}): Prom
 // ---------------------------------------------------------------------------------------------------------
 // Catalog pages
 
-type CatalogPage = { items: CatalogItem[]; nextCursor: string | null };
+type CatalogPage = { items: CatalogItem[]; nextCursor: string | null; beyond?: Beyond | null };
 
 async function loadCatalogPage(db: ReadDb, q: CatalogQuery): Promise<CatalogPage> {
   // A search ranks the catalog in memory (lib/search/match.ts) from the same snapshot, then the database
@@ -133,7 +134,8 @@ async function loadCatalogPage(db: ReadDb, q: CatalogQuery): Promise<CatalogPage
     relevance: ranked ? [sql`FIELD(${products.id}, ${sql.join(ranked.map((id) => sql`${id}`), sql`, `)})`] : [sql`${popularity} DESC`, asc(products.id)],
     popular: [sql`${popularity} DESC`, asc(products.id)],
     price: [sql`${askAgg.minPrice} IS NULL`, sql`${askAgg.minPrice} ASC`, asc(products.id)],
-    discount: [sql`${askAgg.minPrice} IS NULL`, sql`(${products.faceValue} - ${askAgg.minPrice}) / ${products.faceValue} DESC`, asc(products.id)],
+    // In whole basis points, as lib/catalog/order.ts's discountBps: exact, so the cache can keep this order.
+    discount: [sql`${askAgg.minPrice} IS NULL`, sql`(${products.faceValue} - ${askAgg.minPrice}) * 10000 DIV ${products.faceValue} DESC`, asc(products.id)],
     newest: [sql`${askAgg.newest} IS NULL`, sql`${askAgg.newest} DESC`, desc(products.id)],
     expiring: [sql`${askAgg.minDeadline} IS NULL`, sql`${askAgg.minDeadline} ASC`, asc(products.id)],
     validity: [sql`${askAgg.maxValid} IS NULL`, sql`${askAgg.maxValid} DESC`, asc(products.id)],
@@ -143,6 +145,8 @@ async function loadCatalogPage(db: ReadDb, q: CatalogQuery): Promise<CatalogPage
     .select({
       ...productInfoColumns,
       askCount: askAgg.askCount,
+      newestAt: askAgg.newest,
+      soonestAt: askAgg.minDeadline,
       trades30d: tradeAgg.n,
       likeCount: likeAgg.n,
     })
@@ -162,6 +166,8 @@ async function loadCatalogPage(db: ReadDb, q: CatalogQuery): Promise<CatalogPage
     items: page.map((r) => ({
       ...(r as unknown as ProductInfo),
       askCount: Number(r.askCount ?? 0),
+      newestAt: r.newestAt ? iso(r.newestAt as Date | string) : null,
+      soonestAt: r.soonestAt ? iso(r.soonestAt as Date | string) : null,
       trades30d: Number(r.trades30d ?? 0),
       likeCount: Number(r.likeCount ?? 0),
       lowestAsk: best.asks.get(r.id) ?? null,
@@ -169,8 +175,15 @@ async function loadCatalogPage(db: ReadDb, q: CatalogQuery): Promise<CatalogPage
       longestValid: best.valid.get(r.id) ?? null,
     })),
     nextCursor: rows.length > q.limit ? String(offset + q.limit) : null,
+    // The first product after the page, for lib/catalog/order.ts: how far one beyond it can rise.
+    beyond: rows.length > q.limit ? beyondOf(rows[q.limit]) : null,
   };
 }
+
+const beyondOf = (r: { id: number; askCount: unknown; trades30d: unknown; likeCount: unknown }): Beyond => ({
+  id: r.id,
+  popularity: popularity({ askCount: Number(r.askCount ?? 0), trades30d: Number(r.trades30d ?? 0), likeCount: Number(r.likeCount ?? 0) }),
+});
 
 /** The best live ask and bid (id, price, deadline) of each product. */
 async function bestPrices(db: ReadDb, productIds: number[], validDays?: number) {
@@ -219,17 +232,23 @@ async function bestPrices(db: ReadDb, productIds: number[], validDays?: number) 
 const catalogKey = (q: CatalogQuery) =>
   [q.q ?? "", q.category ?? "", q.brand ?? "", q.sort, q.cursor ?? "0", q.limit, q.valid ?? ""].map(encodeURIComponent).join("|");
 
-export const catalogView: ViewDef<CatalogQuery, { items: CatalogItem[]; nextCursor: string | null }> = {
+/** The deltas that concern a page: under the validity filter, a new ask whose voucher runs out sooner does not. */
+function pageDeltas(q: CatalogQuery, deltas: Delta[]): Delta[] {
+  if (!q.valid) return deltas;
+  const minValid = Date.now() + Number(q.valid) * 86_400_000;
+  return deltas.filter((d) => {
+    const validUntil = (d.item as { validUntil?: string } | undefined)?.validUntil;
+    return !(d.kind === "ask-ref" && d.op === "upsert" && (!validUntil || Date.parse(validUntil) < minValid));
+  });
+}
+
+export const catalogView: ViewDef<CatalogQuery, CatalogPage> = {
   name: "catalog",
   keys: (q) => keys.catalogPage(catalogKey(q)),
   load: loadCatalogPage,
   apply: async (data, deltas, q) => {
-    const byProduct = new Map<number, typeof deltas>();
-    const minValid = q.valid ? Date.now() + Number(q.valid) * 86_400_000 : 0;
-    for (const d of deltas) {
-      // A page filtered by validity takes no new ask whose voucher runs out sooner.
-      const validUntil = (d.item as { validUntil?: string } | undefined)?.validUntil;
-      if (minValid && d.kind === "ask-ref" && d.op === "upsert" && (!validUntil || Date.parse(validUntil) < minValid)) continue;
+    const byProduct = new Map<number, Delta[]>();
+    for (const d of pageDeltas(q, deltas)) {
       const pid = (d.item as { productId?: number } | undefined)?.productId;
       if (pid) byProduct.set(pid, [...(byProduct.get(pid) ?? []), d]);
     }
@@ -241,9 +260,32 @@ export const catalogView: ViewDef<CatalogQuery, { items: CatalogItem[]; nextCurs
     });
     return { ...data, items: await bestFromBooks(items, needBook, q.valid ? Number(q.valid) : undefined) };
   },
+  // Prices follow deltas; the order and the page's products do too while the deltas cannot have changed
+  // them (lib/catalog/order.ts), else the page is read again at or after the deltas.
+  absorbs: async (before, after, deltas, q) => {
+    const mine = pageDeltas(q, deltas);
+    const beyond = mine.some((d) => !before.items.some((r) => r.id === (d.item as { productId?: number } | undefined)?.productId));
+    const match = beyond ? await productMatcher(q) : null;
+    return pageStillHolds(q, before, after, mine, (pid) => match?.inQuery(pid) ?? true, (pid) => match?.faceOf(pid));
+  },
   ttlMs: 60_000,
   refreshAfterDeltas: 30,
 };
+
+/** Which products a catalog query can show (its category, brand and search), from the search index. */
+async function productMatcher(q: CatalogQuery) {
+  const { data, index } = await searchIndex();
+  const docs = new Map(data.docs.map((d) => [d.id, d]));
+  const found = q.q ? new Set(rank(index, q.q).map((r) => r.id)) : null;
+  return {
+    inQuery: (pid: number) => {
+      const d = docs.get(pid);
+      if (!d) return true; // not in this copy of the index: it may be new
+      return (!found || found.has(pid)) && (!q.brand || d.brandSlug === q.brand) && (!q.category || !d.categoryKey || d.categoryKey === q.category);
+    },
+    faceOf: (pid: number) => docs.get(pid)?.faceValue,
+  };
+}
 
 /** Rows whose best ask or bid is unknown (removed) or past its deadline take them from their product's book. */
 async function bestFromBooks(items: CatalogItem[], productIds: Set<number>, validDays?: number): Promise<CatalogItem[]> {

@@ -25,7 +25,7 @@ export function askAdded(ask: AskItem, product: ProductInfo): Change[] {
       op: "upsert",
       kind: "ask-ref",
       id: ask.id,
-      item: { productId: ask.productId, price: ask.price, deadline: ask.deadline, validUntil: ask.validUntil },
+      item: { productId: ask.productId, price: ask.price, deadline: ask.deadline, validUntil: ask.validUntil, createdAt: ask.createdAt },
     }),
   ];
 }
@@ -54,8 +54,12 @@ export function bidRemoved(bid: { id: number; productId: number }, category?: Ca
   ];
 }
 
-export function tradeMade(productId: number, trade: TradeItem): Change[] {
-  return [{ view: keys.book(productId), delta: { op: "upsert", kind: "trade", id: trade.orderId, item: trade } }];
+/** A sale: the product's recent trades, and its trade count (what the catalog's popularity order counts). */
+export function tradeMade(productId: number, trade: TradeItem, category: Category): Change[] {
+  return [
+    { view: keys.book(productId), delta: { op: "upsert", kind: "trade", id: trade.orderId, item: trade } },
+    catalogChange(category, { op: "upsert", kind: "trade-ref", id: trade.orderId, item: { productId } }),
+  ];
 }
 
 export function likeChanged(productId: number, delta: 1 | -1): Change[] {

@@ -52,6 +52,9 @@ export type CatalogItem = ProductInfo & {
   askCount: number;
   trades30d: number;
   likeCount: number;
+  /** What the "newest" and "expiring" orders sort by: the newest live ask's creation and the soonest deadline (undefined: unknown). */
+  newestAt?: string | null;
+  soonestAt?: string | null;
 };
 
 export const FEED_SIZE = 60;
@@ -70,7 +73,8 @@ export type MarketDelta =
   | (Delta<TradeItem> & { kind: "trade" })
   | (Delta<FeedItem> & { kind: "listing" })
   | (Delta<{ delta: number }> & { kind: "like" })
-  | (Delta<{ productId: number; price: number; deadline: string; validUntil?: string }> & { kind: "ask-ref" | "bid-ref" });
+  | (Delta<{ productId: number; price: number; deadline: string; validUntil?: string; createdAt?: string }> & { kind: "ask-ref" | "bid-ref" })
+  | (Delta<{ productId: number }> & { kind: "trade-ref" });
 
 function upsertById<T extends { id: number }>(list: T[], d: Delta, sort: (a: T, b: T) => number): T[] {
   const rest = list.filter((x) => x.id !== d.id);
@@ -104,11 +108,13 @@ export function liveBook(book: BookData, now = Date.now()): BookData {
 }
 
 /**
- * Catalog rows carry their product's best ask and bid. A newer ask or bid can only improve them; a removed
- * one that was the best leaves the row unknown, and the caller re-reads that product's book.
+ * Catalog rows carry their product's best ask and bid, ask count and trade count. A newer ask or bid can
+ * only improve them and a trade adds one; after a removed ask the row's ask figures are unknown (the count
+ * may not have included it, the newest or soonest may be gone), and the caller re-reads that product's
+ * book, as it does after a removed best bid.
  */
 export function applyToCatalogRow(row: CatalogItem, deltas: Delta[]): { row: CatalogItem; needsBook: boolean } {
-  let { lowestAsk, highestBid, askCount } = row;
+  let { lowestAsk, highestBid, askCount, trades30d, newestAt, soonestAt } = row;
   let longestValid = row.longestValid ?? null;
   let needsBook = false;
   for (const d of deltas as MarketDelta[]) {
@@ -119,32 +125,36 @@ export function applyToCatalogRow(row: CatalogItem, deltas: Delta[]): { row: Cat
         if (!lowestAsk || i.price < lowestAsk.price || (i.price === lowestAsk.price && d.id < lowestAsk.id))
           lowestAsk = { id: d.id, price: i.price, deadline: i.deadline };
         if (i.validUntil && (!longestValid || i.validUntil > longestValid.validUntil)) longestValid = { id: d.id, validUntil: i.validUntil, deadline: i.deadline };
-      } else {
-        askCount = Math.max(0, askCount - 1);
-        if (lowestAsk?.id === d.id || longestValid?.id === d.id) needsBook = true;
-      }
+        newestAt = newestAt === undefined || !i.createdAt ? undefined : !newestAt || i.createdAt > newestAt ? i.createdAt : newestAt;
+        soonestAt = soonestAt === undefined ? undefined : !soonestAt || i.deadline < soonestAt ? i.deadline : soonestAt;
+      } else needsBook = true;
     } else if (d.kind === "bid-ref") {
       if (d.op === "upsert") {
         const i = d.item!;
         if (!highestBid || i.price > highestBid.price) highestBid = { id: d.id, price: i.price, deadline: i.deadline };
       } else if (highestBid?.id === d.id) needsBook = true;
-    }
+    } else if (d.kind === "trade-ref" && d.op === "upsert") trades30d++;
   }
   const now = Date.now();
   if ((lowestAsk && !isLive(lowestAsk, now)) || (highestBid && !isLive(highestBid, now)) || (longestValid && !isLive(longestValid, now))) needsBook = true;
-  return { row: { ...row, lowestAsk, highestBid, longestValid, askCount }, needsBook };
+  return { row: { ...row, lowestAsk, highestBid, longestValid, askCount, trades30d, newestAt, soonestAt }, needsBook };
 }
 
 /** Best ask and bid of a (live) book, as catalog rows show them. */
-export function bestOf(book: BookData): { lowestAsk: PriceRef; highestBid: PriceRef; longestValid: ValidRef; askCount: number } {
+export function bestOf(
+  book: BookData,
+): Pick<CatalogItem, "lowestAsk" | "highestBid" | "longestValid" | "askCount" | "newestAt" | "soonestAt"> {
   const a = book.asks[0];
   const b = book.bids[0];
   const v = longestValidOf(book.asks);
+  const latest = (xs: string[], pick: (x: string, y: string) => boolean) => xs.reduce<string | null>((m, x) => (m === null || pick(x, m) ? x : m), null);
   return {
     lowestAsk: a ? { id: a.id, price: a.price, deadline: a.deadline } : null,
     highestBid: b ? { id: b.id, price: b.price, deadline: b.deadline } : null,
     longestValid: v ? { id: v.id, validUntil: v.validUntil, deadline: v.deadline } : null,
     askCount: book.asks.length,
+    newestAt: latest(book.asks.map((x) => x.createdAt), (x, m) => x > m),
+    soonestAt: latest(book.asks.map((x) => x.deadline), (x, m) => x < m),
   };
 }
 

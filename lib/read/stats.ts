@@ -9,6 +9,8 @@ type Counter =
   | "cacheMiss"
   | "cacheStaleServed"
   | "cacheRefillRefused"
+  // A cached view read again because its deltas moved more than they say (a sorted page, lib/catalog/order.ts).
+  | "cacheDeltasRefill"
   | "cacheError"
   | "deltasApplied"
   // Where a user's own pages were answered (lib/accounts/own-views.ts).

@@ -16,6 +16,7 @@ const COUNTER_LABELS: Record<string, string> = {
   cacheRefillRefused: "오래된 복제본으로 채우기 거부 (펜스)",
   cacheError: "캐시 오류",
   deltasApplied: "캐시에 반영한 변경",
+  cacheDeltasRefill: "순서가 바뀌어 다시 읽은 목록",
   waitOk: "복제 대기 후 복제본에서 읽음",
   waitTimeout: "복제 대기 시간 초과 → 다른 노드",
   nodeErrors: "노드 오류 → 다른 노드로 재시도",

@@ -58,7 +58,7 @@ export async function placeBid(actor: Actor, input: PlaceBidInput, idem?: Idempo
       await moveBalance(tx, actor.id, "purchase", { points: -ask.price }, { type: "order", id: order.id }, "구매 입찰 즉시 체결");
       emit([
         ...askRemoved({ id: ask.id, productId: product.id, sellerId: ask.sellerId }, product.category),
-        ...tradeMade(product.id, { orderId: order.id, price: ask.price, at: order.createdAt.toISOString() }),
+        ...tradeMade(product.id, { orderId: order.id, price: ask.price, at: order.createdAt.toISOString() }, product.category),
       ]);
       return { id, status: "filled", price: ask.price, orderId: order.id };
     }
@@ -124,7 +124,7 @@ export async function fillBid(actor: Actor, bidId: number, input: FillBidInput, 
     await lockUser(tx, b.buyerId);
     const order = await insertOrder(tx, { listingId, bidId: b.id, productId: product.id, buyerId: b.buyerId, sellerId: actor.id, price: b.price });
     await payFromHold(tx, b.buyerId, b.price, order.id);
-    emit([...bidRemoved(b, product.category), ...tradeMade(product.id, { orderId: order.id, price: b.price, at: order.createdAt.toISOString() })]);
+    emit([...bidRemoved(b, product.category), ...tradeMade(product.id, { orderId: order.id, price: b.price, at: order.createdAt.toISOString() }, product.category)]);
     return { orderId: order.id, price: b.price };
   });
 }

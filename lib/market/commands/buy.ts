@@ -142,7 +142,7 @@ async function settle(tx: Tx, emit: Emit, actor: Actor, l: Taken, couponId?: num
   const row = { id: order.id, status: "paid" as const, price: l.price, discount, paid: order.paid, confirmDueAt: order.confirmDueAt, createdAt: order.createdAt, completedAt: null, product };
   emit([
     ...askRemoved(l, product.category),
-    ...tradeMade(l.productId, { orderId: order.id, price: l.price, at: order.createdAt.toISOString() }),
+    ...tradeMade(l.productId, { orderId: order.id, price: l.price, at: order.createdAt.toISOString() }, product.category),
     ownRow(actor.id, "orders", { ...row, role: "buyer" }),
     ownRow(l.sellerId, "orders", { ...row, role: "seller" }),
     ownPatch(l.sellerId, "listings", l.id, { status: "sold", orderId: order.id }),

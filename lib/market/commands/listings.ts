@@ -113,7 +113,7 @@ async function matchBid(tx: Tx, emit: Emit, ask: AskItem, category: Category): P
   emit([
     ...bidRemoved({ id: bid.id, productId: ask.productId }, category),
     ...askRemoved(ask, category), // in case an earlier version of this ask was published (a price change)
-    ...tradeMade(ask.productId, { orderId: order.id, price: bid.price, at: order.createdAt.toISOString() }),
+    ...tradeMade(ask.productId, { orderId: order.id, price: bid.price, at: order.createdAt.toISOString() }, category),
   ]);
   return { id: ask.id, status: "sold", price: bid.price, orderId: order.id };
 }
