@@ -10,8 +10,8 @@ import type { AskItem, BidItem, FeedItem, ProductInfo, TradeItem } from "./read-
 // A change to the catalog's prices alters home and the browse and search pages that can show its product:
 // given the product's category, only that category's (lib/cache/page-keys.cjs); without it, every one.
 
-/** The catalog stream's change for one product's ask or bid: home and its category's browse pages (all of them without one). */
-function catalogChange(category: Category | undefined, delta: Extract<Change, { delta: unknown }>["delta"]): Change {
+/** The catalog stream's change for one product's ask, bid or sale: home and its category's browse pages. */
+function catalogChange(category: Category, delta: Extract<Change, { delta: unknown }>["delta"]): Change {
   return { view: keys.catalogStream(), delta, pages: ["/", browsePageOf(category)] };
 }
 
@@ -30,8 +30,8 @@ export function askAdded(ask: AskItem, product: ProductInfo): Change[] {
   ];
 }
 
-/** `category`: the product's, when the caller has it (fewer pages re-rendered); without it, every browse page. */
-export function askRemoved(ask: { id: number; productId: number; sellerId: number }, category?: Category): Change[] {
+/** `category`: the product's: only that category's browse pages show it. */
+export function askRemoved(ask: { id: number; productId: number; sellerId: number }, category: Category): Change[] {
   return [
     { view: keys.book(ask.productId), delta: { op: "remove", kind: "ask", id: ask.id } },
     { view: keys.feed(), delta: { op: "remove", kind: "listing", id: ask.id } },
@@ -40,14 +40,14 @@ export function askRemoved(ask: { id: number; productId: number; sellerId: numbe
   ];
 }
 
-export function bidAdded(bid: BidItem, category?: Category): Change[] {
+export function bidAdded(bid: BidItem, category: Category): Change[] {
   return [
     { view: keys.book(bid.productId), delta: { op: "upsert", kind: "bid", id: bid.id, item: bid } },
     catalogChange(category, { op: "upsert", kind: "bid-ref", id: bid.id, item: { productId: bid.productId, price: bid.price, deadline: bid.deadline } }),
   ];
 }
 
-export function bidRemoved(bid: { id: number; productId: number }, category?: Category): Change[] {
+export function bidRemoved(bid: { id: number; productId: number }, category: Category): Change[] {
   return [
     { view: keys.book(bid.productId), delta: { op: "remove", kind: "bid", id: bid.id } },
     catalogChange(category, { op: "remove", kind: "bid-ref", id: bid.id, item: { productId: bid.productId } }),

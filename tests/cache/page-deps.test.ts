@@ -6,9 +6,13 @@ import { reportBrowseDeps } from "@/lib/cache/page-deps";
 import { redis } from "@/lib/cache/redis";
 import { categoriesOf } from "@/lib/catalog/queries";
 import { catalogQuerySchema } from "@/lib/catalog/schemas";
-import { createListing } from "@/lib/market/commands/listings";
+import { suspendUser } from "@/lib/accounts/commands";
+import { cancelBid } from "@/lib/market/commands/bids";
+import { cancelListing, createListing } from "@/lib/market/commands/listings";
+import { expireListings } from "@/lib/market/commands/sweep";
+import { takeDownListing } from "@/lib/market/commands/takedown";
 import { createListingSchema } from "@/lib/market/schemas";
-import { inDays, makeProduct, makeUser, newCode, uniq } from "../support/factory";
+import { bidOn, expireNow, inDays, makeAdmin, makeProduct, makeUser, newCode, uniq } from "../support/factory";
 
 // A browse or search page depends on the catalog as a whole and on the browse version of each category its
 // query can show (lib/cache/page-keys.cjs); a market change raises only its product's category's
@@ -52,5 +56,39 @@ describe("browse page dependencies", () => {
     expect(await versionOf("cafe")).toBeGreaterThan(cafe1);
     await reportBrowseDeps(path, ["cafe", "movie"]);
     expect(reports().get(path)![keyOf("cafe")]).toBe(cafe1);
+  });
+
+  it("a cancel, an expiry, a takedown and a suspension raise only their product's category's version too", async () => {
+    const product = await makeProduct(5000); // cafe
+    const [seller, buyer, admin] = [await makeUser(), await makeUser({ points: 50_000 }), await makeAdmin()];
+    const list = async () => (await createListing(seller, createListingSchema.parse({ productId: product.id, price: 4000, code: newCode(), expiresAt: inDays(30) }))).value.id;
+    const cases: [string, () => Promise<{ seq: number }>][] = [
+      ["cancel", async () => cancelListing(seller, await list())],
+      ["bid cancel", async () => cancelBid(buyer, (await bidOn(buyer, product.id, 1_000)).id)],
+      ["takedown", async () => takeDownListing(admin, await list(), "테스트")],
+      [
+        "expiry",
+        async () => {
+          await expireNow("listings", await list());
+          await expireListings();
+          return { seq: await versionOf("cafe") }; // the sweep's own position is not returned
+        },
+      ],
+      [
+        "suspension",
+        async () => {
+          await list();
+          return suspendUser(admin, seller.id, "테스트 정지");
+        },
+      ],
+    ];
+    for (const [what, run] of cases) {
+      const [cafe0, movie0] = [await versionOf("cafe"), await versionOf("movie")];
+      const r = await run();
+      expect(await versionOf("cafe"), what).toBeGreaterThan(cafe0);
+      expect(await versionOf("cafe"), what).toBe(r.seq);
+      // (The sweep expires every due listing, other tests' too: only its own category is checked.)
+      if (what !== "expiry") expect(await versionOf("movie"), what).toBe(movie0);
+    }
   });
 });

@@ -12,7 +12,7 @@ import { askRemoved, bidAdded, bidRemoved, tradeMade } from "../changes";
 import type { BidItem } from "../read-model";
 import { DEFAULT_DEADLINE_DAYS, daysFromNow } from "../rules";
 import type { FillBidInput, PlaceBidInput } from "../schemas";
-import { checkDeadline, checkExpiry, checkPrice, insertOrder, loadProduct, lockActor, lockUser, payFromHold, registerGifticon } from "./trade";
+import { categoryOf, checkDeadline, checkExpiry, checkPrice, insertOrder, loadProduct, lockActor, lockUser, payFromHold, registerGifticon } from "./trade";
 
 // Buy bids: a buyer names a price and a deadline, and the points are held until the bid is filled,
 // cancelled or expires. A bid at or above the lowest ask trades at once, at the ask's price.
@@ -99,7 +99,7 @@ export async function cancelBid(actor: Actor, bidId: number) {
     if (b.status !== "active") throw bidClosed(b.status);
     await tx.update(bids).set({ status: "cancelled" }).where(eq(bids.id, b.id));
     await moveBalance(tx, actor.id, "release", { points: b.price, held: -b.price }, { type: "bid", id: b.id }, "구매 입찰 취소");
-    emit([...bidRemoved(b), ownPatch(actor.id, "bids", b.id, { status: "cancelled" })]);
+    emit([...bidRemoved(b, await categoryOf(tx, b.productId)), ownPatch(actor.id, "bids", b.id, { status: "cancelled" })]);
     return { id: b.id, status: "cancelled" as const };
   });
 }

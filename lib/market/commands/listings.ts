@@ -11,6 +11,7 @@ import type { AskItem, ProductInfo } from "../read-model";
 import type { CreateListingInput, UpdateListingInput } from "../schemas";
 import {
   checkExpiry,
+  categoryOf,
   checkPrice,
   insertOrder,
   listingDeadline,
@@ -154,7 +155,7 @@ export async function cancelListing(actor: Actor, listingId: number) {
     const l = await lockOwnListing(tx, actor, listingId);
     await tx.update(listings).set({ status: "cancelled" }).where(and(eq(listings.id, l.id), eq(listings.status, "on_sale")));
     await releaseCode(tx, l.gifticonId);
-    emit([...askRemoved(l), ownPatch(actor.id, "listings", l.id, { status: "cancelled" })]);
+    emit([...askRemoved(l, await categoryOf(tx, l.productId)), ownPatch(actor.id, "listings", l.id, { status: "cancelled" })]);
     return { id: l.id, status: "cancelled" as const };
   });
 }

@@ -5,7 +5,7 @@ import { bids, listings } from "@/db/schema";
 import { moveBalance } from "@/lib/points/ledger";
 import { affected, command } from "@/lib/write/command";
 import { askRemoved, bidRemoved } from "../changes";
-import { lockUser, releaseCode } from "./trade";
+import { categoryOf, lockUser, releaseCode } from "./trade";
 
 // Deadlines take effect: listings and bids past their deadline leave the book (the code goes back to its
 // owner, held points back to the buyer). Reads already hide them the moment the deadline passes and
@@ -30,7 +30,7 @@ export async function expireListings(limit = 200): Promise<number> {
         .where(and(eq(listings.id, id), eq(listings.status, "on_sale"), sql`${listings.deadline} <= ${DUE}`));
       if (affected(res) !== 1) return false;
       await releaseCode(tx, l.gifticonId);
-      emit(askRemoved(l));
+      emit(askRemoved(l, await categoryOf(tx, l.productId)));
       return true;
     });
     if (value) n++;
@@ -55,7 +55,7 @@ export async function expireBids(limit = 200): Promise<number> {
         .where(and(eq(bids.id, id), eq(bids.status, "active"), sql`${bids.deadline} <= ${DUE}`));
       if (affected(res) !== 1) return false;
       await moveBalance(tx, b.buyerId, "release", { points: b.price, held: -b.price }, { type: "bid", id: b.id }, "구매 입찰 마감");
-      emit(bidRemoved(b));
+      emit(bidRemoved(b, await categoryOf(tx, b.productId)));
       return true;
     });
     if (value) n++;

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { affected, command, type Actor } from "@/lib/write/command";
 import { askRemoved } from "../changes";
 import { notify } from "@/lib/notifications/commands";
-import { releaseCode } from "./trade";
+import { categoryOf, releaseCode } from "./trade";
 
 /**
  * Admin: take a listing off the market (a fake code reported, a prohibited item…), with a reason kept in the
@@ -28,7 +28,7 @@ export async function takeDownListing(admin: Actor, listingId: number, reason: s
     const res = await tx.update(listings).set({ status: "cancelled" }).where(and(eq(listings.id, l.id), eq(listings.status, "on_sale")));
     if (affected(res) !== 1) throw new AppError("conflict", "listing_closed", l.status === "sold" ? "이미 판매된 판매 글입니다." : "판매 중인 판매 글이 아닙니다.");
     await releaseCode(tx, l.gifticonId);
-    emit(askRemoved(l));
+    emit(askRemoved(l, await categoryOf(tx, l.productId)));
     await notify(tx, l.sellerId, { kind: "listing_taken_down", title: `판매 글 #${l.id}을 관리자가 내렸습니다`, body: `사유: ${reason}`, href: "/me" });
     await audit(tx, admin, { action: "listing.take_down", target: { type: "listing", id: l.id }, reason, detail: { sellerId: l.sellerId, productId: l.productId } });
     return { id: l.id, status: "cancelled" as const, sellerId: l.sellerId };

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { isDuplicate } from "@/db/errors";
 import type { Tx } from "@/db/primary";
-import { brands, gifticonImages, gifticons, orders, products, users } from "@/db/schema";
+import { brands, gifticonImages, gifticons, orders, products, users, type Category } from "@/db/schema";
 import { productInfoColumns } from "@/lib/catalog/columns";
 import { config } from "@/lib/config";
 import { AppError, fieldError } from "@/lib/errors";
@@ -46,6 +46,15 @@ export async function loadProduct(tx: Tx, productId: number): Promise<ProductInf
     .where(and(eq(products.id, productId), eq(products.active, true)));
   if (!p) throw fieldError("productId", "판매 중인 상품이 아닙니다.", "product_not_found");
   return p;
+}
+
+/**
+ * A product's category, for the pages a change re-renders (lib/market/changes.ts). A plain read, no lock: a
+ * category changes only through the admin's catalog commands, which re-render every page anyway.
+ */
+export async function categoryOf(tx: Tx, productId: number): Promise<Category> {
+  const [p] = await tx.select({ category: products.category }).from(products).where(eq(products.id, productId));
+  return p.category;
 }
 
 /** A product as lists show it, active or not (a listing made before it was withdrawn can still sell). */
