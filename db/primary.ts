@@ -1,10 +1,12 @@
 import "server-only";
+import { sql } from "drizzle-orm";
 import { drizzle, type MySql2Database } from "drizzle-orm/mysql2";
 import type { PoolConnection } from "mysql2/promise";
 import { config } from "@/lib/config";
 import { commitUnknown, ER_LOCK_DEADLOCK, errnoOf, isRetryableLock, isUnreachable, primaryUnavailable } from "./errors";
 import { DeadlineExceeded, remaining, withDeadline } from "./deadline";
 import { createPool, type Pool } from "./pool";
+import { positions } from "./positions";
 
 // The primary: the only client that can write. Commands (lib/**/commands) use it through
 // runCommand(); query modules cannot import it (tests/architecture.test.ts fails the build if one does).
@@ -26,10 +28,8 @@ export function primaryPool(): Pool {
   return g.__gxPrimaryPool;
 }
 
-/** The GTID of a committed transaction, e.g. "0-1-1234": the replication position that contains it. */
-export type Gtid = string;
-
-export type CommandResult<T> = { value: T; gtid: Gtid | null };
+/** The value and the commit's position (db/positions.ts; null: committed, position unknown). */
+export type CommandResult<T> = { value: T; seq: number | null };
 
 const MAX_ATTEMPTS = 4;
 
@@ -37,8 +37,8 @@ const MAX_ATTEMPTS = 4;
 export const lockStats = { deadlockRetries: 0, lockWaitRetries: 0, surfaced: 0 };
 
 /**
- * Runs `fn` in one READ COMMITTED transaction on the primary and returns its value with the GTID of the
- * commit (read on the same connection with @@last_gtid), which the read side uses to know when a replica
+ * Runs `fn` in one READ COMMITTED transaction on the primary and returns its value with the position of the
+ * commit (db/positions.ts: its GTID read on the same connection, or the counter it raised last), which the read side uses to know when a replica
  * or a cache entry contains this write. Deadlocks and lock-wait timeouts roll back and are retried, so
  * `fn` must not have side effects outside the transaction. An unreachable primary becomes a 503 AppError;
  * either way, nothing is half-done: the transaction committed or it did not.
@@ -50,6 +50,7 @@ export async function runCommand<T>(fn: (tx: Tx) => Promise<T>): Promise<Command
   for (let attempt = 1; ; attempt++) {
     let conn: PoolConnection | undefined;
     let committing = false;
+    let stamped: number | null = null;
     try {
       conn = await patiently(primaryPool().getConnection(), () => remaining(end), "primary: pool acquire", (ms) => (end = Date.now() + ms), true);
       const c = conn;
@@ -58,6 +59,7 @@ export async function runCommand<T>(fn: (tx: Tx) => Promise<T>): Promise<Command
         const value = await db.transaction(
           async (tx) => {
             const v = await fn(tx);
+            stamped = await positions().stamp((statement) => tx.execute(sql.raw(statement)));
             committing = true; // Drizzle sends COMMIT right after this returns
             return v;
           },
@@ -69,15 +71,15 @@ export async function runCommand<T>(fn: (tx: Tx) => Promise<T>): Promise<Command
       const value = await patiently(work, () => remaining(end), "primary: command", (ms) => (end = Date.now() + ms));
       // Committed. The position is worth a short wait only: without it the outbox row, drained later at
       // the drain-time position, still tells the readers (lib/write/command.ts).
-      let gtid: Gtid | null = null;
+      let seq: number | null = stamped;
       try {
-        gtid = await withDeadline(lastGtid(conn), Math.min(remaining(end), 250), "primary: last gtid");
+        seq = await withDeadline(positions().committed(conn, stamped), Math.min(remaining(end), 250), "primary: commit position");
         conn.release();
       } catch {
         conn.destroy(); // a query may still be pending on it
       }
       conn = undefined;
-      return { value, gtid };
+      return { value, seq };
     } catch (e) {
       if (conn) {
         // A connection that failed or overran mid-transaction is not trusted again (destroying it also
@@ -127,16 +129,6 @@ async function patiently<T>(work: Promise<T>, left: () => number, what: string, 
       }
       extend(BUSY_ROUND_MS);
     }
-  }
-}
-
-async function lastGtid(conn: PoolConnection): Promise<Gtid | null> {
-  try {
-    const [rows] = await conn.query("SELECT @@last_gtid AS g");
-    const g = (rows as { g: string }[])[0]?.g;
-    return g ? g : null;
-  } catch {
-    return null; // committed, but the position is unknown: readers fall back to the current primary position
   }
 }
 

@@ -432,6 +432,15 @@ export const heartbeats = mysqlTable("heartbeats", {
   ts: datetime("ts", { mode: "date", fsp: 6 }).notNull(),
 });
 
+// Commit positions for engines whose replicas expose none (POSITIONS=counter, db/positions.ts): one row, raised
+// by every command just before it commits, so its value in any snapshot is the newest command it contains.
+// It starts at 10^12 (db/migrations/0009_commit_seq.sql), above any GTID sequence number a primary reaches, so
+// that switching from POSITIONS=gtid keeps every position already in Redis below the new ones.
+export const commitSeq = mysqlTable("commit_seq", {
+  id: int("id").primaryKey(),
+  n: bigint("n", { mode: "number", unsigned: true }).notNull(),
+});
+
 // The transactional outbox (lib/write/outbox.ts): what a command's readers must learn (the fences and page
 // versions it raises), written in the command's own transaction, so that a process that dies between its
 // commit and its publish to Redis loses nothing. Deleted once published; any process drains the rest.

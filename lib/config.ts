@@ -64,6 +64,9 @@ const schema = z
     // Read-your-writes (lib/read/consistency.ts): "gtid" follows MariaDB's replication positions; "window"
     // pins a user's reads to the primary for CONSISTENCY_WINDOW_MS after each write (engines without them).
     CONSISTENCY: z.enum(["gtid", "window"]).default("gtid"),
+    // Where commit and snapshot positions come from (db/positions.ts): MariaDB's GTIDs, or a counter row the
+    // commands raise, for engines whose replicas expose no position (Aurora MySQL, PlanetScale/Vitess).
+    POSITIONS: z.enum(["gtid", "counter"]).default("gtid"),
     CONSISTENCY_WINDOW_MS: z.coerce.number().int().min(1000).max(600_000).default(5000),
     // Every wait is bounded (docs: README "Faults"). Budgets in milliseconds, chosen from measurements.
     // Redis: each command is raced against this; a timeout counts as a failure for the breaker.

@@ -2,7 +2,7 @@ import "server-only";
 import { boundedQuery } from "@/db/deadline";
 import { readNodes, type ReadNode } from "@/db/readers";
 import { config } from "@/lib/config";
-import { seqOf } from "./gtid";
+import { positions } from "@/db/positions";
 
 // Watches every database node a few times a second: is it reachable, what position has it applied, and
 // how far behind the primary is it. Lag is measured from positions, not from Seconds_Behind_Master:
@@ -23,6 +23,7 @@ export type NodeState = {
   // heartbeat the replica has applied (≤ true lag + one heartbeat interval). Used by CONSISTENCY=window.
   heartbeatLagMs: number | null;
   heartbeatAt: number | null; // the newest heartbeat this node has (primary's clock)
+  newestHeartbeatAt?: number | null; // primary: the newest heartbeat written
   checkedAt: number;
   error: string | null;
 };
@@ -55,26 +56,25 @@ async function probe(node: ReadNode): Promise<void> {
     // (and the node looking fine) until it wakes up. A node's first probe opens its pool's first connection
     // (TCP, handshake, authentication: over half a second in a process just started on a busy machine), so
     // it gets the connect budget; every later probe finds a connection waiting.
-    const rows = await boundedQuery<{ pos: string; hb: Date | null }>(
+    const rows = await boundedQuery<{ pos: unknown; hb: Date | null; last?: Date | null }>(
       node.pool,
-      node.role === "primary"
-        ? "SELECT @@gtid_binlog_pos AS pos, NOW(6) AS hb"
-        : "SELECT @@gtid_slave_pos AS pos, (SELECT MAX(ts) FROM heartbeats) AS hb",
+      positions().probeSql(node.role),
       [],
       prev ? probeTimeoutMs() : Math.max(probeTimeoutMs(), config().DB_CONNECT_TIMEOUT_MS),
       `${node.name}: probe`,
     );
     const row = rows[0];
-    const gtid = row?.pos ?? "";
+    const gtid = row?.pos === null || row?.pos === undefined ? "" : String(row.pos);
     const heartbeatAt = row?.hb ? new Date(row.hb).getTime() : null;
-    const seq = seqOf(gtid);
+    const seq = positions().parse(row?.pos);
     const now = Date.now();
     if (node.role === "primary") {
       const last = mon.history.at(-1);
       if (!last || last.seq !== seq) mon.history.push({ at: now, seq });
       while (mon.history.length > 2 && mon.history[0].at < now - HISTORY_MS) mon.history.shift();
     }
-    mon.states.set(node.name, { ...base(node), reachable: true, seq, gtid, heartbeatAt, checkedAt: now, error: null, lagMs: prev?.lagMs ?? null, heartbeatLagMs: prev?.heartbeatLagMs ?? null });
+    const newestHeartbeatAt = row?.last ? new Date(row.last).getTime() : null;
+    mon.states.set(node.name, { ...base(node), reachable: true, seq, gtid, heartbeatAt, newestHeartbeatAt, checkedAt: now, error: null, lagMs: prev?.lagMs ?? null, heartbeatLagMs: prev?.heartbeatLagMs ?? null });
   } catch (e) {
     mon.states.set(node.name, {
       ...(prev ?? base(node)),
@@ -112,16 +112,21 @@ function computeLags() {
       continue;
     }
     s.heartbeatLagMs = primary.heartbeatAt && s.heartbeatAt ? Math.max(0, primary.heartbeatAt - s.heartbeatAt) : null;
+    // The age of the newest heartbeat the replica has applied, less one heartbeat interval: a lower bound of
+    // its lag.
+    const fromHeartbeat = primary.heartbeatAt && s.heartbeatAt ? Math.max(0, primary.heartbeatAt - s.heartbeatAt - HEARTBEAT_EVERY_MS) : 0;
     if (s.seq >= primary.seq) {
-      s.lagMs = 0;
+      // It has every position. With GTIDs the heartbeats are positions too; with a counter only commands
+      // are, so a replica that stopped applying while no command ran shows it by the heartbeats alone: how far
+      // the newest one it has is behind the newest one written.
+      const missed = primary.newestHeartbeatAt && s.heartbeatAt ? Math.max(0, primary.newestHeartbeatAt - s.heartbeatAt) : 0;
+      s.lagMs = positions().name === "counter" ? missed : 0;
       continue;
     }
     // The first sample in which the primary had something this replica has not applied yet.
     const firstAhead = mon.history.find((h) => h.seq > s.seq);
     const fromHistory = firstAhead ? Math.max(0, Date.now() - firstAhead.at) : HISTORY_MS;
-    // When the history does not reach back far enough (the monitor just started), the age of the newest
-    // heartbeat the replica has applied, less one heartbeat interval, is a lower bound of its lag.
-    const fromHeartbeat = primary.heartbeatAt && s.heartbeatAt ? Math.max(0, primary.heartbeatAt - s.heartbeatAt - HEARTBEAT_EVERY_MS) : 0;
+    // When the history does not reach back far enough (the monitor just started), the heartbeat's bound.
     s.lagMs = firstAhead === mon.history[0] ? Math.max(fromHistory, fromHeartbeat) : fromHistory;
   }
 }

@@ -3,11 +3,11 @@ import { drizzle } from "drizzle-orm/mysql2";
 import type { PoolConnection } from "mysql2/promise";
 import { acquire, boundedQuery, DeadlineExceeded, remaining, withDeadline } from "@/db/deadline";
 import { isUnreachable } from "@/db/errors";
+import { positions } from "@/db/positions";
 import { readNodes, type ReadDb, type ReadNode } from "@/db/readers";
 import { config } from "@/lib/config";
 import { AppError, isAppError } from "@/lib/errors";
 import { ALL_WRITES, consistency } from "./consistency";
-import { gtidFor, seqOf } from "./gtid";
 import { ensureMonitor, markUnreachable, nodeState, nodeStates } from "./monitor";
 import { countRead } from "@/lib/ops/metrics";
 import { stats } from "./stats";
@@ -103,14 +103,29 @@ async function choose(need: ReadNeed, exclude: Set<string>): Promise<{ node: Rea
 async function waitFor(node: ReadNode, seq: number, ms: number): Promise<boolean> {
   if (ms <= 0) return false;
   try {
-    const rows = await boundedQuery<{ r: number }>(node.pool, "SELECT MASTER_GTID_WAIT(?, ?) AS r", [gtidFor(seq), ms / 1000], ms + 100, `${node.name}: gtid wait`);
-    const ok = Number(rows[0]?.r) === 0;
+    const wait = positions().waitSql(seq, ms);
+    let ok: boolean;
+    if (wait) {
+      const rows = await boundedQuery<{ r: number }>(node.pool, wait[0], wait[1], ms + 100, `${node.name}: position wait`);
+      ok = Number(rows[0]?.r) === 0;
+    } else ok = await pollFor(node, seq, Date.now() + ms);
     stats.count(ok ? "waitOk" : "waitTimeout");
     return ok;
   } catch {
     return false;
   }
 }
+
+/** Without a server-side wait (POSITIONS=counter): the node's position, read every few ms until `end`. */
+async function pollFor(node: ReadNode, seq: number, end: number): Promise<boolean> {
+  for (;;) {
+    const [row] = await boundedQuery<{ pos: unknown }>(node.pool, positions().snapshotSql(node.role), [], remaining(end) + 100, `${node.name}: position poll`);
+    if (positions().parse(row?.pos) >= seq) return true;
+    if (Date.now() + POLL_EVERY_MS >= end) return false;
+    await new Promise((r) => setTimeout(r, POLL_EVERY_MS));
+  }
+}
+const POLL_EVERY_MS = 5;
 
 // One consistent snapshot on one connection; the position is read inside it, so it is exactly what the
 // queries see: the binlog position of the snapshot on the primary, the applied GTID on a replica (the
@@ -127,14 +142,8 @@ async function inSnapshot<T>(node: ReadNode, fn: (db: ReadDb) => Promise<T>, ms:
   try {
     const work = (async () => {
       await conn.query("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
-      const [rows] = await conn.query(
-        node.role === "primary"
-          ? `SELECT BINLOG_GTID_POS(
-               (SELECT variable_value FROM information_schema.session_status WHERE variable_name = 'BINLOG_SNAPSHOT_FILE'),
-               (SELECT variable_value FROM information_schema.session_status WHERE variable_name = 'BINLOG_SNAPSHOT_POSITION')) AS pos`
-          : "SELECT CONCAT('0-0-', COALESCE(MAX(seq_no), 0)) AS pos FROM mysql.gtid_slave_pos WHERE domain_id = 0",
-      );
-      const seq = seqOf((rows as { pos: string | null }[])[0]?.pos ?? null);
+      const [rows] = await conn.query(positions().snapshotSql(node.role));
+      const seq = positions().parse((rows as { pos: unknown }[])[0]?.pos);
       const value = await fn(drizzle({ client: conn }) as unknown as ReadDb);
       await conn.query("COMMIT");
       return { value, seq };

@@ -9,7 +9,7 @@ import type { Change } from "@/lib/cache/publish";
 import { publish } from "@/lib/cache/publish";
 import { AppError } from "@/lib/errors";
 import { config } from "@/lib/config";
-import { seqOf } from "@/lib/read/gtid";
+import { positions } from "@/db/positions";
 import { metrics } from "@/lib/ops/metrics";
 import { outboxPublished, writeOutbox } from "./outbox";
 import { startTouches, uncoveredTouches } from "./touches";
@@ -33,7 +33,7 @@ export type Emit = (changes: Change[]) => void;
 export async function command<T>(fn: (tx: Tx, emit: Emit) => Promise<T>): Promise<Outcome<T>> {
   let changes: Change[] = [];
   let outboxId: number | null = null;
-  const { value, gtid } = await runCommand(async (tx) => {
+  const { value, seq: committed } = await runCommand(async (tx) => {
     changes = []; // a retried attempt starts over
     await startTouches(tx);
     const v = await fn(tx, (c) => changes.push(...c));
@@ -43,7 +43,7 @@ export async function command<T>(fn: (tx: Tx, emit: Emit) => Promise<T>): Promis
     outboxId = await writeOutbox(tx, changes);
     return v;
   });
-  const seq = gtid ? seqOf(gtid) : await currentPrimarySeq().catch(() => 0);
+  const seq = committed ?? (await currentPrimarySeq().catch(() => 0));
   // Bounded (REDIS_TIMEOUT_MS): a silent Redis costs the command at most that, and the outbox row,
   // drained later by any process, carries what could not be published now.
   if (outboxId !== null && seq && (await publish(seq, changes))) outboxPublished(outboxId);
@@ -63,8 +63,8 @@ function countMarketEvents(changes: Change[]) {
 
 async function currentPrimarySeq(): Promise<number> {
   // Short: it only replaces a commit's position that could not be read; the outbox covers the readers.
-  const rows = await boundedQuery<{ g: string }>(primaryPool(), "SELECT @@gtid_binlog_pos AS g", [], Math.min(500, config().DB_WRITE_TIMEOUT_MS), "primary position");
-  return seqOf(rows[0]?.g);
+  const rows = await boundedQuery<{ pos: unknown }>(primaryPool(), positions().currentSql, [], Math.min(500, config().DB_WRITE_TIMEOUT_MS), "primary position");
+  return positions().parse(rows[0]?.pos);
 }
 
 /** Rows changed by an UPDATE/DELETE through Drizzle's mysql2 driver. */

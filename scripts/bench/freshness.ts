@@ -206,7 +206,7 @@ await setReplicaDelay("replica1", 0);
 await closeDatabases();
 stopBenchStack();
 
-const scheme = consistency().name === "window" ? `CONSISTENCY=window (${config().CONSISTENCY_WINDOW_MS} ms)` : "CONSISTENCY=gtid";
+const scheme = `${consistency().name === "window" ? `CONSISTENCY=window (${config().CONSISTENCY_WINDOW_MS} ms)` : "CONSISTENCY=gtid"}, POSITIONS=${config().POSITIONS}`;
 console.log(`\nFreshness under a ${LAG_SECONDS} s replica lag, read-your-writes by ${scheme} — ${ops} mixed operations by ${USERS} users in ${fmt(elapsed)} s\n`);
 console.log(
   table([

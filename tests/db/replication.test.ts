@@ -5,8 +5,9 @@ import { primaryDb, runCommand } from "@/db/primary";
 import { readNodes } from "@/db/readers";
 import { brands } from "@/db/schema";
 import { redis } from "@/lib/cache/redis";
+import { positions } from "@/db/positions";
 import { seqOf } from "@/lib/read/gtid";
-import { healReplication, opsQuery, pauseReplication, resumeReplication, waitForReplica } from "../support/stack";
+import { healReplication, opsQuery, primaryGtid, pauseReplication, resumeReplication, waitForReplica } from "../support/stack";
 
 // The foundation's promises about the real servers: GTID replication carries every row to every replica,
 // the read side cannot write, and Korean text survives primary → replica → cache unchanged.
@@ -23,8 +24,12 @@ afterAll(async () => {
 describe("replication", () => {
   it("a row written on the primary reaches every replica, at the commit's GTID", async () => {
     const s = slug();
-    const { gtid } = await runCommand((tx) => tx.insert(brands).values({ slug: s, name: KOREAN, nameEn: "Replicated", category: "cafe" }));
-    expect(gtid).toMatch(/^\d+-\d+-\d+$/);
+    const { seq } = await runCommand((tx) => tx.insert(brands).values({ slug: s, name: KOREAN, nameEn: "Replicated", category: "cafe" }));
+    // The commit's position (db/positions.ts): with POSITIONS=gtid its GTID's sequence number, at or before
+    // the primary's now.
+    const gtid = await primaryGtid();
+    expect(seq).toBeGreaterThan(0);
+    if (positions().name === "gtid") expect(seqOf(gtid)).toBeGreaterThanOrEqual(seq!);
     for (const node of readNodes().filter((n) => n.role === "replica")) {
       expect(await waitForReplica(node.name as "replica1", gtid!, 10)).toBe(true);
       const [row] = await node.db.select().from(brands).where(eq(brands.slug, s));
@@ -36,11 +41,13 @@ describe("replication", () => {
     await pauseReplication("replica1");
     try {
       const s = slug();
-      const { gtid } = await runCommand((tx) => tx.insert(brands).values({ slug: s, name: "일시정지", nameEn: "Paused", category: "cafe" }));
+      const { seq } = await runCommand((tx) => tx.insert(brands).values({ slug: s, name: "일시정지", nameEn: "Paused", category: "cafe" }));
+      const gtid = await primaryGtid();
       const replica = readNodes().find((n) => n.name === "replica1")!;
       expect(await replica.db.select().from(brands).where(eq(brands.slug, s))).toEqual([]);
       const [pos] = await opsQuery<{ p: string }>("replica1", "SELECT @@gtid_slave_pos AS p");
       expect(seqOf(pos.p)).toBeLessThan(seqOf(gtid));
+      expect(seq).toBeGreaterThan(0);
       await resumeReplication("replica1");
       expect(await waitForReplica("replica1", gtid!, 10)).toBe(true);
       expect((await replica.db.select().from(brands).where(eq(brands.slug, s))).length).toBe(1);
@@ -84,7 +91,8 @@ describe("the read side cannot write", () => {
 describe("utf8mb4", () => {
   it("Korean text and emoji round-trip through primary, replica and cache", async () => {
     const s = slug();
-    const { gtid } = await runCommand((tx) => tx.insert(brands).values({ slug: s, name: KOREAN, nameEn: "utf8mb4", category: "cafe" }));
+    await runCommand((tx) => tx.insert(brands).values({ slug: s, name: KOREAN, nameEn: "utf8mb4", category: "cafe" }));
+    const gtid = await primaryGtid();
     const [fromPrimary] = await primaryDb().select().from(brands).where(eq(brands.slug, s));
     expect(fromPrimary.name).toBe(KOREAN);
     await waitForReplica("replica2", gtid!, 10);

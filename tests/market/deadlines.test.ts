@@ -9,7 +9,6 @@ import { getProductBook, searchCatalog } from "@/lib/catalog/queries";
 import { catalogQuerySchema } from "@/lib/catalog/schemas";
 import { buyListing } from "@/lib/market/commands/buy";
 import { getFeed, getSellerListings, listListings } from "@/lib/market/queries";
-import { seqOf } from "@/lib/read/gtid";
 import {
   bidOn,
   bidRow,
@@ -23,7 +22,7 @@ import {
   makeCatalogProduct,
   makeUser,
 } from "../support/factory";
-import { primaryGtid } from "../support/stack";
+import { primaryPosition } from "../support/stack";
 
 // domain.md: "Listings and bids past their deadline ... leave the book." Commands refuse them the moment
 // the deadline passes, and reads hide them at once, before the sweeper (lib/ops/sweeper.ts) makes it
@@ -65,7 +64,7 @@ describe("nothing past its deadline trades", () => {
 
 /** The read side learns of the deadline change the way it learns of any change it cannot apply as a delta. */
 async function fenceViews(productId: number, sellerId: number) {
-  const seq = seqOf(await primaryGtid());
+  const seq = await primaryPosition();
   await publish(seq, [keys.book(productId), keys.feed(), keys.seller(sellerId), keys.catalogStream()].map((view) => ({ view, fence: true as const })));
 }
 

@@ -19,7 +19,7 @@ import { refreshNow } from "@/lib/read/monitor";
 import { hasFitReplica } from "@/lib/read/router";
 import { stats } from "@/lib/read/stats";
 import { inDays, makeProduct, makeUser, newCode } from "../support/factory";
-import { healReplication, pauseReplication, primaryGtid, setReplicaDelay } from "../support/stack";
+import { healReplication, pauseReplication, primaryPosition, setReplicaDelay } from "../support/stack";
 
 // Issue 4, behaviours 1–3, with real lag: both replicas really run MASTER_DELAY=10 or have their SQL thread
 // stopped, so anything read from them is old. Whatever a command made must be visible the moment it
@@ -181,7 +181,7 @@ describe(`read-your-writes (CONSISTENCY=${process.env.CONSISTENCY ?? "gtid"})`, 
     await pauseAll();
     const user = await makeUser();
     // The session records the primary's position and the time at sign-in; nothing is in Redis yet.
-    const signedIn = { seq: Number((await primaryGtid()).split("-").pop()), at: Date.now() };
+    const signedIn = { seq: await primaryPosition(), at: Date.now() };
     const floor = await readFloor(user.id, { signedIn });
     // The account itself: from Redis (sign-up published the new row to the user's own view) or, if the
     // sign-in's position is past anything Redis heard of for this user, from the primary — never missing.
@@ -201,7 +201,7 @@ describe(`read-your-writes (CONSISTENCY=${process.env.CONSISTENCY ?? "gtid"})`, 
     // As when Redis missed the sign-up's publish (a breaker open after a pause): the outbox raises the
     // session's fence a little later; until then Redis has never heard of the account.
     await redis().del(keys.session(user.id).fence, keys.session(user.id).snap);
-    const signedInSeq = Number((await primaryGtid()).split("-").pop());
+    const signedInSeq = await primaryPosition();
     expect(await sessionState(user.id, signedInSeq)).toMatchObject({ status: "active" });
     expect(await sessionState(user.id, signedInSeq)).toMatchObject({ status: "active" });
   });

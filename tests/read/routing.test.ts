@@ -14,8 +14,7 @@ import { nodeState, refreshNow } from "@/lib/read/monitor";
 import { readAt } from "@/lib/read/router";
 import { stats } from "@/lib/read/stats";
 import { makeProduct, makeUser } from "../support/factory";
-import { healReplication, pauseReplication, primaryGtid } from "../support/stack";
-import { seqOf } from "@/lib/read/gtid";
+import { healReplication, pauseReplication, primaryPosition } from "../support/stack";
 
 // Issue 4, behaviours 4 and 6: lag is measured continuously, a replica too far behind gets no reads until
 // it recovers, and when no replica is fit the cache serves while one refill at a time reads the primary.
@@ -70,7 +69,7 @@ describe("lag-aware routing", () => {
     await pauseReplication("replica1");
     await pauseReplication("replica2");
     await makeUser(); // a write the paused replicas do not have
-    const target = seqOf(await primaryGtid());
+    const target = await primaryPosition();
     stats.reset();
     const r = await readAt({ minSeq: target, mode: "fresh" }, async () => 1);
     expect(r.node).toBe("primary");
