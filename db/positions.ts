@@ -1,7 +1,7 @@
 import "server-only";
 import type { PoolConnection } from "mysql2/promise";
 import { config } from "@/lib/config";
-import { seqOf } from "@/lib/read/gtid";
+import { gtidFor, seqOf } from "@/lib/read/gtid";
 
 // Where the read side's positions come from (POSITIONS). A position is a number that orders commits: every
 // command's commit has one, every snapshot reports the newest it contains, and the cache's deltas, fences
@@ -65,7 +65,7 @@ const gtid: PositionSource = {
     role === "primary" ? `SELECT @@gtid_binlog_pos AS pos, NOW(6) AS hb, (${NEWEST_HEARTBEAT}) AS last` : `SELECT @@gtid_slave_pos AS pos, (${NEWEST_HEARTBEAT}) AS hb`,
   currentSql: "SELECT @@gtid_binlog_pos AS pos",
   parse: (raw) => seqOf(raw === null || raw === undefined ? null : String(raw)),
-  waitSql: (seq, ms) => ["SELECT MASTER_GTID_WAIT(?, ?) AS r", [`0-1-${seq}`, ms / 1000]],
+  waitSql: (seq, ms) => ["SELECT MASTER_GTID_WAIT(?, ?) AS r", [gtidFor(seq), ms / 1000]],
 };
 
 const COUNTER = "SELECT n AS pos FROM commit_seq WHERE id = 1";

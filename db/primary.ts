@@ -38,8 +38,8 @@ export const lockStats = { deadlockRetries: 0, lockWaitRetries: 0, surfaced: 0 }
 
 /**
  * Runs `fn` in one READ COMMITTED transaction on the primary and returns its value with the position of the
- * commit (db/positions.ts: its GTID read on the same connection, or the counter it raised last), which the read side uses to know when a replica
- * or a cache entry contains this write. Deadlocks and lock-wait timeouts roll back and are retried, so
+ * commit (db/positions.ts: its GTID, read on the same connection, or the counter it raised last), which the
+ * read side uses to know when a replica or a cache entry contains this write. Deadlocks and lock-wait timeouts roll back and are retried, so
  * `fn` must not have side effects outside the transaction. An unreachable primary becomes a 503 AppError;
  * either way, nothing is half-done: the transaction committed or it did not.
  */

@@ -128,8 +128,9 @@ async function pollFor(node: ReadNode, seq: number, end: number): Promise<boolea
 const POLL_EVERY_MS = 5;
 
 // One consistent snapshot on one connection; the position is read inside it, so it is exactly what the
-// queries see: the binlog position of the snapshot on the primary, the applied GTID on a replica (the
-// replica records it in mysql.gtid_slave_pos in the same transaction as the replicated rows).
+// queries see (db/positions.ts: with GTIDs, the binlog position of the snapshot on the primary and the
+// applied GTID on a replica, which records it in mysql.gtid_slave_pos in the same transaction as the
+// replicated rows; with the counter, the row's value in the snapshot).
 async function inSnapshot<T>(node: ReadNode, fn: (db: ReadDb) => Promise<T>, ms: number): Promise<{ value: T; seq: number }> {
   // The snapshot and its queries within `ms`: a node that stops answering costs one budget, and the read
   // moves on (readAt). The overrun connection is destroyed, not reused. Acquiring the connection has its
