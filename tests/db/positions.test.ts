@@ -17,17 +17,27 @@ afterAll(() => closeDatabases());
 describe(`positions (POSITIONS=${positions().name})`, () => {
   it("a snapshot holds exactly the commands at or below its position, with commits racing it", async () => {
     const tag = `pos-${uniq()}`;
-    const writes = Array.from({ length: 40 }, (_, i) =>
-      runCommand((tx) => tx.insert(brands).values({ slug: `${tag}-${i}`, name: "위치", nameEn: "Position", category: "cafe" })).then((r) => ({ slug: `${tag}-${i}`, seq: r.seq! })),
-    );
-    const reads = Array.from({ length: 40 }, (_, i) =>
-      readAt({ mode: i % 3 === 0 ? "primary" : "any" }, (db) => db.select({ slug: brands.slug }).from(brands).where(like(brands.slug, `${tag}-%`))).then((r) => ({
-        node: r.node,
-        seq: r.seq,
-        slugs: new Set(r.value.map((b) => b.slug)),
-      })),
-    );
-    const [done, seen] = [await Promise.all(writes), await Promise.all(reads)];
+    // Three writers commit 15 commands each, racing one another, while three readers read snapshots on the
+    // primary and the replicas until the writers are done.
+    const done: { slug: string; seq: number }[] = [];
+    const seen: { node: string; seq: number; slugs: Set<string> }[] = [];
+    let writing = true;
+    const writers = [0, 1, 2].map(async (w) => {
+      for (let i = 0; i < 15; i++) {
+        const slug = `${tag}-${w}-${i}`;
+        const r = await runCommand((tx) => tx.insert(brands).values({ slug, name: "위치", nameEn: "Position", category: "cafe" }));
+        done.push({ slug, seq: r.seq! });
+      }
+    });
+    const readers = [0, 1, 2].map(async (k) => {
+      while (writing) {
+        const r = await readAt({ mode: k === 0 ? "primary" : "any" }, (db) => db.select({ slug: brands.slug }).from(brands).where(like(brands.slug, `${tag}-%`)));
+        seen.push({ node: r.node, seq: r.seq, slugs: new Set(r.value.map((b) => b.slug)) });
+      }
+    });
+    await Promise.all(writers);
+    writing = false;
+    await Promise.all(readers);
     expect(new Set(done.map((w) => w.seq)).size).toBe(done.length); // one position per commit
     for (const r of seen) for (const w of done) expect(r.slugs.has(w.slug), `${w.slug} (at ${w.seq}) in a snapshot at ${r.seq} on ${r.node}`).toBe(w.seq <= r.seq);
     // The race was real: some snapshots saw some of the commands and missed others.
