@@ -20,7 +20,7 @@ import {
   validFor,
 } from "@/lib/market/read-model";
 import { buildIndex, rank } from "@/lib/search/match";
-import { loadSearchData, searchIndex } from "@/lib/search/queries";
+import { loadSearchData, searchIndex, type SearchData } from "@/lib/search/queries";
 import { askColumns, productInfoColumns } from "./columns";
 import { pageStillHolds, popularity, type Beyond } from "./order";
 import type { CatalogQuery } from "./schemas";
@@ -272,10 +272,13 @@ export const catalogView: ViewDef<CatalogQuery, CatalogPage> = {
   refreshAfterDeltas: 30,
 };
 
+const docsById = new WeakMap<SearchData, Map<number, SearchData["docs"][number]>>();
+
 /** Which products a catalog query can show (its category, brand and search), from the search index. */
 async function productMatcher(q: CatalogQuery) {
   const { data, index } = await searchIndex();
-  const docs = new Map(data.docs.map((d) => [d.id, d]));
+  let docs = docsById.get(data);
+  if (!docs) docsById.set(data, (docs = new Map(data.docs.map((d) => [d.id, d]))));
   const found = q.q ? new Set(rank(index, q.q).map((r) => r.id)) : null;
   return {
     inQuery: (pid: number) => {
