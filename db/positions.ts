@@ -1,9 +1,9 @@
-import "server-only";
 import type { PoolConnection } from "mysql2/promise";
 import { config } from "@/lib/config";
 import { gtidFor, seqOf } from "@/lib/read/gtid";
 
-// Where the read side's positions come from (POSITIONS). A position is a number that orders commits: every
+// Where the read side's positions come from (POSITIONS). (No "server-only" mark: SQL text and no secrets, and
+// the test tooling that the Playwright suite shares reads the primary's position through it.) A position is a number that orders commits: every
 // command's commit has one, every snapshot reports the newest it contains, and the cache's deltas, fences
 // and read-your-writes marks compare them (lib/cache/views.ts, lib/read/consistency.ts).
 //
