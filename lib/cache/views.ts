@@ -117,8 +117,10 @@ export async function readView<A, T>(def: ViewDef<A, T>, args: A, ctx: ViewCtx =
   if (p !== null && p >= fence && !unheard) {
     stats.count("cacheHit");
     const pending = deltas.filter((d) => d.s > p);
-    if (def.refreshAfterDeltas && pending.length > def.refreshAfterDeltas) void refill(def, args, k, fence).catch(() => {});
-    return settle(def, { data: dRaw as T, seq: p }, "cache", pending, args, k, fence);
+    const read = await settle(def, { data: dRaw as T, seq: p }, "cache", pending, args, k, fence);
+    // (A view read again just now is refreshed already.)
+    if (read.source === "cache" && def.refreshAfterDeltas && pending.length > def.refreshAfterDeltas) void refill(def, args, k, fence).catch(() => {});
+    return read;
   }
 
   stats.count("cacheMiss");
