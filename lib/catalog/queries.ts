@@ -17,6 +17,7 @@ import {
   type CatalogItem,
   type ProductInfo,
   type ValidRef,
+  validEnough,
   validFor,
 } from "@/lib/market/read-model";
 import { buildIndex, rank } from "@/lib/search/match";
@@ -235,11 +236,8 @@ const catalogKey = (q: CatalogQuery) =>
 /** The deltas that concern a page: under the validity filter, a new ask whose voucher runs out sooner does not. */
 function pageDeltas(q: CatalogQuery, deltas: Delta[]): Delta[] {
   if (!q.valid) return deltas;
-  const minValid = Date.now() + Number(q.valid) * 86_400_000;
-  return deltas.filter((d) => {
-    const validUntil = (d.item as { validUntil?: string } | undefined)?.validUntil;
-    return !(d.kind === "ask-ref" && d.op === "upsert" && (!validUntil || Date.parse(validUntil) < minValid));
-  });
+  const now = Date.now();
+  return deltas.filter((d) => !(d.kind === "ask-ref" && d.op === "upsert" && !validEnough((d.item as { validUntil?: string } | undefined)?.validUntil, Number(q.valid), now)));
 }
 
 export const catalogView: ViewDef<CatalogQuery, CatalogPage> = {
@@ -265,28 +263,45 @@ export const catalogView: ViewDef<CatalogQuery, CatalogPage> = {
   absorbs: async (before, after, deltas, q) => {
     const mine = pageDeltas(q, deltas);
     const beyond = mine.some((d) => !before.items.some((r) => r.id === (d.item as { productId?: number } | undefined)?.productId));
-    const match = beyond ? await productMatcher(q) : null;
-    return pageStillHolds(q, before, after, mine, (pid) => match?.inQuery(pid) ?? true, (pid) => match?.faceOf(pid));
+    const match = beyond ? await queryMatcher(q) : null;
+    return pageStillHolds(q, before, after, mine, (pid) => match?.inQuery(pid) ?? true, (pid) => match?.docs.get(pid)?.faceValue);
   },
   ttlMs: 60_000,
   refreshAfterDeltas: 30,
 };
 
-const docsById = new WeakMap<SearchData, Map<number, SearchData["docs"][number]>>();
+type SearchDocRow = SearchData["docs"][number];
+// Per snapshot of the search index: its products by id, and the products each search finds (bounded).
+const perIndex = new WeakMap<SearchData, { docs: Map<number, SearchDocRow>; found: Map<string, Set<number>> }>();
+const FOUND_KEPT = 500;
 
-/** Which products a catalog query can show (its category, brand and search), from the search index. */
-async function productMatcher(q: CatalogQuery) {
+/**
+ * The products a catalog query's search, brand and category let through (prices and validity aside), from the
+ * search index: what its browse page depends on (categoriesOf) and which trades can touch its page.
+ */
+async function queryMatcher(q: CatalogQuery) {
   const { data, index } = await searchIndex();
-  let docs = docsById.get(data);
-  if (!docs) docsById.set(data, (docs = new Map(data.docs.map((d) => [d.id, d]))));
-  const found = q.q ? new Set(rank(index, q.q).map((r) => r.id)) : null;
+  let memo = perIndex.get(data);
+  if (!memo) perIndex.set(data, (memo = { docs: new Map(data.docs.map((d) => [d.id, d])), found: new Map() }));
+  let found: Set<number> | null = null;
+  if (q.q) {
+    found = memo.found.get(q.q) ?? null;
+    if (!found) {
+      if (memo.found.size >= FOUND_KEPT) memo.found.clear();
+      memo.found.set(q.q, (found = new Set(rank(index, q.q).map((r) => r.id))));
+    }
+  }
+  const matches = (d: SearchDocRow) =>
+    (!found || found.has(d.id)) && (!q.brand || d.brandSlug === q.brand) && (!q.category || !d.categoryKey || d.categoryKey === q.category);
   return {
+    data,
+    docs: memo.docs,
+    matches,
+    /** A product not in this copy of the index may be new: it may match. */
     inQuery: (pid: number) => {
-      const d = docs.get(pid);
-      if (!d) return true; // not in this copy of the index: it may be new
-      return (!found || found.has(pid)) && (!q.brand || d.brandSlug === q.brand) && (!q.category || !d.categoryKey || d.categoryKey === q.category);
+      const d = memo.docs.get(pid);
+      return !d || matches(d);
     },
-    faceOf: (pid: number) => docs.get(pid)?.faceValue,
   };
 }
 
@@ -320,9 +335,8 @@ export async function searchCatalog(q: CatalogQuery, ctx: ViewCtx = {}) {
 export async function categoriesOf(q: CatalogQuery): Promise<Category[]> {
   const allowed: readonly Category[] = q.category ? [q.category] : CATEGORIES;
   if (!q.q && !q.brand) return [...allowed];
-  const { data, index } = await searchIndex();
-  const found = q.q ? new Set(rank(index, q.q).map((r) => r.id)) : null;
-  const docs = data.docs.filter((d) => (!found || found.has(d.id)) && (!q.brand || d.brandSlug === q.brand));
+  const { data, matches } = await queryMatcher(q);
+  const docs = data.docs.filter(matches);
   // A snapshot from before the index named categories: every category the filter allows.
   if (docs.some((d) => !d.categoryKey)) return [...allowed];
   const shown = new Set(docs.map((d) => d.categoryKey));

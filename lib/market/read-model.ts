@@ -167,7 +167,8 @@ export function longestValidOf(asks: AskItem[]): AskItem | null {
 
 /** Only the asks whose voucher is valid at least `days` more days (the browse page's validity filter). */
 export function validFor<T extends { validUntil?: string }>(asks: T[], days: number | undefined, now = Date.now()): T[] {
-  if (!days) return asks;
-  const min = now + days * 86_400_000;
-  return asks.filter((a) => a.validUntil && Date.parse(a.validUntil) >= min);
+  return days ? asks.filter((a) => validEnough(a.validUntil, days, now)) : asks;
 }
+
+/** Whether a voucher valid until `validUntil` stays valid at least `days` more days. */
+export const validEnough = (validUntil: string | undefined, days: number, now = Date.now()) => !!validUntil && Date.parse(validUntil) >= now + days * 86_400_000;
