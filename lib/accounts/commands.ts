@@ -8,7 +8,7 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { AppError, fieldError } from "@/lib/errors";
 import { keys } from "@/lib/cache/keys";
 import { askRemoved, bidRemoved, sessionChanged } from "@/lib/market/changes";
-import { categoryOf, releaseCode } from "@/lib/market/commands/trade";
+import { categoriesByProduct, releaseCode } from "@/lib/market/commands/trade";
 import { moveBalance } from "@/lib/points/ledger";
 import { command, type Actor, type Emit } from "@/lib/write/command";
 import { nicknameKey } from "./nickname";
@@ -110,20 +110,21 @@ async function withdrawFromBooks(tx: Tx, emit: Emit, userId: number) {
     .from(listings)
     .where(and(eq(listings.sellerId, userId), eq(listings.status, "on_sale")))
     .for("update");
-  for (const l of asks) {
-    await tx.update(listings).set({ status: "cancelled" }).where(eq(listings.id, l.id));
-    await releaseCode(tx, l.gifticonId);
-    emit(askRemoved(l, await categoryOf(tx, l.productId)));
-  }
   const open = await tx
     .select({ id: bids.id, productId: bids.productId, price: bids.price })
     .from(bids)
     .where(and(eq(bids.buyerId, userId), eq(bids.status, "active")))
     .for("update");
+  const categories = await categoriesByProduct(tx, [...asks, ...open].map((x) => x.productId));
+  for (const l of asks) {
+    await tx.update(listings).set({ status: "cancelled" }).where(eq(listings.id, l.id));
+    await releaseCode(tx, l.gifticonId);
+    emit(askRemoved(l, categories.get(l.productId)!));
+  }
   for (const b of open) {
     await tx.update(bids).set({ status: "cancelled" }).where(eq(bids.id, b.id));
     await moveBalance(tx, userId, "release", { points: b.price, held: -b.price }, { type: "bid", id: b.id }, "구매 입찰 취소 (이용 정지)");
-    emit(bidRemoved(b, await categoryOf(tx, b.productId)));
+    emit(bidRemoved(b, categories.get(b.productId)!));
   }
   return { listingsCancelled: asks.length, bidsCancelled: open.length };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { isDuplicate } from "@/db/errors";
 import type { Tx } from "@/db/primary";
 import { brands, gifticonImages, gifticons, orders, products, users, type Category } from "@/db/schema";
@@ -53,8 +53,14 @@ export async function loadProduct(tx: Tx, productId: number): Promise<ProductInf
  * category changes only through the admin's catalog commands, which re-render every page anyway.
  */
 export async function categoryOf(tx: Tx, productId: number): Promise<Category> {
-  const [p] = await tx.select({ category: products.category }).from(products).where(eq(products.id, productId));
-  return p.category;
+  return (await categoriesByProduct(tx, [productId])).get(productId)!;
+}
+
+/** The categories of several products, in one read (as categoryOf). */
+export async function categoriesByProduct(tx: Tx, productIds: number[]): Promise<Map<number, Category>> {
+  if (!productIds.length) return new Map();
+  const rows = await tx.select({ id: products.id, category: products.category }).from(products).where(inArray(products.id, [...new Set(productIds)]));
+  return new Map(rows.map((r) => [r.id, r.category]));
 }
 
 /** A product as lists show it, active or not (a listing made before it was withdrawn can still sell). */
