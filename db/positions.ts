@@ -2,10 +2,10 @@ import type { PoolConnection } from "mysql2/promise";
 import { config } from "@/lib/config";
 import { gtidFor, seqOf } from "@/lib/read/gtid";
 
-// Where the read side's positions come from (POSITIONS). (No "server-only" mark: SQL text and no secrets, and
-// the test tooling that the Playwright suite shares reads the primary's position through it.) A position is a number that orders commits: every
+// Where the read side's positions come from (POSITIONS). A position is a number that orders commits: every
 // command's commit has one, every snapshot reports the newest it contains, and the cache's deltas, fences
-// and read-your-writes marks compare them (lib/cache/views.ts, lib/read/consistency.ts).
+// and read-your-writes marks compare them (lib/cache/views.ts, lib/read/consistency.ts). (No "server-only"
+// mark: SQL text and no secrets, and the test tooling that the Playwright suite shares reads it too.)
 //
 // - "gtid" (the default, MariaDB): the sequence number of the commit's GTID, read after COMMIT on the same
 //   connection; a snapshot's from BINLOG_GTID_POS (primary) or mysql.gtid_slave_pos (replica); a replica can
@@ -30,7 +30,7 @@ export type PositionSource = {
   snapshotSql(role: Role): string;
   /**
    * One row for the replica monitor: `pos`, the node's position now; `hb`, the primary's clock now or the
-   * newest heartbeat a replica has applied; `last` (primary), the newest heartbeat written.
+   * newest heartbeat a replica has applied; with the counter, `last` (primary), the newest heartbeat written.
    */
   probeSql(role: Role): string;
   /** One row `{pos}` on the primary: its newest committed position. */
@@ -62,7 +62,7 @@ const gtid: PositionSource = {
            (SELECT variable_value FROM information_schema.session_status WHERE variable_name = 'BINLOG_SNAPSHOT_POSITION')) AS pos`
       : "SELECT CONCAT('0-0-', COALESCE(MAX(seq_no), 0)) AS pos FROM mysql.gtid_slave_pos WHERE domain_id = 0",
   probeSql: (role) =>
-    role === "primary" ? `SELECT @@gtid_binlog_pos AS pos, NOW(6) AS hb, (${NEWEST_HEARTBEAT}) AS last` : `SELECT @@gtid_slave_pos AS pos, (${NEWEST_HEARTBEAT}) AS hb`,
+    role === "primary" ? "SELECT @@gtid_binlog_pos AS pos, NOW(6) AS hb" : `SELECT @@gtid_slave_pos AS pos, (${NEWEST_HEARTBEAT}) AS hb`,
   currentSql: "SELECT @@gtid_binlog_pos AS pos",
   parse: (raw) => seqOf(raw === null || raw === undefined ? null : String(raw)),
   waitSql: (seq, ms) => ["SELECT MASTER_GTID_WAIT(?, ?) AS r", [gtidFor(seq), ms / 1000]],
@@ -87,5 +87,11 @@ const counter: PositionSource = {
   // No server-side wait for a row's value: the router polls it (lib/read/router.ts).
   waitSql: () => null,
 };
+
+/** The primary's newest committed position, through the caller's own bounded query on the primary. */
+export async function primaryPositionVia(query: (sql: string) => Promise<{ pos: unknown }[]>): Promise<number> {
+  const [row] = await query(positions().currentSql);
+  return positions().parse(row?.pos);
+}
 
 export const positions = (): PositionSource => (config().POSITIONS === "counter" ? counter : gtid);

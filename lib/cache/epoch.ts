@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { boundedQuery } from "@/db/deadline";
 import { readNodes } from "@/db/readers";
 import { config } from "@/lib/config";
-import { positions } from "@/db/positions";
+import { primaryPositionVia } from "@/db/positions";
 import { nodeStates } from "@/lib/read/monitor";
 import { guarded } from "./breaker";
 import { keys, TTL } from "./keys";
@@ -23,8 +23,7 @@ const g = globalThis as unknown as { __gxEpochs?: number };
 async function primaryPosition(): Promise<number> {
   const primary = readNodes().find((n) => n.role === "primary")!;
   try {
-    const [row] = await boundedQuery<{ pos: unknown }>(primary.pool, positions().currentSql, [], config().DB_READ_TIMEOUT_MS, "epoch: primary position");
-    return positions().parse(row?.pos);
+    return await primaryPositionVia((sql) => boundedQuery(primary.pool, sql, [], config().DB_READ_TIMEOUT_MS, "epoch: primary position"));
   } catch {
     // Primary silent: the newest position any node was seen at is the best lower bound there is.
     return Math.max(0, ...nodeStates().map((s) => s.seq));

@@ -9,7 +9,7 @@ import type { Change } from "@/lib/cache/publish";
 import { publish } from "@/lib/cache/publish";
 import { AppError } from "@/lib/errors";
 import { config } from "@/lib/config";
-import { positions } from "@/db/positions";
+import { primaryPositionVia } from "@/db/positions";
 import { metrics } from "@/lib/ops/metrics";
 import { outboxPublished, writeOutbox } from "./outbox";
 import { startTouches, uncoveredTouches } from "./touches";
@@ -63,8 +63,7 @@ function countMarketEvents(changes: Change[]) {
 
 async function currentPrimarySeq(): Promise<number> {
   // Short: it only replaces a commit's position that could not be read; the outbox covers the readers.
-  const rows = await boundedQuery<{ pos: unknown }>(primaryPool(), positions().currentSql, [], Math.min(500, config().DB_WRITE_TIMEOUT_MS), "primary position");
-  return positions().parse(rows[0]?.pos);
+  return primaryPositionVia((sql) => boundedQuery(primaryPool(), sql, [], Math.min(500, config().DB_WRITE_TIMEOUT_MS), "primary position"));
 }
 
 /** Rows changed by an UPDATE/DELETE through Drizzle's mysql2 driver. */

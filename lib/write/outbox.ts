@@ -5,7 +5,7 @@ import { outbox } from "@/db/schema";
 import { pagesOf, raiseFences, type Change } from "@/lib/cache/publish";
 import { redisReplicated } from "@/lib/cache/redis";
 import { config } from "@/lib/config";
-import { positions } from "@/db/positions";
+import { primaryPositionVia } from "@/db/positions";
 import { outboxState } from "./outbox-stats";
 
 // The transactional outbox. Every command that changes what readers see writes one row in its own
@@ -93,8 +93,7 @@ export async function drainOutbox(opts: { minAgeMs?: number } = {}): Promise<num
   );
   if (!rows.length) return 0;
   // Read after the rows: this position contains every one of their commits.
-  const [pos] = await query<{ pos: unknown }>(positions().currentSql);
-  const seq = positions().parse(pos?.pos);
+  const seq = await primaryPositionVia((sql) => query(sql));
   const fences: string[] = [];
   const pages: string[] = [];
   for (const r of rows) {

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { createClient } from "redis";
 import { readFileSync } from "node:fs";
 import mysql from "mysql2/promise";
-import { positions } from "@/db/positions";
+import { primaryPositionVia } from "@/db/positions";
 
 // Test tooling that controls the real test stack: stop and start servers, pause and delay replication.
 // Uses the ops account (all privileges, 127.0.0.1 only) that scripts/services.sh creates.
@@ -55,8 +55,7 @@ export async function primaryGtid(): Promise<string> {
 
 /** The primary's newest position as the app counts them (db/positions.ts: a GTID's number, or the counter). */
 export async function primaryPosition(): Promise<number> {
-  const [row] = await opsQuery<{ pos: unknown }>("primary", positions().currentSql);
-  return positions().parse(row.pos);
+  return primaryPositionVia((sql) => opsQuery("primary", sql));
 }
 
 /** Waits until the replica has applied `gtid` (MASTER_GTID_WAIT); false on timeout. */
