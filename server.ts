@@ -8,7 +8,7 @@
 //  - every request is counted and timed by route template and status (lib/ops/http-metrics.ts);
 //  - SIGTERM/SIGINT leave a load balancer's pool (DRAIN_GRACE_MS), stop accepting, let running requests
 //    finish, then close Next.js (as `next start` does).
-// `npm start`, the Playwright web servers and the benchmarks run it: node --import tsx server.ts
+// `npm start`, the Playwright web servers and the benchmarks run it, compiled: node scripts/serve.mjs
 import nextEnv from "@next/env";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { config } from "./lib/config";

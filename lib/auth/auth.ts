@@ -27,7 +27,17 @@ declare module "next-auth" {
     at?: number;
   }
   interface Session {
-    user: { id: string; email: string | null; role: "user" | "admin"; nickname: string; sessionVersion: number; seq: number; at: number };
+    user: {
+      id: string;
+      email: string | null;
+      role: "user" | "admin";
+      nickname: string;
+      sessionVersion: number;
+      seq: number;
+      at: number;
+      /** When the token expires (s since the epoch): a decoded session is kept until then (lib/auth/session.ts). */
+      exp: number;
+    };
   }
 }
 
@@ -97,6 +107,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       session.user.sessionVersion = Number(token.sv ?? 0);
       session.user.seq = Number(token.seq ?? 0);
       session.user.at = Number(token.at ?? 0);
+      session.user.exp = Number(token.exp ?? 0);
       return session;
     },
   },

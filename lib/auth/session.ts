@@ -1,9 +1,12 @@
 import "server-only";
+import { headers } from "next/headers";
+import type { Session } from "next-auth";
 import { cache } from "react";
 import { sessionState } from "@/lib/accounts/session-state";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/write/command";
 import { auth } from "./auth";
+import { SessionMemo, sessionCookieKey } from "./session-memo";
 
 /**
  * The signed-in user of this request, or null (read once per request). A session counts only while its
@@ -11,7 +14,7 @@ import { auth } from "./auth";
  * password change) ends every older session on its next request.
  */
 export const currentActor = cache(async (): Promise<Actor | null> => {
-  const session = await auth();
+  const session = await sessionOfRequest();
   const u = session?.user;
   if (!u?.id || !Number(u.id)) return null;
   const state = await sessionState(Number(u.id), u.seq ?? 0);
@@ -29,4 +32,17 @@ export async function requireAdmin(): Promise<Actor> {
   const a = await requireActor();
   if (a.role !== "admin") throw new AppError("forbidden", "admin_only", "관리자만 할 수 있습니다.");
   return a;
+}
+
+const memo = new SessionMemo<Session>();
+
+/** The request's Auth.js session, decoded once per token (lib/auth/session-memo.ts). */
+async function sessionOfRequest(): Promise<Session | null> {
+  const h = await headers();
+  const key = sessionCookieKey(h.get("cookie"), h.get("x-forwarded-proto"));
+  if (!key) return null; // no session cookie: no session (what auth() answers too)
+  return memo.get(key, async () => {
+    const session = await auth();
+    return session?.user?.id ? { value: session, expiresAt: (session.user.exp ?? 0) * 1000 } : null;
+  });
 }
