@@ -19,13 +19,32 @@ export type Tx = Parameters<Parameters<PrimaryDb["transaction"]>[0]>[0];
 const g = globalThis as unknown as { __gxPrimaryPool?: Pool; __gxPrimaryDb?: PrimaryDb };
 
 export function primaryPool(): Pool {
-  g.__gxPrimaryPool ??= createPool(config().DATABASE_PRIMARY_URL, {
-    size: config().DATABASE_POOL_SIZE,
-    tls: config().DATABASE_TLS,
-    name: "primary",
-    connectTimeoutMs: config().DB_CONNECT_TIMEOUT_MS,
-  });
+  if (!g.__gxPrimaryPool) {
+    g.__gxPrimaryPool = createPool(config().DATABASE_PRIMARY_URL, {
+      size: config().DATABASE_POOL_SIZE,
+      tls: config().DATABASE_TLS,
+      name: "primary",
+      connectTimeoutMs: config().DB_CONNECT_TIMEOUT_MS,
+    });
+    // (The listener gets mysql2's core connection, whatever its typings say.)
+    g.__gxPrimaryPool.on("connection", (conn) => prepareSession(conn as unknown as CoreConnection));
+  }
   return g.__gxPrimaryPool;
+}
+
+// Each new connection is set up once, so that a command needs fewer round trips: READ COMMITTED for the
+// session (otherwise each transaction sets it first) and whatever the position source reads from replies
+// (db/positions.ts). The statements are queued on the connection before anything else it will run; a
+// command counts on the isolation level only once its statement has succeeded (until then, and if it
+// fails, the transaction sets it itself), so no command ever runs at another level.
+type CoreConnection = { query: (sql: string, cb: (err: unknown) => void) => void };
+const readCommitted = new WeakSet<object>();
+function prepareSession(core: CoreConnection) {
+  core.query("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED", (err) => {
+    if (!err) readCommitted.add(core);
+  });
+  const extra = positions().sessionSql;
+  if (extra) core.query(extra, () => {}); // without it, the commit's position takes one more query
 }
 
 /** The value and the commit's position (db/positions.ts; null: committed, position unknown). */
@@ -54,8 +73,13 @@ export async function runCommand<T>(fn: (tx: Tx) => Promise<T>): Promise<Command
     try {
       conn = await patiently(primaryPool().getConnection(), () => remaining(end), "primary: pool acquire", (ms) => (end = Date.now() + ms), true);
       const c = conn;
+      // The reply to the last statement Drizzle sent on this connection: after the transaction, COMMIT's.
+      let lastReply: unknown;
+      const client = Object.create(c, {
+        query: { value: (...args: Parameters<typeof c.query>) => c.query(...args).then((r) => ((lastReply = r[0]), r)) },
+      }) as PoolConnection;
       const work = (async () => {
-        const db = drizzle({ client: c });
+        const db = drizzle({ client });
         const value = await db.transaction(
           async (tx) => {
             const v = await fn(tx);
@@ -63,7 +87,7 @@ export async function runCommand<T>(fn: (tx: Tx) => Promise<T>): Promise<Command
             committing = true; // Drizzle sends COMMIT right after this returns
             return v;
           },
-          { isolationLevel: "read committed" },
+          readCommitted.has(c.connection) ? undefined : { isolationLevel: "read committed" },
         );
         committing = false;
         return value;
@@ -73,7 +97,7 @@ export async function runCommand<T>(fn: (tx: Tx) => Promise<T>): Promise<Command
       // the drain-time position, still tells the readers (lib/write/command.ts).
       let seq: number | null = stamped;
       try {
-        seq = await withDeadline(positions().committed(conn, stamped), Math.min(remaining(end), 250), "primary: commit position");
+        seq = await withDeadline(positions().committed(conn, stamped, lastReply), Math.min(remaining(end), 250), "primary: commit position");
         conn.release();
       } catch {
         conn.destroy(); // a query may still be pending on it
