@@ -8,7 +8,7 @@ const PORT = Number(process.env.E2E_PORT ?? 3100 + OFFSET);
 const DIRECT_PORT = Number(process.env.E2E_DIRECT_PORT ?? 3101 + OFFSET);
 const DIST = process.env.NEXT_DIST_DIR ?? ".next-test";
 const server = (port: number, env: Record<string, string> = {}) => ({
-  command: "node scripts/serve.mjs",
+  command: "node --max-semi-space-size=64 scripts/serve.mjs",
   url: `http://localhost:${port}/api/health`,
   reuseExistingServer: false,
   timeout: 120_000,

@@ -23,6 +23,9 @@ export function createPool(url: string, opts: { size: number; tls?: boolean; nam
     supportBigNumbers: true,
     dateStrings: false,
     ssl: opts.tls ? { rejectUnauthorized: true } : undefined,
+    // mysql2's "long stack traces" capture a stack for every query, in case it fails (3 % of a trade's CPU,
+    // `npm run bench:mix` with BENCH_CPU_PROF); its errors still carry their own stack and SQL state.
+    trace: false,
     // Tells the server which pool a connection belongs to (SHOW PROCESSLIST), nothing more.
     connectAttributes: { program_name: `gifticon-${opts.name}` },
   });

@@ -45,7 +45,7 @@ if ! [[ $INSTANCES =~ ^[1-9][0-9]?$ ]]; then echo "APP_INSTANCES must be a numbe
 if ((INSTANCES == 1)); then
   step "Serving on http://localhost:$APP_PORT   (health: http://localhost:$APP_PORT/api/health, logs below, \`npm stop\` stops everything)"
   # server.ts: Next.js behind the app's own server (client addresses from the socket, early refusals).
-  PORT=$APP_PORT exec node scripts/serve.mjs
+  PORT=$APP_PORT exec node --max-semi-space-size=64 scripts/serve.mjs
 fi
 
 # APP_INSTANCES=N: N instances of the same build (one .next, one build id, one server-actions key from
@@ -64,7 +64,7 @@ for ((i = 1; i <= INSTANCES; i++)); do
   port=$((APP_PORT + 10 + i))
   ports+=("$port")
   # Loopback is the only client of an instance: HAProxy, whose X-Forwarded-For is trusted.
-  (PORT=$port HOSTNAME=127.0.0.1 TRUST_PROXY_HEADERS=1 DRAIN_GRACE_MS=${DRAIN_GRACE_MS:-1500} exec node scripts/serve.mjs) > >(sed -u "s/^/[app$i] /") 2>&1 &
+  (PORT=$port HOSTNAME=127.0.0.1 TRUST_PROXY_HEADERS=1 DRAIN_GRACE_MS=${DRAIN_GRACE_MS:-1500} exec node --max-semi-space-size=64 scripts/serve.mjs) > >(sed -u "s/^/[app$i] /") 2>&1 &
   pids+=("$!")
   echo "$!" >"$RUN/next-app$i.pid"
 done

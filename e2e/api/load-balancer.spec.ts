@@ -40,7 +40,7 @@ async function waitFor(url: string, ok: (r: Response) => boolean, timeoutMs = 90
 }
 
 async function startInstance(port: number) {
-  const child = spawn("node", ["scripts/serve.mjs"], {
+  const child = spawn("node", ["--max-semi-space-size=64", "scripts/serve.mjs"], {
     env: { ...process.env, PORT: String(port), HOSTNAME: "127.0.0.1", TRUST_PROXY_HEADERS: "1", DRAIN_GRACE_MS: String(DRAIN_GRACE_MS) },
     stdio: ["ignore", "ignore", "inherit"],
   });

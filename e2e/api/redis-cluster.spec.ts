@@ -20,7 +20,7 @@ let app: ChildProcess | undefined;
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   const { nodes } = redisCluster();
-  app = spawn("node", ["scripts/serve.mjs"], {
+  app = spawn("node", ["--max-semi-space-size=64", "scripts/serve.mjs"], {
     env: { ...process.env, PORT: String(PORT), HOSTNAME: "127.0.0.1", TRUST_PROXY_HEADERS: "1", REDIS_CLUSTER_NODES: nodes },
     stdio: ["ignore", "ignore", "inherit"],
   });

@@ -56,7 +56,7 @@ let server: ChildProcess | undefined;
 const SERVER_LOG = process.env.BENCH_SERVER_LOG ?? ".data/bench/faults-server.log";
 async function serve() {
   const log = openSync(SERVER_LOG, "w");
-  server = spawn("node", ["scripts/serve.mjs"], { env: { ...appEnv, PORT: String(PORT) }, stdio: ["ignore", log, log] });
+  server = spawn("node", ["--max-semi-space-size=64", "scripts/serve.mjs"], { env: { ...appEnv, PORT: String(PORT) }, stdio: ["ignore", log, log] });
   closeSync(log);
   for (let i = 0; i < 300; i++) {
     try {
