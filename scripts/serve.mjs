@@ -13,7 +13,7 @@
 // whole and renamed, so servers started at once from the same sources share it safely.
 import { buildSync } from "esbuild";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -44,5 +44,12 @@ if (!existsSync(file)) {
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, out.contents);
   renameSync(tmp, file);
-}
+  // Compilations unused for an hour go (a server that is running has loaded its own already).
+  for (const f of readdirSync(dir)) {
+    const p = join(dir, f);
+    try {
+      if (/^server-[0-9a-f]+\.mjs$/.test(f) && Date.now() - statSync(p).mtimeMs > 3_600_000) rmSync(p, { force: true });
+    } catch {} // gone already (another server's cleanup)
+  }
+} else utimesSync(file, new Date(), new Date()); // in use: its age counts from now
 await import(pathToFileURL(file).href);
