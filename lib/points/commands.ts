@@ -10,7 +10,7 @@ import { codeHmac } from "@/lib/gifticons/code-crypto";
 import { seal } from "@/lib/security/secret-box";
 import { affected, command, idempotentCommand, type Actor, type Idempotency } from "@/lib/write/command";
 import { ACCOUNT_SEAL_PURPOSE, maskAccount } from "./account";
-import { moveBalance } from "./ledger";
+import { balanceOf, moveBalance } from "./ledger";
 import { paymentProvider, type ChargeResult } from "./payments";
 
 // Points in and out.
@@ -146,8 +146,8 @@ export async function requestWithdrawal(actor: Actor, input: { amount: number; b
       .insert(withdrawals)
       .values({ userId: actor.id, amount: input.amount, bankName: input.bankName, accountMasked, accountCipher: seal(input.accountNumber, ACCOUNT_SEAL_PURPOSE) })
       .$returningId();
-    const after = await moveBalance(tx, actor.id, "withdrawal", { points: -input.amount }, { type: "withdrawal", id }, `출금 신청 (${input.bankName} ${accountMasked})`);
-    return { id, points: after.points };
+    await moveBalance(tx, actor.id, "withdrawal", { points: -input.amount }, { type: "withdrawal", id }, `출금 신청 (${input.bankName} ${accountMasked})`);
+    return { id, points: (await balanceOf(tx, actor.id)).points };
   });
 }
 

@@ -18,7 +18,7 @@ export async function moveBalance(
   change: { points?: number; held?: number },
   ref?: Ref,
   memo?: string,
-): Promise<{ points: number; heldPoints: number }> {
+): Promise<void> {
   const dp = change.points ?? 0;
   const dh = change.held ?? 0;
   const res = await tx
@@ -30,17 +30,18 @@ export async function moveBalance(
       fields: { points: ["포인트가 부족합니다."] },
     });
   }
-  const [after] = await tx.select({ points: users.points, heldPoints: users.heldPoints }).from(users).where(eq(users.id, userId));
-  await tx.insert(pointLedger).values({
-    userId,
-    kind,
-    pointsDelta: dp,
-    heldDelta: dh,
-    pointsAfter: after.points,
-    heldAfter: after.heldPoints,
-    refType: ref?.type,
-    refId: ref?.id,
-    memo,
-  });
-  return after;
+  // The ledger row takes the balances after the update straight from the row this transaction has just
+  // updated and holds locked: one statement, not a read and then an insert.
+  const l = pointLedger;
+  const columns = [l.userId, l.kind, l.pointsDelta, l.heldDelta, l.pointsAfter, l.heldAfter, l.refType, l.refId, l.memo].map((c) => sql.identifier(c.name));
+  await tx.execute(sql`
+    INSERT INTO ${l} (${sql.join(columns, sql`, `)})
+    SELECT ${userId}, ${kind}, ${dp}, ${dh}, ${users.points}, ${users.heldPoints}, ${ref?.type ?? null}, ${ref?.id ?? null}, ${memo ?? null}
+    FROM ${users} WHERE ${users.id} = ${userId}`);
+}
+
+/** A user's balances as this transaction sees them (after its own moves). */
+export async function balanceOf(tx: Tx, userId: number): Promise<{ points: number; heldPoints: number }> {
+  const [b] = await tx.select({ points: users.points, heldPoints: users.heldPoints }).from(users).where(eq(users.id, userId));
+  return b;
 }

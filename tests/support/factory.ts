@@ -59,11 +59,24 @@ export async function balances(userId: number) {
   return { points: u.points, held: u.held, ledgerPoints: Number(l.points), ledgerHeld: Number(l.held) };
 }
 
-/** Domain invariant 3 for one user: never negative, always the sum of the ledger. */
+/**
+ * Domain invariant 3 for one user: never negative, always the sum of the ledger, and each ledger row's
+ * balances after it are the running sums up to it (a user's rows are written under the user's row lock,
+ * so their ids follow the order of the balance changes).
+ */
 export async function expectLedgerConsistent(userId: number) {
   const b = await balances(userId);
   if (b.points < 0 || b.held < 0 || b.points !== b.ledgerPoints || b.held !== b.ledgerHeld) {
     throw new Error(`ledger mismatch for user ${userId}: ${JSON.stringify(b)}`);
+  }
+  const rows = await primaryDb().select().from(pointLedger).where(eq(pointLedger.userId, userId)).orderBy(asc(pointLedger.id));
+  let points = 0, held = 0;
+  for (const r of rows) {
+    points += r.pointsDelta;
+    held += r.heldDelta;
+    if (r.pointsAfter !== points || r.heldAfter !== held) {
+      throw new Error(`ledger row ${r.id} of user ${userId} says ${r.pointsAfter}/${r.heldAfter} after it, the running sums are ${points}/${held}`);
+    }
   }
   return b;
 }
