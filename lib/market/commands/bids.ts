@@ -54,7 +54,7 @@ export async function placeBid(actor: Actor, input: PlaceBidInput, idem?: Idempo
         .values({ productId: product.id, buyerId: actor.id, price: input.price, deadline, status: "filled", createdAt })
         .$returningId();
       await tx.update(listings).set({ status: "sold" }).where(eq(listings.id, ask.id));
-      const order = await insertOrder(tx, { listingId: ask.id, bidId: id, productId: product.id, buyerId: actor.id, sellerId: ask.sellerId, price: ask.price });
+      const order = await insertOrder(tx, { listingId: ask.id, bidId: id, productId: product.id, buyerId: actor.id, sellerId: ask.sellerId, price: ask.price }, product);
       await moveBalance(tx, actor.id, "purchase", { points: -ask.price }, { type: "order", id: order.id }, "구매 입찰 즉시 체결");
       emit([
         ...askRemoved({ id: ask.id, productId: product.id, sellerId: ask.sellerId }, product.category),
@@ -122,7 +122,7 @@ export async function fillBid(actor: Actor, bidId: number, input: FillBidInput, 
       .$returningId();
     await tx.update(bids).set({ status: "filled" }).where(eq(bids.id, b.id));
     await lockUser(tx, b.buyerId);
-    const order = await insertOrder(tx, { listingId, bidId: b.id, productId: product.id, buyerId: b.buyerId, sellerId: actor.id, price: b.price });
+    const order = await insertOrder(tx, { listingId, bidId: b.id, productId: product.id, buyerId: b.buyerId, sellerId: actor.id, price: b.price }, product);
     await payFromHold(tx, b.buyerId, b.price, order.id);
     emit([...bidRemoved(b, product.category), ...tradeMade(product.id, { orderId: order.id, price: b.price, at: order.createdAt.toISOString() }, product.category)]);
     return { orderId: order.id, price: b.price };

@@ -127,18 +127,14 @@ async function takeLowest(tx: Tx, actor: Actor, productId: number, maxPrice: num
 async function settle(tx: Tx, emit: Emit, actor: Actor, l: Taken, couponId?: number | null): Promise<OrderResult> {
   const coupon = couponId ? await takeCoupon(tx, actor.id, couponId, l.price) : null;
   const discount = coupon?.discount ?? 0;
-  const order = await insertOrder(tx, {
-    listingId: l.id,
-    productId: l.productId,
-    buyerId: actor.id,
-    sellerId: l.sellerId,
-    price: l.price,
-    discount,
-    userCouponId: coupon?.userCouponId,
-  });
+  const product = await productInfoOf(tx, l.productId);
+  const order = await insertOrder(
+    tx,
+    { listingId: l.id, productId: l.productId, buyerId: actor.id, sellerId: l.sellerId, price: l.price, discount, userCouponId: coupon?.userCouponId },
+    product,
+  );
   await coupon?.markUsed(order.id);
   await moveBalance(tx, actor.id, "purchase", { points: -(l.price - discount) }, { type: "order", id: order.id }, "즉시 구매");
-  const product = await productInfoOf(tx, l.productId);
   const row = { id: order.id, status: "paid" as const, price: l.price, discount, paid: order.paid, confirmDueAt: order.confirmDueAt, createdAt: order.createdAt, completedAt: null, product };
   emit([
     ...askRemoved(l, product.category),

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, gte, ne, sql } from "drizzle-orm";
 import type { Tx } from "@/db/primary";
-import { bids, gifticons, listings, type Category } from "@/db/schema";
+import { bids, gifticons, listings } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { affected, command, idempotentCommand, type Actor, type Emit, type Idempotency } from "@/lib/write/command";
 import { last4 } from "@/lib/gifticons/code-crypto";
@@ -54,7 +54,7 @@ export async function createListing(actor: Actor, input: CreateListingInput, ide
       validUntil: input.expiresAt.toISOString(),
       createdAt: createdAt.toISOString(),
     };
-    const crossed = await matchBid(tx, emit, ask, product.category);
+    const crossed = await matchBid(tx, emit, ask, product);
     if (crossed) return crossed;
     emit(askAdded(ask, product));
     emit([
@@ -81,7 +81,8 @@ export async function createListing(actor: Actor, input: CreateListingInput, ide
  * decides, this ask then either trades or rests below every live bid. An ask that would rest at or below
  * the seller's own bid is refused (self_cross).
  */
-async function matchBid(tx: Tx, emit: Emit, ask: AskItem, category: Category): Promise<ListingResult | null> {
+async function matchBid(tx: Tx, emit: Emit, ask: AskItem, product: ProductInfo): Promise<ListingResult | null> {
+  const { category } = product;
   const [bid] = await tx
     .select({ id: bids.id, buyerId: bids.buyerId, price: bids.price })
     .from(bids)
@@ -109,7 +110,7 @@ async function matchBid(tx: Tx, emit: Emit, ask: AskItem, category: Category): P
   await tx.update(bids).set({ status: "filled" }).where(eq(bids.id, bid.id));
   await tx.update(listings).set({ status: "sold", price: bid.price }).where(eq(listings.id, ask.id));
   await lockUser(tx, bid.buyerId);
-  const order = await insertOrder(tx, { listingId: ask.id, bidId: bid.id, productId: ask.productId, buyerId: bid.buyerId, sellerId: ask.sellerId, price: bid.price });
+  const order = await insertOrder(tx, { listingId: ask.id, bidId: bid.id, productId: ask.productId, buyerId: bid.buyerId, sellerId: ask.sellerId, price: bid.price }, product);
   await payFromHold(tx, bid.buyerId, bid.price, order.id);
   emit([
     ...bidRemoved({ id: bid.id, productId: ask.productId }, category),
@@ -183,7 +184,7 @@ export async function updateListing(actor: Actor, listingId: number, input: Upda
       validUntil: l.expiresAt.toISOString(),
       createdAt: l.createdAt.toISOString(),
     };
-    const crossed = await matchBid(tx, emit, ask, product.category);
+    const crossed = await matchBid(tx, emit, ask, product);
     if (crossed) return crossed;
     // Remove, then add the new version: every view (book order, best price, counts) is recomputed.
     emit([...askRemoved(ask, product.category), ...askAdded(ask, product), ownPatch(actor.id, "listings", l.id, { price, deadline })]);

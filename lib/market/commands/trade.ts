@@ -139,9 +139,13 @@ export async function releaseCode(tx: Tx, gifticonId: number) {
   await tx.update(gifticons).set({ codeLock: null }).where(eq(gifticons.id, gifticonId));
 }
 
+/** What the trade's notifications name: the product, as the command has already read it. */
+type Named = Pick<ProductInfo, "brandName" | "name">;
+
 export async function insertOrder(
   tx: Tx,
   o: { listingId: number; bidId?: number; productId: number; buyerId: number; sellerId: number; price: number; discount?: number; userCouponId?: number },
+  product: Named,
 ) {
   const createdAt = new Date();
   // From the app's clock, like createdAt, so the command knows the row it wrote (its own-list deltas).
@@ -152,7 +156,7 @@ export async function insertOrder(
       .insert(orders)
       .values({ ...o, discount, paid: o.price - discount, confirmDueAt, createdAt })
       .$returningId();
-    await notifyTrade(tx, { ...o, id });
+    await notifyTrade(tx, { ...o, id }, product);
     return { id, createdAt, confirmDueAt, discount, paid: o.price - discount };
   } catch (e) {
     // The unique keys are the last line of defence of "sold at most once" (domain invariant 1).
@@ -163,9 +167,8 @@ export async function insertOrder(
 }
 
 /** The seller hears of the sale; a buyer whose resting bid was filled hears of it too. */
-async function notifyTrade(tx: Tx, o: { id: number; bidId?: number; productId: number; buyerId: number; sellerId: number; price: number }) {
-  const [p] = await tx.select({ name: products.name, brand: brands.name }).from(products).innerJoin(brands, eq(brands.id, products.brandId)).where(eq(products.id, o.productId));
-  const what = p ? `${p.brand} ${p.name}` : "기프티콘";
+async function notifyTrade(tx: Tx, o: { id: number; bidId?: number; productId: number; buyerId: number; sellerId: number; price: number }, p: Named) {
+  const what = `${p.brandName} ${p.name}`;
   await notify(tx, o.sellerId, {
     kind: "sold",
     title: `${what} 판매 완료 (${won(o.price)})`,
