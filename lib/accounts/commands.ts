@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { isDuplicate } from "@/db/errors";
 import type { Tx } from "@/db/primary";
 import { bids, listings, orders, users } from "@/db/schema";
@@ -8,7 +8,7 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { AppError, fieldError } from "@/lib/errors";
 import { keys } from "@/lib/cache/keys";
 import { askRemoved, bidRemoved, sessionChanged } from "@/lib/market/changes";
-import { categoriesByProduct, releaseCode } from "@/lib/market/commands/trade";
+import { categoriesByProduct, releaseCodes } from "@/lib/market/commands/trade";
 import { moveBalance } from "@/lib/points/ledger";
 import { command, type Actor, type Emit } from "@/lib/write/command";
 import { nicknameKey } from "./nickname";
@@ -116,13 +116,13 @@ async function withdrawFromBooks(tx: Tx, emit: Emit, userId: number) {
     .where(and(eq(bids.buyerId, userId), eq(bids.status, "active")))
     .for("update");
   const categories = await categoriesByProduct(tx, [...asks, ...open].map((x) => x.productId));
-  for (const l of asks) {
-    await tx.update(listings).set({ status: "cancelled" }).where(eq(listings.id, l.id));
-    await releaseCode(tx, l.gifticonId);
-    emit(askRemoved(l, categories.get(l.productId)!));
-  }
+  // One statement for the listings, one for their codes and one for the bids; each bid's hold goes back with
+  // a ledger row of its own.
+  if (asks.length) await tx.update(listings).set({ status: "cancelled" }).where(inArray(listings.id, asks.map((l) => l.id)));
+  await releaseCodes(tx, asks.map((l) => l.gifticonId));
+  for (const l of asks) emit(askRemoved(l, categories.get(l.productId)!));
+  if (open.length) await tx.update(bids).set({ status: "cancelled" }).where(inArray(bids.id, open.map((b) => b.id)));
   for (const b of open) {
-    await tx.update(bids).set({ status: "cancelled" }).where(eq(bids.id, b.id));
     await moveBalance(tx, userId, "release", { points: b.price, held: -b.price }, { type: "bid", id: b.id }, "구매 입찰 취소 (이용 정지)");
     emit(bidRemoved(b, categories.get(b.productId)!));
   }

@@ -62,6 +62,31 @@ describe("suspension", () => {
     expect(entry).toMatchObject({ adminId: admin.id, action: "user.suspend", reason: "가짜 코드 판매 신고" });
   });
 
+  it("withdraws every listing and bid at once, across products, and leaves other members' alone", async () => {
+    const admin = await makeAdmin();
+    const [p1, p2] = [await makeCatalogProduct(5000), await makeCatalogProduct(8000)];
+    const seller = await makeUser({ points: 20_000 });
+    const other = await makeUser({ points: 10_000 });
+    const asks = [await listGifticon(seller, p1.id, 4000), await listGifticon(seller, p1.id, 4200), await listGifticon(seller, p2.id, 7000)];
+    const bids = [await bidOn(seller, p1.id, 3000), await bidOn(seller, p2.id, 6000)];
+    const othersAsk = await listGifticon(other, p1.id, 4100);
+    const othersBid = await bidOn(other, p2.id, 5000);
+
+    const { value } = await suspendUser(admin, seller.id, "다중 판매 정지");
+    expect(value).toMatchObject({ listingsCancelled: 3, bidsCancelled: 2 });
+    for (const a of asks) {
+      expect((await listingRow(a.id)).status).toBe("cancelled");
+      expect((await gifticonOfListing(a.id))!.codeLock).toBeNull();
+    }
+    for (const b of bids) expect((await bidRow(b.id)).status).toBe("cancelled");
+    expect(await expectLedgerConsistent(seller.id)).toMatchObject({ points: 20_000, held: 0 });
+    expect((await listingRow(othersAsk.id)).status).toBe("on_sale");
+    expect((await gifticonOfListing(othersAsk.id))!.codeLock).not.toBeNull();
+    expect((await bidRow(othersBid.id)).status).toBe("active");
+    expect((await getProductBook(p1.id))!.asks.map((a) => a.id)).toEqual([othersAsk.id]);
+    expect((await getProductBook(p2.id))!.bids.map((b) => b.id)).toEqual([othersBid.id]);
+  });
+
   it("ends the member's sessions: the session check sees a new version and the suspended status", async () => {
     const admin = await makeAdmin();
     const user = await makeUser();

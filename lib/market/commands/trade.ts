@@ -136,7 +136,12 @@ export async function registerGifticon(
 
 /** The code goes back to its owner (listing cancelled or expired): it may be listed again later. */
 export async function releaseCode(tx: Tx, gifticonId: number) {
-  await tx.update(gifticons).set({ codeLock: null }).where(eq(gifticons.id, gifticonId));
+  await releaseCodes(tx, [gifticonId]);
+}
+
+/** The same for several codes at once, in one statement. */
+export async function releaseCodes(tx: Tx, gifticonIds: number[]) {
+  if (gifticonIds.length) await tx.update(gifticons).set({ codeLock: null }).where(inArray(gifticons.id, gifticonIds));
 }
 
 /** What the trade's notifications name: the product, as the command has already read it. */
