@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { kakaoEnv } from "./e2e/support/kakao-mock";
+import { SERVE_ARGS } from "./scripts/serve-command";
 
 // End-to-end tests in Debian's Chromium (never a downloaded browser), against the production build
 // served on the test stack. scripts/test.sh builds it and exports the stack's environment.
@@ -8,7 +9,7 @@ const PORT = Number(process.env.E2E_PORT ?? 3100 + OFFSET);
 const DIRECT_PORT = Number(process.env.E2E_DIRECT_PORT ?? 3101 + OFFSET);
 const DIST = process.env.NEXT_DIST_DIR ?? ".next-test";
 const server = (port: number, env: Record<string, string> = {}) => ({
-  command: "node --max-semi-space-size=64 scripts/serve.mjs",
+  command: ["node", ...SERVE_ARGS].join(" "),
   url: `http://localhost:${port}/api/health`,
   reuseExistingServer: false,
   timeout: 120_000,

@@ -17,33 +17,25 @@ const rules = [
   [/const itemSize = JSON\.stringify\(data\)\.length;(\s+)if \(ctx\.fetchCache && itemSize > 2 \* 1024 \* 1024/g, "const itemSize = ctx.fetchCache ? JSON.stringify(data).length : 0;$1if (ctx.fetchCache && itemSize > 2 * 1024 * 1024"],
 ];
 
-export function patchNext(dir = root) {
-  let patched = 0;
-  const walk = (d) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith(".js")) {
-        const text = readFileSync(p, "utf8");
-        if (!text.includes("fetchCache")) continue;
-        let out = text;
-        for (const [re, to] of rules) out = out.replace(re, to);
-        if (out !== text) {
-          writeFileSync(p, out);
-          patched++;
-        }
+let patched = 0;
+const walk = (dir) => {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) walk(p);
+    else if (e.name.endsWith(".js")) {
+      const text = readFileSync(p, "utf8");
+      if (!text.includes("fetchCache")) continue;
+      const out = rules.reduce((t, [re, to]) => t.replace(re, to), text);
+      if (out !== text) {
+        writeFileSync(p, out);
+        patched++;
       }
     }
-  };
-  walk(dir);
-  return patched;
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  try {
-    const n = patchNext();
-    if (n) console.log(`[patch-next] IncrementalCache.set: entry size measured only for fetch entries (${n} files)`);
-  } catch (e) {
-    console.warn(`[patch-next] not applied: ${e.message}`); // an install without Next.js, or read-only
   }
+};
+try {
+  walk(root);
+  if (patched) console.log(`[patch-next] IncrementalCache.set: entry size measured only for fetch entries (${patched} files)`);
+} catch (e) {
+  console.warn(`[patch-next] not applied: ${e.message}`); // an install without Next.js, or read-only
 }

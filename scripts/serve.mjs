@@ -1,5 +1,5 @@
 // Runs the app's HTTP server (server.ts) as plain JavaScript: `npm start`, the Playwright web servers and the
-// benchmarks start it as `node --max-semi-space-size=64 scripts/serve.mjs`.
+// benchmarks start it as `node --max-semi-space-size=64 scripts/serve.mjs` (scripts/serve-command.ts).
 //
 // The flag: a render leaves a lot of short-lived garbage, and a young generation four times Node's default
 // collects it less often (garbage collection 8.3 % → 5.7 % of the app's CPU in `npm run bench:mix`'s mix,

@@ -38,6 +38,8 @@ else
   echo "$fingerprint" >.next/.gx-fingerprint
 fi
 
+# The app's server command line (as scripts/serve-command.ts spells it for the TypeScript launchers).
+SERVE=(node --max-semi-space-size=64 scripts/serve.mjs)
 mkdir -p "$RUN"
 echo $$ >"$PID_FILE"
 INSTANCES=${APP_INSTANCES:-1}
@@ -45,7 +47,7 @@ if ! [[ $INSTANCES =~ ^[1-9][0-9]?$ ]]; then echo "APP_INSTANCES must be a numbe
 if ((INSTANCES == 1)); then
   step "Serving on http://localhost:$APP_PORT   (health: http://localhost:$APP_PORT/api/health, logs below, \`npm stop\` stops everything)"
   # server.ts: Next.js behind the app's own server (client addresses from the socket, early refusals).
-  PORT=$APP_PORT exec node --max-semi-space-size=64 scripts/serve.mjs
+  PORT=$APP_PORT exec "${SERVE[@]}"
 fi
 
 # APP_INSTANCES=N: N instances of the same build (one .next, one build id, one server-actions key from
@@ -64,7 +66,7 @@ for ((i = 1; i <= INSTANCES; i++)); do
   port=$((APP_PORT + 10 + i))
   ports+=("$port")
   # Loopback is the only client of an instance: HAProxy, whose X-Forwarded-For is trusted.
-  (PORT=$port HOSTNAME=127.0.0.1 TRUST_PROXY_HEADERS=1 DRAIN_GRACE_MS=${DRAIN_GRACE_MS:-1500} exec node --max-semi-space-size=64 scripts/serve.mjs) > >(sed -u "s/^/[app$i] /") 2>&1 &
+  (PORT=$port HOSTNAME=127.0.0.1 TRUST_PROXY_HEADERS=1 DRAIN_GRACE_MS=${DRAIN_GRACE_MS:-1500} exec "${SERVE[@]}") > >(sed -u "s/^/[app$i] /") 2>&1 &
   pids+=("$!")
   echo "$!" >"$RUN/next-app$i.pid"
 done

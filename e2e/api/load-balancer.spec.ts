@@ -7,6 +7,7 @@ import { expect, test } from "@playwright/test";
 import { ApiClient, type ApiResponse } from "../support/api-client";
 import { healReplication, pauseReplication } from "../../tests/support/stack";
 import { freshProduct, kstDate, newCode } from "./helpers";
+import { SERVE_ARGS } from "../../scripts/serve-command";
 
 // Issue 12, many instances: two app instances (server.ts on the same build, as `APP_INSTANCES=2 npm start`
 // runs them) behind Debian's HAProxy with the configuration scripts/lb.sh writes. Requests are spread over
@@ -40,7 +41,7 @@ async function waitFor(url: string, ok: (r: Response) => boolean, timeoutMs = 90
 }
 
 async function startInstance(port: number) {
-  const child = spawn("node", ["--max-semi-space-size=64", "scripts/serve.mjs"], {
+  const child = spawn("node", SERVE_ARGS, {
     env: { ...process.env, PORT: String(port), HOSTNAME: "127.0.0.1", TRUST_PROXY_HEADERS: "1", DRAIN_GRACE_MS: String(DRAIN_GRACE_MS) },
     stdio: ["ignore", "ignore", "inherit"],
   });

@@ -3,6 +3,7 @@ import { expect, test } from "@playwright/test";
 import { ApiClient, newAddress } from "../support/api-client";
 import { askNode, healReplication, primaryOf, redisCluster, setReplicaDelay } from "../../tests/support/stack";
 import { freshProduct, kstDate, newCode, rateLimit } from "./helpers";
+import { SERVE_ARGS } from "../../scripts/serve-command";
 
 // Issue 12, Redis beyond one node: an app instance (server.ts on the same build) whose Redis is the test
 // stack's 3-primary Redis Cluster (REDIS_CLUSTER_NODES). Its rendered pages (the page cache's versions and
@@ -20,7 +21,7 @@ let app: ChildProcess | undefined;
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   const { nodes } = redisCluster();
-  app = spawn("node", ["--max-semi-space-size=64", "scripts/serve.mjs"], {
+  app = spawn("node", SERVE_ARGS, {
     env: { ...process.env, PORT: String(PORT), HOSTNAME: "127.0.0.1", TRUST_PROXY_HEADERS: "1", REDIS_CLUSTER_NODES: nodes },
     stdio: ["ignore", "ignore", "inherit"],
   });

@@ -2,6 +2,7 @@
 // processes to start and stop, and what each of them has cost in CPU.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { SERVE_ARGS } from "../serve-command";
 
 export function benchAppEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
@@ -39,7 +40,7 @@ process.once("exit", () => stopAll());
 export async function serveApp(env: NodeJS.ProcessEnv, port: number, extra: Record<string, string> = {}): Promise<ChildProcess> {
   // BENCH_CPU_PROF=<dir>: each app process writes a V8 CPU profile there when it stops (where its time goes).
   const prof = process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_CPU_PROF] : [];
-  const p = spawn("node", [...prof, "--max-semi-space-size=64", "scripts/serve.mjs"], { env: { ...env, PORT: String(port), ...extra }, stdio: "ignore" });
+  const p = spawn("node", [...prof, ...SERVE_ARGS], { env: { ...env, PORT: String(port), ...extra }, stdio: "ignore" });
   children.push(p);
   for (let i = 0; i < 200; i++) {
     try {

@@ -16,6 +16,7 @@ import { cpus, loadavg } from "node:os";
 import { ApiClient } from "../../e2e/support/api-client";
 import { opsQuery, pauseNode, resumeNode } from "../../tests/support/stack";
 import { fmt, percentile, startBenchStack, stopBenchStack, table } from "./support";
+import { SERVE_ARGS } from "../serve-command";
 
 if (process.env.GX_STACK !== "bench") throw new Error("run with GX_STACK=bench (npm run bench:faults)");
 const PHASE_S = Number(process.env.PHASE_SECONDS ?? 6);
@@ -56,7 +57,7 @@ let server: ChildProcess | undefined;
 const SERVER_LOG = process.env.BENCH_SERVER_LOG ?? ".data/bench/faults-server.log";
 async function serve() {
   const log = openSync(SERVER_LOG, "w");
-  server = spawn("node", ["--max-semi-space-size=64", "scripts/serve.mjs"], { env: { ...appEnv, PORT: String(PORT) }, stdio: ["ignore", log, log] });
+  server = spawn("node", SERVE_ARGS, { env: { ...appEnv, PORT: String(PORT) }, stdio: ["ignore", log, log] });
   closeSync(log);
   for (let i = 0; i < 300; i++) {
     try {
