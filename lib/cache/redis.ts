@@ -82,8 +82,10 @@ export const redisShards = (): Promise<Shard[] | null> => instance().shards();
 
 export async function closeRedis() {
   const r = g.__gxRedis;
-  g.__gxRedis = undefined;
+  // Forgotten once closed, not before: a call made while it closes gets the closing client (and fails fast)
+  // rather than a new one that would keep the process alive.
   await r?.close();
+  if (g.__gxRedis === r) g.__gxRedis = undefined;
 }
 
 const scripts = new WeakMap<Redis, Map<string, ReturnType<Redis["createScript"]>>>();

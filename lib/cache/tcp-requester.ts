@@ -63,6 +63,8 @@ type Conn = {
   isOpen: boolean;
   connect(): Promise<unknown>;
   close(): Promise<void>;
+  /** Closes at once, failing whatever is pending. */
+  destroy(): void;
   /** `route`: the key whose shard gets the command (default: its own first key). */
   send(cmd: string[], route?: string): Promise<Reply>;
   multi(cmds: string[][]): Promise<Reply[]>;
@@ -86,6 +88,7 @@ function connection(target: string | string[], connectTimeoutMs: number): Conn {
       get isOpen() { return c.isOpen; },
       connect: () => c.connect(),
       close: () => c.close(),
+      destroy: () => c.destroy(),
       send: (cmd) => c.sendCommand(cmd),
       multi: (cmds) => {
         const m = c.multi();
@@ -102,6 +105,7 @@ function connection(target: string | string[], connectTimeoutMs: number): Conn {
     get isOpen() { return c.isOpen; },
     connect: () => c.connect(),
     close: () => c.close(),
+    destroy: () => c.destroy(),
     send: (cmd, route) => c.sendCommand(route ?? firstKey(cmd), false, cmd),
     multi: (cmds) => {
       const m = c.multi(cmds[0] && firstKey(cmds[0]));
@@ -244,8 +248,16 @@ export function createTcpRequester(target: string | string[], opts: TcpRequester
     replicated,
     shards,
     close: async () => {
-      await connecting;
-      if (client.isOpen) await client.close();
+      // Graceful (pending commands answered first), but a silent Redis answers none: after one command's
+      // budget the connection is simply dropped.
+      const graceful = (async () => {
+        await connecting;
+        if (client.isOpen) await client.close();
+      })().catch(() => {});
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([graceful, new Promise((r) => (timer = setTimeout(r, timeoutMs)))]);
+      clearTimeout(timer);
+      if (client.isOpen) client.destroy();
     },
   };
 }

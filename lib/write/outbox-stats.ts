@@ -6,9 +6,10 @@ import { config } from "@/lib/config";
 // The outbox's numbers (lib/write/outbox.ts), for /api/health and metrics. Read through the primary's
 // read-only account, so that the status pages need not import the write client.
 
-export type OutboxState = { done: Set<number>; timer: ReturnType<typeof setInterval> | null; drained: number; published: number; deleting: boolean };
+/** `deleting`: the batched delete in flight, if any. */
+export type OutboxState = { done: Set<number>; timer: ReturnType<typeof setInterval> | null; drained: number; published: number; deleting: Promise<void> | null };
 const g = globalThis as unknown as { __gxOutbox?: OutboxState; __gxOutboxStats?: () => Promise<OutboxStats> };
-export const outboxState = (): OutboxState => (g.__gxOutbox ??= { done: new Set(), timer: null, drained: 0, published: 0, deleting: false });
+export const outboxState = (): OutboxState => (g.__gxOutbox ??= { done: new Set(), timer: null, drained: 0, published: 0, deleting: null });
 
 export type OutboxStats = {
   /** Rows on the primary not yet deleted (published-but-not-deleted included); null when it did not answer. */

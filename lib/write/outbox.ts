@@ -54,7 +54,7 @@ export function outboxPublished(id: number) {
   }
 }
 
-async function deleteDone() {
+function deleteDone() {
   const s = state();
   if (s.deleting) return;
   if (!s.done.size) {
@@ -62,8 +62,23 @@ async function deleteDone() {
     s.timer = null;
     return;
   }
-  s.deleting = true;
-  const ids = [...s.done].slice(0, BATCH);
+  s.deleting = deleteBatch([...s.done].slice(0, BATCH)).finally(() => (s.deleting = null));
+}
+
+/**
+ * A process that closes its clients (db/close.ts) stops deleting first and lets a delete in flight finish:
+ * a tick after the close would open new clients, which keep a finished script alive. The rows it leaves are
+ * drained as any others.
+ */
+export async function stopOutboxDeletes() {
+  const s = state();
+  if (s.timer) clearInterval(s.timer);
+  s.timer = null;
+  await s.deleting;
+}
+
+async function deleteBatch(ids: number[]) {
+  const s = state();
   try {
     if (!(await redisReplicated(REPLICATED_WITHIN_MS))) {
       // Not on the replicas yet: the rows stay, and the drain raises their fences again after DRAIN_AFTER_MS.
@@ -74,8 +89,6 @@ async function deleteDone() {
     for (const id of ids) s.done.delete(id);
   } catch {
     // primary busy or silent: the next tick tries again; if this process dies, a drain raises the fences
-  } finally {
-    s.deleting = false;
   }
 }
 
